@@ -1,14 +1,44 @@
+// segc: the Seg compiler's command line.
+#include <CLI/CLI.hpp>
+
 #include <cstdio>
-#include <fstream>
-#include <sstream>
-#include "syntax/parser.h"
+#include <exception>
+
+#include "commands.h"
+
 int main(int argc, char** argv) {
-  segc::SourceManager sources;
-  std::ifstream in(argv[1]); std::stringstream ss; ss << in.rdbuf();
-  const auto& f = sources.add(argv[1], argv[1], ss.str());
-  auto r = segc::parse_module(f);
-  if (!r) { llvm::errs() << llvm::toString(r.takeError()) << "\n"; return 3; }
-  for (auto& d : r->diagnostics) std::printf("%u:%u: %s %s | %s\n", d.range.begin.line, d.range.begin.column, d.code.c_str(), d.message.c_str(), d.help.c_str());
-  std::printf("decls=%zu comments=%zu\n", r->module.declarations.size(), r->module.comments.size());
-  (void)argc;
+  using namespace segc::cli;
+  CLI::App app{"segc: compile and check Seg customer-segment rules", "segc"};
+  app.set_version_flag("--version", std::string("segc ") + SEGC_VERSION);
+  app.require_subcommand(1);
+
+  CheckOptions check;
+  CLI::App* check_command = add_check_command(app, check);
+  FmtOptions fmt;
+  CLI::App* fmt_command = add_fmt_command(app, fmt);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+
+  try {
+    if (check_command->parsed()) return run_check_command(check);
+    if (fmt_command->parsed()) return run_fmt_command(fmt);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr,
+                 "segc: internal error: %s\nThis is a bug in segc; please report it with the "
+                 "command and the input that caused it.\n",
+                 e.what());
+    return kExitInternal;
+  }
+  return kExitUsage;
 }

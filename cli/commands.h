@@ -1,0 +1,37 @@
+// The segc subcommands. Each registers its flags on the CLI11 app and runs
+// with the parsed options, returning the process exit code (CLI.md):
+// 0 success, 1 problems in the rules or data were reported, 2 the command could
+// not run (bad flags, unreadable file), 3 internal error.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace segc::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitProblems = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitInternal = 3;
+
+struct CheckOptions {
+  std::vector<std::string> inputs;
+  std::string format = "text";
+  bool werror = false;
+};
+CLI::App* add_check_command(CLI::App& app, CheckOptions& options);
+int run_check_command(const CheckOptions& options);
+
+struct FmtOptions {
+  std::vector<std::string> inputs;  // "-" reads stdin
+  bool write = false;
+  bool check = false;
+  bool diff = false;
+  std::string stdin_filename = "<stdin>";
+};
+CLI::App* add_fmt_command(CLI::App& app, FmtOptions& options);
+int run_fmt_command(const FmtOptions& options);
+
+}  // namespace segc::cli

@@ -1,0 +1,109 @@
+#include "driver/source_loader.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "diagnostics/codes.h"
+#include "syntax/parser.h"
+
+namespace segc {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string absolute_path(const std::string& path) {
+  std::error_code error;
+  fs::path absolute = fs::weakly_canonical(fs::absolute(path, error), error);
+  return error ? path : absolute.string();
+}
+
+LoadedSource register_text(SourceManager& sources, const std::string& display_path,
+                           const std::string& absolute, std::string text,
+                           DiagnosticList& diagnostics) {
+  if (text.size() > kMaxFileBytes) {
+    const SourceFile& file = sources.add(display_path, absolute, {});
+    diagnostics.error(codes::kFileTooLarge, SourceRange{file.id(), {1, 1}, {1, 1}},
+                      fmt::format("the file is {} bytes; rule files may be at most 16 MiB",
+                                  text.size()),
+                      "split the rules over several files that import each other");
+    return {&file, {}};
+  }
+  return {&sources.add(display_path, absolute, std::move(text)), {}};
+}
+
+}  // namespace
+
+LoadedSource load_source(SourceManager& sources, const std::string& path,
+                         const std::string& display_path, DiagnosticList& diagnostics) {
+  std::error_code error;
+  if (fs::is_directory(path, error)) return {nullptr, fmt::format("{} is a folder", path)};
+  const auto size = fs::file_size(path, error);
+  if (error) return {nullptr, fmt::format("cannot read {}: {}", path, error.message())};
+  const std::string absolute = absolute_path(path);
+  if (size > kMaxFileBytes) {
+    // Do not read a huge file only to reject it.
+    const SourceFile& file = sources.add(display_path, absolute, {});
+    diagnostics.error(codes::kFileTooLarge, SourceRange{file.id(), {1, 1}, {1, 1}},
+                      fmt::format("the file is {} bytes; rule files may be at most 16 MiB", size),
+                      "split the rules over several files that import each other");
+    return {&file, {}};
+  }
+  std::ifstream stream(path, std::ios::binary);
+  if (!stream) return {nullptr, fmt::format("cannot read {}", path)};
+  std::string text((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
+  if (stream.bad()) return {nullptr, fmt::format("cannot read {}", path)};
+  return register_text(sources, display_path, absolute, std::move(text), diagnostics);
+}
+
+LoadedSource load_stdin(SourceManager& sources, const std::string& display_path,
+                        DiagnosticList& diagnostics) {
+  std::ostringstream buffer;
+  buffer << std::cin.rdbuf();
+  return register_text(sources, display_path, absolute_path(display_path), buffer.str(),
+                       diagnostics);
+}
+
+bool expand_inputs(const std::vector<std::string>& inputs, std::vector<std::string>& files,
+                   std::string& error) {
+  for (const std::string& input : inputs) {
+    std::error_code status;
+    if (input == "-") {
+      files.push_back(input);
+    } else if (fs::is_directory(input, status)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(input, status);
+           !status && it != fs::recursive_directory_iterator(); it.increment(status)) {
+        if (it->is_regular_file() && it->path().extension() == ".seg") {
+          found.push_back(it->path().lexically_normal().string());
+        }
+      }
+      if (status) {
+        error = fmt::format("cannot list {}: {}", input, status.message());
+        return false;
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::exists(input, status)) {
+      files.push_back(input);
+    } else {
+      error = fmt::format("{}: no such file or folder", input);
+      return false;
+    }
+  }
+  return true;
+}
+
+bool is_oversized(const SourceFile& file, const DiagnosticList& diagnostics) {
+  return std::any_of(diagnostics.items().begin(), diagnostics.items().end(),
+                     [&](const Diagnostic& d) {
+                       return d.range.file == file.id() && d.code == codes::kFileTooLarge;
+                     });
+}
+
+}  // namespace segc
