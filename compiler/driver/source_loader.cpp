@@ -46,6 +46,7 @@ LoadedSource load_source(SourceManager& sources, const std::string& path,
   const auto size = fs::file_size(path, error);
   if (error) return {nullptr, fmt::format("cannot read {}: {}", path, error.message())};
   const std::string absolute = absolute_path(path);
+  if (const SourceFile* known = sources.find_by_absolute_path(absolute)) return {known, {}};
   if (size > kMaxFileBytes) {
     // Do not read a huge file only to reject it.
     const SourceFile& file = sources.add(display_path, absolute, {});

@@ -1,0 +1,96 @@
+// segc check: parse, resolve imports, type-check and lint; print diagnostics.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "commands.h"
+#include "diagnostics/render.h"
+#include "driver/check_driver.h"
+
+namespace segc::cli {
+namespace {
+
+DiagnosticFormat parse_format(const std::string& name) {
+  if (name == "json") return DiagnosticFormat::Json;
+  if (name == "sarif") return DiagnosticFormat::Sarif;
+  if (name == "github") return DiagnosticFormat::Github;
+  if (name == "junit") return DiagnosticFormat::Junit;
+  return DiagnosticFormat::Text;
+}
+
+// SARIF wants repository-relative paths: the nearest folder above the current
+// one that holds .git, else the current folder.
+std::string repository_root() {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::path current = fs::current_path(error);
+  for (fs::path folder = current; !folder.empty(); folder = folder.parent_path()) {
+    if (fs::exists(folder / ".git", error)) return folder.string();
+    if (folder == folder.parent_path()) break;
+  }
+  return current.string();
+}
+
+void append_step_summary(const CheckOutcome& outcome) {
+  const char* summary_path = std::getenv("GITHUB_STEP_SUMMARY");
+  if (summary_path == nullptr || *summary_path == '\0') return;
+  std::ofstream summary(summary_path, std::ios::app);
+  summary << render_github_step_summary(outcome.diagnostics.items(), outcome.sources);
+}
+
+}  // namespace
+
+CLI::App* add_check_command(CLI::App& app, CheckOptions& options) {
+  CLI::App* command = app.add_subcommand(
+      "check", "Parse, resolve imports and type-check rule files, and print diagnostics");
+  command->add_option("files", options.inputs,
+                      "Rule files, or folders meaning every *.seg below them; - reads stdin")
+      ->required();
+  command
+      ->add_option("--format", options.format,
+                   "Diagnostics as text (stderr) or json, sarif, github, junit (stdout)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}))
+      ->capture_default_str();
+  command->add_flag("--werror", options.werror, "Treat warnings as errors");
+  return command;
+}
+
+int run_check_command(const CheckOptions& options) {
+  CheckSettings settings;
+  settings.warnings_as_errors = options.werror;
+  auto outcome = run_check(options.inputs, settings);
+  if (!outcome) {
+    throw std::runtime_error(llvm::toString(outcome.takeError()));
+  }
+  const CheckOutcome& result = **outcome;
+  if (!result.usage_error.empty()) {
+    std::fprintf(stderr, "segc: %s\n", result.usage_error.c_str());
+    return kExitUsage;
+  }
+  const DiagnosticFormat format = parse_format(options.format);
+  RenderOptions render;
+  render.checked_files = result.root_files;
+  if (format == DiagnosticFormat::Text) {
+    render.color = isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
+    std::cerr << render_diagnostics(format, result.diagnostics.items(), result.sources, render);
+    const size_t errors = result.diagnostics.error_count();
+    const size_t warnings = result.diagnostics.warning_count();
+    if (errors + warnings > 0) {
+      std::cerr << fmt::format("{} error{}, {} warning{}\n", errors, errors == 1 ? "" : "s",
+                               warnings, warnings == 1 ? "" : "s");
+    }
+  } else {
+    render.base_directory = repository_root();
+    std::cout << render_diagnostics(format, result.diagnostics.items(), result.sources, render);
+    if (format == DiagnosticFormat::Github) append_step_summary(result);
+  }
+  std::cout.flush();
+  return result.diagnostics.has_errors() ? kExitProblems : kExitOk;
+}
+
+}  // namespace segc::cli
