@@ -129,7 +129,8 @@ bool check_tokens(const std::vector<antlr4::Token*>& tokens, const SourceFile& f
                   DiagnosticList& diagnostics, SyntaxErrorListener& listener,
                   std::vector<ast::Comment>& comments) {
   bool ok = true;
-  const antlr4::Token* previous_bad = nullptr;
+  const antlr4::Token* previous = nullptr;
+  std::string bad_run;  // the text of adjacent unexpected characters
   for (const antlr4::Token* token : tokens) {
     const SourceRange range = token_range(file.id(), *token);
     switch (token->getType()) {
@@ -144,12 +145,16 @@ bool check_tokens(const std::vector<antlr4::Token*>& tokens, const SourceFile& f
         ok = false;
         listener.ignore_token(token->getTokenIndex());
         // A run of unreadable characters is one mistake, not many.
-        if (previous_bad != nullptr && previous_bad->getTokenIndex() + 1 == token->getTokenIndex() &&
-            previous_bad->getType() == SegLexer::UNEXPECTED_CHAR && !diagnostics.items().empty()) {
+        if (previous != nullptr && previous->getType() == SegLexer::UNEXPECTED_CHAR &&
+            token_range(file.id(), *previous).end == range.begin &&
+            !diagnostics.items().empty()) {
+          bad_run += token->getText();
           diagnostics.items().back().range.end = range.end;
+          diagnostics.items().back().message = fmt::format("unexpected characters '{}'", bad_run);
           break;
         }
         const std::string text = token->getText();
+        bad_run = text;
         std::string help;
         if (text == "'") help = "strings are written in double quotes: \"Москва\"";
         else if (text == "&") help = "write 'and' to combine conditions";
@@ -177,7 +182,7 @@ bool check_tokens(const std::vector<antlr4::Token*>& tokens, const SourceFile& f
       default:
         break;
     }
-    previous_bad = token;
+    if (token->getChannel() == antlr4::Token::DEFAULT_CHANNEL) previous = token;
   }
   return ok;
 }

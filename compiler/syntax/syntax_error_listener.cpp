@@ -99,6 +99,12 @@ std::string describe_token(const antlr4::Token& token) {
   }
 }
 
+// A name is wanted, but not an expression (which could start with one too).
+bool wants_a_name(const antlr4::misc::IntervalSet& expected) {
+  return expected.contains(static_cast<size_t>(SegParser::IDENT)) &&
+         !expected.contains(static_cast<size_t>(SegParser::LPAREN));
+}
+
 bool names_follow(size_t type) {
   return type == SegParser::SEGMENT || type == SegParser::PARTITION ||
          type == SegParser::SCHEMA || type == SegParser::META || type == SegParser::ELSE;
@@ -146,17 +152,24 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
                                       std::exception_ptr) {
   saw_errors_ = true;
   auto* parser = dynamic_cast<antlr4::Parser*>(recognizer);
+  size_t declaration_start = SIZE_MAX;  // SIZE_MAX: between declarations
   if (parser != nullptr) {
     for (auto* context = parser->getContext(); context != nullptr;
          context = dynamic_cast<antlr4::ParserRuleContext*>(context->parent)) {
       if (context->getRuleIndex() == SegParser::RuleDeclaration && context->getStart()) {
-        broken_declarations_.insert(context->getStart()->getTokenIndex());
+        declaration_start = context->getStart()->getTokenIndex();
+        broken_declarations_.insert(declaration_start);
         break;
       }
     }
   }
   if (offending == nullptr || parser == nullptr) return;
   if (ignored_tokens_.contains(offending->getTokenIndex())) return;
+  // ANTLR's recovery often trips again on the rest of the line it resynchronises
+  // on; one error per declaration and line is the one worth reading.
+  const auto line_key = std::make_pair(declaration_start, offending->getLine());
+  if (line_key == last_reported_) return;
+  last_reported_ = line_key;
 
   std::string expected;
   try {
@@ -185,8 +198,7 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
   }
   if (type == SegParser::DOUBLE_EQ) {
     help = "Seg compares with a single '=': write `age = 30`";
-  } else if (is_keyword(type) && parser->getExpectedTokens().size() == 1 &&
-             parser->getExpectedTokens().contains(static_cast<size_t>(SegParser::IDENT))) {
+  } else if (is_keyword(type) && wants_a_name(parser->getExpectedTokens())) {
     help = fmt::format("'{}' is a reserved word and cannot be used as a name; choose another name",
                        offending->getText());
   }

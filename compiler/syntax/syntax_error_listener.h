@@ -4,7 +4,9 @@
 #include <BaseErrorListener.h>
 #include <Vocabulary.h>
 
+#include <cstdint>
 #include <set>
+#include <utility>
 
 #include "diagnostics/diagnostic.h"
 
@@ -31,6 +33,7 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
   std::set<size_t> ignored_tokens_;
   std::set<size_t> broken_declarations_;
   bool saw_errors_ = false;
+  std::pair<size_t, size_t> last_reported_{SIZE_MAX, 0};  // (declaration, line)
 };
 
 // Human words for a token type: "'and'", "a string", "a name", "the end of the file".
