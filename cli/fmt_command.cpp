@@ -1,0 +1,211 @@
+// `segc fmt`: print, check or rewrite rule files in the canonical layout.
+#include <fmt/format.h>
+#include <llvm/Support/Error.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
+#include <llvm/Support/raw_ostream.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "diagnostics/diagnostic.h"
+#include "diagnostics/render.h"
+#include "driver/source_loader.h"
+#include "format/formatter.h"
+#include "format/unified_diff.h"
+#include "syntax/parser.h"
+
+namespace segc::cli {
+namespace {
+
+void print_stdout(std::string_view text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
+void print_diagnostics(DiagnosticList& diagnostics, const SourceManager& sources) {
+  diagnostics.sort_and_deduplicate();
+  RenderOptions options;
+  options.color = ::isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+  const std::string text =
+      render_diagnostics(DiagnosticFormat::Text, diagnostics.items(), sources, options);
+  std::fflush(stdout);
+  std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
+// A file that starts with a byte order mark is not in the canonical layout,
+// although SourceFile drops the mark.
+bool starts_with_bom(const std::string& path) {
+  std::ifstream stream(path, std::ios::binary);
+  char head[3] = {};
+  stream.read(head, 3);
+  return stream.gcount() == 3 && head[0] == '\xEF' && head[1] == '\xBB' && head[2] == '\xBF';
+}
+
+// Replaces the file's contents at once: the text goes to a new file in the
+// same folder, which is then renamed over the original, so that readers see
+// the old or the new file and never a part of one. Symbolic links are followed
+// and the file's permissions are kept.
+bool write_atomically(const std::string& path, const std::string& text, std::string& error) {
+  namespace fs = llvm::sys::fs;
+  llvm::SmallString<256> target;
+  if (fs::real_path(path, target)) target = path;
+  unsigned mode = fs::all_read | fs::all_write;
+  if (auto permissions = fs::getPermissions(target)) mode = *permissions;
+
+  llvm::SmallString<256> model(llvm::sys::path::parent_path(target));
+  if (model.empty()) model = ".";
+  llvm::sys::path::append(model,
+                          "." + llvm::sys::path::filename(target).str() + ".segc-fmt-%%%%%%");
+  int fd = -1;
+  llvm::SmallString<256> temporary;
+  if (std::error_code ec = fs::createUniqueFile(model, fd, temporary, fs::OF_None, mode)) {
+    error = fmt::format("cannot write {}: {}", path, ec.message());
+    return false;
+  }
+  bool ok = true;
+  {
+    llvm::raw_fd_ostream out(fd, /*shouldClose=*/false);
+    out << text;
+    out.flush();
+    if (out.has_error()) {
+      error = fmt::format("cannot write {}: {}", path, out.error().message());
+      out.clear_error();
+      ok = false;
+    }
+  }
+  if (ok && ::fsync(fd) != 0) {
+    error = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+    ok = false;
+  }
+  if (::close(fd) != 0 && ok) {
+    error = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+    ok = false;
+  }
+  if (ok) {
+    (void)fs::setPermissions(temporary, static_cast<fs::perms>(mode));  // past the umask
+    if (std::error_code ec = fs::rename(temporary, target)) {
+      error = fmt::format("cannot replace {}: {}", path, ec.message());
+      ok = false;
+    }
+  }
+  if (!ok) (void)fs::remove(temporary);
+  return ok;
+}
+
+}  // namespace
+
+CLI::App* add_fmt_command(CLI::App& app, FmtOptions& options) {
+  CLI::App* command = app.add_subcommand(
+      "fmt", "Print rule files in the canonical layout, check or rewrite them");
+  command->add_option("files", options.inputs,
+                      "Rule files, or folders meaning every *.seg below them; - reads "
+                      "standard input")
+      ->required();
+  CLI::Option* write =
+      command->add_flag("-w,--write", options.write,
+                        "Rewrite files whose layout differs, in place and atomically");
+  CLI::Option* check = command->add_flag(
+      "--check", options.check,
+      "Change nothing; list the files whose layout differs and exit 1 if there are any");
+  command->add_flag("--diff", options.diff,
+                    "Print a unified diff of the changes instead of the formatted text");
+  command->add_option("--stdin-filename", options.stdin_filename,
+                      "The name of standard input in messages")
+      ->capture_default_str();
+  write->excludes(check);
+  check->excludes(write);
+  return command;
+}
+
+int run_fmt_command(const FmtOptions& options) {
+  std::vector<std::string> files;
+  std::string error;
+  if (!expand_inputs(options.inputs, files, error)) {
+    std::fprintf(stderr, "segc fmt: %s\n", error.c_str());
+    return kExitUsage;
+  }
+  if (std::count(files.begin(), files.end(), "-") > 1) {
+    std::fprintf(stderr, "segc fmt: standard input (-) can be read only once\n");
+    return kExitUsage;
+  }
+
+  SourceManager sources;
+  bool unreadable = false;
+  bool problems = false;
+  const bool print_formatted = !options.check && !options.diff;
+  const bool headers = print_formatted && !options.write && files.size() > 1;
+  bool first_output = true;
+
+  for (const std::string& path : files) {
+    const bool from_stdin = path == "-";
+    DiagnosticList diagnostics;
+    const LoadedSource loaded =
+        from_stdin ? load_stdin(sources, options.stdin_filename, diagnostics)
+                   : load_source(sources, path, path, diagnostics);
+    if (loaded.file == nullptr) {
+      std::fprintf(stderr, "segc fmt: %s\n", loaded.error.c_str());
+      unreadable = true;
+      continue;
+    }
+    const SourceFile& file = *loaded.file;
+    const std::string& name = file.display_path();
+    if (diagnostics.has_errors()) {  // too large to read
+      print_diagnostics(diagnostics, sources);
+      problems = true;
+      continue;
+    }
+    auto parsed = parse_module(file);
+    if (!parsed) throw std::runtime_error(llvm::toString(parsed.takeError()));
+    diagnostics.append(std::move(parsed->diagnostics));
+    if (parsed->has_syntax_errors || diagnostics.has_errors()) {
+      // Declarations with errors are not in the AST: formatting would drop them.
+      print_diagnostics(diagnostics, sources);
+      problems = true;
+      continue;
+    }
+
+    const std::string formatted = format_module(parsed->module, file);
+    const bool changed =
+        formatted != file.text() || (!from_stdin && starts_with_bom(path));
+
+    if (options.diff && changed) {
+      print_stdout(unified_diff(file.text(), formatted, name + "\t(original)",
+                                name + "\t(formatted)"));
+    }
+    if (options.check) {
+      if (changed) {
+        if (!options.diff) print_stdout(name + "\n");
+        problems = true;
+      }
+      continue;
+    }
+    if (options.write && !from_stdin) {
+      if (changed && !write_atomically(path, formatted, error)) {
+        std::fprintf(stderr, "segc fmt: %s\n", error.c_str());
+        unreadable = true;
+      }
+      continue;
+    }
+    if (print_formatted) {
+      if (headers) {
+        print_stdout(fmt::format("{}==> {} <==\n", first_output ? "" : "\n", name));
+      }
+      print_stdout(formatted);
+      first_output = false;
+    }
+  }
+  std::fflush(stdout);
+  if (unreadable) return kExitUsage;
+  return problems ? kExitProblems : kExitOk;
+}
+
+}  // namespace segc::cli
