@@ -1,0 +1,72 @@
+// Chooses the renderer for --format, and holds the helpers several renderers
+// share (see render_formats.h).
+#include "diagnostics/render.h"
+
+#include <filesystem>
+#include <system_error>
+
+#include "diagnostics/render_formats.h"
+
+namespace segc {
+
+std::string render_diagnostics(DiagnosticFormat format, const std::vector<Diagnostic>& diagnostics,
+                               const SourceManager& sources, const RenderOptions& options) {
+  using namespace render_detail;
+  switch (format) {
+    case DiagnosticFormat::Text:
+      return render_text(diagnostics, sources, options);
+    case DiagnosticFormat::Json:
+      return render_json(diagnostics, sources);
+    case DiagnosticFormat::Sarif:
+      return render_sarif(diagnostics, sources, options);
+    case DiagnosticFormat::Github:
+      return render_github(diagnostics, sources, options);
+    case DiagnosticFormat::Junit:
+      return render_junit(diagnostics, sources, options);
+  }
+  return {};  // unreachable: every enumerator is handled above
+}
+
+namespace render_detail {
+namespace fs = std::filesystem;
+
+fs::path resolved_path(std::string_view path) {
+  std::error_code error;
+  fs::path absolute = fs::absolute(path.empty() ? fs::path(".") : fs::path(path), error);
+  if (error) return fs::path(path).lexically_normal();
+  // Resolving links makes a file and a base folder reached through different
+  // symlinks compare equal.
+  fs::path canonical = fs::weakly_canonical(absolute, error);
+  fs::path result = error ? absolute.lexically_normal() : canonical;
+  // "/repo/" would count as a folder "/repo" plus an empty component.
+  if (!result.has_filename() && result.has_relative_path()) result = result.parent_path();
+  return result;
+}
+
+fs::path resolved_path(const SourceFile& file) {
+  return resolved_path(file.absolute_path().empty() ? file.display_path() : file.absolute_path());
+}
+
+std::optional<std::string> path_relative_to(const SourceFile& file,
+                                            std::string_view base_directory) {
+  fs::path target = resolved_path(file);
+  fs::path base = resolved_path(base_directory);
+  fs::path relative = target.lexically_relative(base);
+  if (relative.empty() || relative == "." || *relative.begin() == "..") return std::nullopt;
+  return relative.generic_string();
+}
+
+SeverityCounts count_severities(const std::vector<Diagnostic>& diagnostics) {
+  SeverityCounts counts;
+  for (const Diagnostic& diagnostic : diagnostics) {
+    if (diagnostic.severity == Severity::Error) {
+      ++counts.errors;
+    } else {
+      ++counts.warnings;
+    }
+  }
+  return counts;
+}
+
+}  // namespace render_detail
+}  // namespace segc

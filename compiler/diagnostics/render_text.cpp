@@ -1,0 +1,165 @@
+// The text format, laid out the way clang and rustc print diagnostics:
+//
+//   rules/retail.seg:14:17: error[E0203]: unknown value "emial" for enum field 'channel'
+//      14 |   and channel = "emial"
+//         |                 ^~~~~~~
+//         = help: did you mean "email"?
+//
+// Columns are code points (Cyrillic takes two bytes but one column), and the
+// caret line repeats the source line's tabs so that it lines up whatever tab
+// width the terminal uses.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "diagnostics/render_formats.h"
+
+namespace segc::render_detail {
+namespace {
+
+// ANSI styles in clang's choice of colours; empty strings without colour, so
+// the layout code never has to ask.
+struct Palette {
+  explicit Palette(bool color)
+      : bold(color ? "\x1b[1m" : ""),
+        error(color ? "\x1b[1;31m" : ""),
+        warning(color ? "\x1b[1;35m" : ""),
+        note(color ? "\x1b[1;36m" : ""),
+        caret(color ? "\x1b[1;32m" : ""),
+        reset(color ? "\x1b[0m" : "") {}
+  std::string_view bold, error, warning, note, caret, reset;
+};
+
+bool is_continuation_byte(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
+
+// One code point of a source line, as the bytes to print.
+struct CodePoint {
+  std::string_view bytes;
+  bool is_tab = false;
+};
+
+// Splits a line into code points the way count_code_points counts them (so
+// columns agree with the lexer's). Control characters other than tab become
+// U+FFFD: echoing an escape sequence from a rule file into a terminal or CI
+// log could rewrite what the reader sees, and U+FFFD keeps the column count.
+std::vector<CodePoint> split_code_points(std::string_view line) {
+  std::vector<CodePoint> points;
+  for (size_t i = 0; i < line.size();) {
+    size_t next = i + 1;
+    while (next < line.size() && is_continuation_byte(line[next])) ++next;
+    auto first = static_cast<unsigned char>(line[i]);
+    if (first == '\t') {
+      points.push_back({"\t", true});
+    } else if (first < 0x20 || first == 0x7F) {
+      points.push_back({"\xEF\xBF\xBD", false});
+    } else {
+      points.push_back({line.substr(i, next - i), false});
+    }
+    i = next;
+  }
+  return points;
+}
+
+size_t digit_count(uint32_t number) { return std::to_string(number).size(); }
+
+// Like clang: line numbers right-aligned in at least four columns after one
+// space, so excerpts of one diagnostic (and its notes) share a gutter.
+size_t gutter_width(const Diagnostic& diagnostic) {
+  uint32_t widest = diagnostic.range.begin.line;
+  for (const RelatedLocation& related : diagnostic.related) {
+    widest = std::max(widest, related.range.begin.line);
+  }
+  return std::max<size_t>(4, digit_count(widest));
+}
+
+// "file:line:col: " (or "file: " without a line, or nothing without a file).
+std::string location_prefix(const SourceRange& range, const SourceManager& sources) {
+  if (!range.valid()) return {};
+  const std::string& path = sources.file(range.file).display_path();
+  if (range.begin.line == 0) return fmt::format("{}: ", path);
+  return fmt::format("{}:{}:{}: ", path, range.begin.line, range.begin.column);
+}
+
+// The source line of range.begin and a caret line under it: '^' under the
+// first code point, '~' under the rest of the range on that line (a range
+// that continues on later lines is marked to the end of this one).
+void append_excerpt(std::string& out, const SourceRange& range, const SourceManager& sources,
+                    size_t width, const Palette& palette) {
+  if (!range.valid() || range.begin.line == 0) return;
+  const SourceFile& file = sources.file(range.file);
+  if (range.begin.line > file.line_count()) return;  // e.g. a position past the last line
+
+  std::vector<CodePoint> points = split_code_points(file.line_text(range.begin.line));
+  std::string source_line;
+  for (const CodePoint& point : points) source_line += point.bytes;
+  std::string blank_gutter(width + 2, ' ');
+  out += fmt::format(" {:>{}} |", range.begin.line, width);
+  if (!source_line.empty()) out += ' ' + source_line;
+  out += '\n';
+
+  // 1-based column of the caret; at most just past the line's end, so that a
+  // bad column cannot make us print a screenful of spaces.
+  size_t begin = std::clamp<size_t>(range.begin.column, 1, points.size() + 1);
+  std::string indent;
+  for (size_t column = 1; column < begin; ++column) {
+    indent += column <= points.size() && points[column - 1].is_tab ? '\t' : ' ';
+  }
+  // Columns after the caret that still belong to the range and to this line.
+  size_t rest_of_line = points.size() > begin ? points.size() - begin : 0;
+  size_t tildes = rest_of_line;
+  if (range.end.line == range.begin.line) {
+    tildes = range.end.column > begin + 1
+                 ? std::min<size_t>(range.end.column - begin - 1, rest_of_line)
+                 : 0;
+  }
+  out += fmt::format("{}| {}{}^{}{}\n", blank_gutter, indent, palette.caret,
+                     std::string(tildes, '~'), palette.reset);
+}
+
+void append_header(std::string& out, const SourceRange& range, std::string_view label,
+                   std::string_view label_style, std::string_view message,
+                   const SourceManager& sources, const Palette& palette) {
+  std::string location = location_prefix(range, sources);
+  if (!location.empty()) out += fmt::format("{}{}{}", palette.bold, location, palette.reset);
+  out += fmt::format("{}{}:{} {}{}{}\n", label_style, label, palette.reset, palette.bold, message,
+                     palette.reset);
+}
+
+}  // namespace
+
+std::string render_text_diagnostic(const Diagnostic& diagnostic, const SourceManager& sources,
+                                   bool color) {
+  Palette palette(color);
+  bool is_error = diagnostic.severity == Severity::Error;
+  std::string label(severity_name(diagnostic.severity));
+  if (!diagnostic.code.empty()) label += fmt::format("[{}]", diagnostic.code);
+  size_t width = gutter_width(diagnostic);
+
+  std::string out;
+  append_header(out, diagnostic.range, label, is_error ? palette.error : palette.warning,
+                diagnostic.message, sources, palette);
+  append_excerpt(out, diagnostic.range, sources, width, palette);
+  // The help belongs to the main location, so it comes before the notes.
+  if (!diagnostic.help.empty()) {
+    out += fmt::format("{}= {}help:{} {}\n", std::string(width + 2, ' '), palette.bold,
+                       palette.reset, diagnostic.help);
+  }
+  for (const RelatedLocation& related : diagnostic.related) {
+    append_header(out, related.range, "note", palette.note, related.message, sources, palette);
+    append_excerpt(out, related.range, sources, width, palette);
+  }
+  return out;
+}
+
+std::string render_text(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
+                        const RenderOptions& options) {
+  std::string out;
+  for (const Diagnostic& diagnostic : diagnostics) {
+    out += render_text_diagnostic(diagnostic, sources, options.color);
+  }
+  return out;
+}
+
+}  // namespace segc::render_detail
