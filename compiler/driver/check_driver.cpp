@@ -1,6 +1,7 @@
 #include "driver/check_driver.h"
 
 #include "driver/source_loader.h"
+#include "semantic/lints.h"
 #include "semantic/module_loader.h"
 #include "semantic/type_checker.h"
 
@@ -36,6 +37,8 @@ llvm::Expected<std::unique_ptr<CheckOutcome>> run_check(const std::vector<std::s
   auto parsed = load_program(roots, outcome->sources, outcome->diagnostics, loader_options);
   if (!parsed) return parsed.takeError();
   outcome->program = check_program(std::move(*parsed), outcome->sources, outcome->diagnostics);
+  run_lints(*outcome->program, outcome->sources, outcome->diagnostics);
+  apply_allow_comments(*outcome->program, outcome->diagnostics);
 
   if (settings.warnings_as_errors) {
     for (auto& diagnostic : outcome->diagnostics.items()) diagnostic.severity = Severity::Error;
