@@ -60,6 +60,11 @@ enum class BlankLines {
   Force,           // always one before the first line, then Keep
 };
 
+// Blank lines before the item `index` (from 0) of a block.
+inline BlankLines item_blank_lines(size_t index) {
+  return index == 0 ? BlankLines::KeepAfterFirst : BlankLines::Keep;
+}
+
 // Builds the output line by line and places comments (see the file comment).
 // Line breaks are requested with newline() and happen lazily at the next
 // comment or token, so that a trailing comment can still join the open line.
@@ -123,8 +128,8 @@ inline Position last_char(const SourceRange& range) {
 std::string iso_date(int32_t days_since_epoch);
 std::string_view unit_word(ast::TimeUnit unit, bool plural);
 
-// One module being formatted. Expressions: expression_layout.cpp;
-// declarations: formatter.cpp.
+// One module being formatted. Expressions: expression_layout.cpp; segments:
+// segment_layout.cpp; tests: test_layout.cpp; the rest: formatter.cpp.
 class Printer {
  public:
   Printer(const ast::Module& module, const SourceFile& file);
