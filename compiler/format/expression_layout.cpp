@@ -2,6 +2,7 @@
 // chains, parentheses around them, and long lists.
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "format/printer.h"
 #include "syntax/literal_decoding.h"
@@ -245,18 +246,44 @@ bool Printer::fits(const Expr& expr, int64_t width) const {
 }
 
 void Printer::layout(const Expr& expr, int indent, int continuation) {
-  if (!has_interior_comment(expr) && fits(expr, room())) {
+  if (!has_interior_comment(expr) && (pinned_expression(expr) || fits(expr, room()))) {
     flat(expr, writer_);
     return;
   }
   if (const auto* e = expr.as<LogicalExpr>()) {
-    // One operand per line, the operator leading.
-    layout(*e->operands[0], indent, continuation + kIndentStep);
-    for (size_t i = 1; i < e->operands.size(); ++i) {
-      writer_.newline(continuation);
-      writer_.token(logical_word(e->op), e->operands[i]->range.begin);
-      writer_.space();
-      layout(*e->operands[i], continuation, continuation + kIndentStep);
+    // One operand per line, the operator leading; operands on the line of a
+    // pinned operand stay on that line with it.
+    const auto& operands = e->operands;
+    std::vector<bool> joined(operands.size(), false);  // to the one before
+    std::vector<bool> grouped(operands.size(), false);  // printed on one line
+    for (size_t k = 0; k < operands.size(); ++k) {
+      if (!pinned_expression(*operands[k])) continue;
+      grouped[k] = true;
+      const uint32_t line = operands[k]->range.begin.line;
+      for (size_t m = k; m > 0 && operands[m - 1]->range.begin.line == line &&
+                         operands[m - 1]->range.end.line == line;
+           --m) {
+        joined[m] = true;
+        grouped[m - 1] = true;
+      }
+    }
+    for (size_t i = 0; i < operands.size(); ++i) {
+      if (i > 0) {
+        if (joined[i]) {
+          writer_.space();
+        } else {
+          writer_.newline(continuation);
+        }
+        writer_.token(logical_word(e->op), operands[i]->range.begin);
+        writer_.space();
+      }
+      if (grouped[i]) {
+        flat(*operands[i], writer_);
+      } else if (i == 0) {
+        layout(*operands[i], indent, continuation + kIndentStep);
+      } else {
+        layout(*operands[i], continuation, continuation + kIndentStep);
+      }
     }
     return;
   }

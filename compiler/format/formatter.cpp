@@ -3,6 +3,9 @@
 // and comments of the source (docs/formatting.md).
 #include "format/formatter.h"
 
+#include <algorithm>
+#include <string_view>
+
 #include "format/printer.h"
 #include "syntax/literal_decoding.h"
 
@@ -10,8 +13,53 @@ namespace segc {
 namespace format_detail {
 using namespace segc::ast;
 
+namespace {
+
+// `# segc: allow CODE...` (semantic/allow_comments.cpp reads the codes).
+bool is_allow_comment(std::string_view text) {
+  auto skip_blanks = [&text] {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  };
+  if (text.starts_with("#")) text.remove_prefix(1);
+  skip_blanks();
+  if (!text.starts_with("segc:")) return false;
+  text.remove_prefix(5);
+  skip_blanks();
+  if (!text.starts_with("allow")) return false;
+  text.remove_prefix(5);
+  return text.empty() || text.front() == ' ' || text.front() == '\t';
+}
+
+}  // namespace
+
 Printer::Printer(const Module& module, const SourceFile& file)
-    : module_(module), file_(file), writer_(file, module.comments) {}
+    : module_(module), file_(file), writer_(file, module.comments) {
+  for (const Comment& comment : module.comments) {
+    if (comment.own_line || !is_allow_comment(comment.text)) continue;
+    // The end of the code before the comment: the comment's column, less the
+    // blanks in front of it.
+    const std::string_view line = file.line_text(comment.range.begin.line);
+    size_t offset = 0;
+    for (uint32_t column = 1; column < comment.range.begin.column && offset < line.size();
+         ++column) {
+      ++offset;
+      while (offset < line.size() && (static_cast<unsigned char>(line[offset]) & 0xC0) == 0x80) {
+        ++offset;
+      }
+    }
+    uint32_t column = comment.range.begin.column;
+    while (offset > 0 && (line[offset - 1] == ' ' || line[offset - 1] == '\t')) {
+      --offset;
+      --column;
+    }
+    pin_ends_.push_back(Position{comment.range.begin.line, column});
+  }
+}
+
+bool Printer::pinned_expression(const Expr& expr) const {
+  return expr.range.begin.line == expr.range.end.line &&
+         std::binary_search(pin_ends_.begin(), pin_ends_.end(), expr.range.end);
+}
 
 std::string Printer::run() {
   const auto& declarations = module_.declarations;

@@ -177,6 +177,12 @@ class Printer {
   bool has_comment_between(Position after, Position before) const;
   bool has_interior_comment(const ast::Expr& expr) const;
   size_t first_comment_after(Position position) const;
+  // A trailing `# segc: allow CODE` comment silences warnings that start on
+  // its line, so the code it follows stays on one line with it: an expression
+  // that ends right before such a comment (only blanks between) and lies on
+  // its line is *pinned*: never broken, and the operands of an and/or chain
+  // that share that line with it stay together.
+  bool pinned_expression(const ast::Expr& expr) const;
   // The first `target` character at or after `from`, skipping comments; the
   // AST does not record the closing brace of a `given`.
   Position find_char(Position from, char target) const;
@@ -185,6 +191,8 @@ class Printer {
   const ast::Module& module_;
   const SourceFile& file_;
   LineWriter writer_;
+  // For each line ending with an allow comment: where the code before it ends.
+  std::vector<Position> pin_ends_;  // sorted
 };
 
 }  // namespace segc::format_detail

@@ -343,7 +343,11 @@ std::string lay_out(const std::vector<std::string>& tokens, Random& random, bool
     if (!text.empty()) {
       const size_t kind = random.below(100);
       if (comments && kind < trailing) {
-        text += fmt::format(" # c{}\n", comment_number++);
+        if (random.chance(30)) {
+          text += fmt::format(" # segc: allow W0601 c{}\n", comment_number++);
+        } else {
+          text += fmt::format(" # c{}\n", comment_number++);
+        }
       } else if (comments && kind < own_line) {
         text += fmt::format("\n  # c{}\n", comment_number++);
       } else if (kind < own_line + 4) {
