@@ -409,7 +409,7 @@ TEST_CASE("allow comments never silence errors", "[lint]") {
   CHECK(findings[0].code == "E0203");
 }
 
-TEST_CASE("--werror turns warnings into errors, after allow comments", "[lint]") {
+TEST_CASE("werror turns warnings into errors, after allow comments", "[lint]") {
   const std::string rules =
       "segment a = age between 40 and 25\n"
       "segment b = channel != \"sms\"  # segc: allow W0601\n";
