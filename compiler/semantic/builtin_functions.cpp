@@ -76,7 +76,10 @@ Type unify(ExpressionChecker& checker, const ast::Expr& a, const Type& a_type, c
            const Type& b_type, bool ordered) {
   if (a_type.is_numeric() && b_type.is_numeric()) return common_numeric_type(a_type, b_type);
   if (a_type.is(TypeKind::Enum) && b_type.is(TypeKind::String) && string_literal(b)) {
-    return checker.check_enum_literal(a, a_type, b) ? a_type : Type::error();
+    // An unknown member is reported (E0203, with a suggestion) by the check
+    // itself; the kinds do match, so the call is not reported a second time.
+    checker.check_enum_literal(a, a_type, b);
+    return a_type;
   }
   if (a_type.is(TypeKind::Enum) && b_type == a_type) return a_type;
   if (a_type.kind == b_type.kind && !a_type.is(TypeKind::Enum)) {

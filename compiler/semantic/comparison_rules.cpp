@@ -27,12 +27,15 @@ std::string enum_values(const EnumType& enumeration) {
 }  // namespace
 
 bool ExpressionChecker::check_enum_literal(const ast::Expr& enum_side, const Type& enum_type,
-                                           const ast::Expr& literal) {
+                                           const ast::Expr& literal,
+                                           std::string_view field_name) {
   const auto& value = ast::skip_parens(literal).as<ast::StringLiteral>()->value;
   if (enum_type.enumeration->index_of(value) >= 0) return true;
   std::string owner = "this enum";
   if (const auto* name = ast::skip_parens(enum_side).as<ast::NameRef>()) {
     owner = fmt::format("enum field '{}'", name->name);
+  } else if (!field_name.empty()) {
+    owner = fmt::format("enum field '{}'", field_name);
   }
   std::string help = fmt::format("the values are {}", enum_values(*enum_type.enumeration));
   if (auto suggestion = closest_match(value, enum_type.enumeration->values)) {

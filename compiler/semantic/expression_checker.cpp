@@ -87,7 +87,9 @@ Type ExpressionChecker::check(const ast::Expr& expr) {
             if (operand.is_error() || operand.is_numeric()) return operand;
             diagnostics_.error(codes::kBadOperand, expr.range,
                                fmt::format("a minus sign needs a number, but this is {}",
-                                           phrase(*negate.operand, operand)));
+                                           phrase(*negate.operand, operand)),
+                               "to leave values out, write `!=` or `not`, e.g. "
+                               "`city != \"Москва\"`");
             return Type::error();
           },
           [&](const ast::NotExpr& negation) {
@@ -204,7 +206,8 @@ Type ExpressionChecker::check_arithmetic(const ast::Expr& expr,
     } else if (result.is(TypeKind::Date) && right.is(TypeKind::Duration) && additive) {
       result = Type::date();
     } else if (result.is(TypeKind::Duration) || right.is(TypeKind::Duration)) {
-      diagnostics_.error(codes::kBadOperand, operand.range,
+      // Underline the duration and what it is combined with, on either side.
+      diagnostics_.error(codes::kBadOperand, join(arithmetic.operands[0]->range, operand.range),
                          "a duration such as '7 days' can only be added to or subtracted from a "
                          "date",
                          "write for example `signup_date + 30 days`, or `30 days ago`");

@@ -42,8 +42,9 @@ class ExpressionChecker {
                           const ast::ListLiteral& list);
 
   // Whether `literal` (a string literal) is a member of the enum; reports E0203.
+  // The message names the field `enum_side` refers to, else `field_name`.
   bool check_enum_literal(const ast::Expr& enum_side, const Type& enum_type,
-                          const ast::Expr& literal);
+                          const ast::Expr& literal, std::string_view field_name = {});
 
   // 'age' (an int) / the string "x" / a decimal(2): for messages.
   std::string phrase(const ast::Expr& expr, const Type& type) const;

@@ -2,12 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
 
 #include "diagnostics/codes.h"
 #include "driver/source_loader.h"
+#include "semantic/suggestions.h"
 #include "syntax/parser.h"
 
 namespace segc {
@@ -70,6 +72,27 @@ class Loader {
     return (base / path).lexically_normal().string();
   }
 
+  // What the standard library does offer, by the names an import uses (not
+  // the folder it is installed in, which differs from machine to machine).
+  std::string stdlib_help(const std::string& wanted) {
+    std::vector<std::string> modules;
+    std::error_code status;
+    for (auto it = fs::directory_iterator(options_.stdlib_directory, status);
+         !status && it != fs::directory_iterator(); it.increment(status)) {
+      if (it->path().extension() == ".seg") {
+        modules.push_back("std/" + it->path().filename().string());
+      }
+    }
+    std::sort(modules.begin(), modules.end());
+    if (modules.empty()) return "the standard library has no such file";
+    if (auto suggestion = closest_match(wanted, modules)) {
+      return fmt::format("did you mean \"{}\"?", *suggestion);
+    }
+    std::string list;
+    for (const auto& module : modules) list += (list.empty() ? "\"" : ", \"") + module + "\"";
+    return fmt::format("the standard library has no such file; it offers {}", list);
+  }
+
   llvm::Error follow_imports(size_t index) {
     // Copy what we need: parse() may grow program_.modules and move this module.
     const FileId file_id = program_.modules[index].file;
@@ -86,8 +109,7 @@ class Loader {
       if (!target || !fs::is_regular_file(*target, status)) {
         std::string help = "import paths are relative to the importing file";
         if (import->path.starts_with("std/")) {
-          help = fmt::format("the standard library in {} has no such file",
-                             options_.stdlib_directory);
+          help = stdlib_help(import->path);
         } else if (!import->path.ends_with(".seg")) {
           help = "did you forget the .seg extension?";
         }

@@ -87,7 +87,7 @@ void check_test_value(const SchemaField& field, const ast::Expr& value, const Ty
     case TypeKind::Enum:
       if (literal.as<ast::StringLiteral>() != nullptr) {
         // Reports an unknown member itself, with a suggestion.
-        checker.check_enum_literal(value, field.type, value);
+        checker.check_enum_literal(value, field.type, value, field.name);
         return;
       }
       help = "write one of the enum's values in double quotes";
@@ -97,11 +97,22 @@ void check_test_value(const SchemaField& field, const ast::Expr& value, const Ty
       help = "write a date such as 2026-11-01";
       break;
     case TypeKind::StringSet:
-      if (const auto* list = literal.as<ast::ListLiteral>()) {
-        fits = std::all_of(list->elements.begin(), list->elements.end(),
-                           [](const auto& e) { return e->template as<ast::StringLiteral>(); });
-      }
       help = "write a list of strings such as [\"cats\", \"dogs\"], or [] for an empty set";
+      if (const auto* list = literal.as<ast::ListLiteral>()) {
+        // Point at the element that does not belong, not at the whole list.
+        for (const auto& element : list->elements) {
+          if (element->as<ast::StringLiteral>() != nullptr) continue;
+          const Type element_type = checker.check(*element);  // a literal: no diagnostics
+          if (element_type.is_error()) return;
+          checker.diagnostics().error(
+              codes::kBadTestValue, element->range,
+              fmt::format("field '{}' is a set<string>, but this element is {}", field.name,
+                          describe_type(element_type)),
+              "write every element in double quotes");
+          return;
+        }
+        return;
+      }
       break;
     default:
       break;

@@ -83,7 +83,7 @@ std::optional<DecodedDecimal> decode_decimal(std::string_view text, bool negativ
   }
   if (!value) {
     error = {fmt::format("the decimal {}{} has too many digits", negative ? "-" : "", text),
-             "decimals hold at most 18 digits and 18 digits after the point", 0,
+             "a decimal holds at most 18 digits, and at most 18 of them after the point", 0,
              count_code_points(text)};
     return std::nullopt;
   }

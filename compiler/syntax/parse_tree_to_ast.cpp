@@ -180,7 +180,7 @@ class Converter {
       } else if (auto* p = dynamic_cast<SegParser::TagsPropertyContext*>(item)) {
         property.kind = ast::PropertyKind::Tags;
         property.tags = string_list(need(p->listLiteral()), "tags");
-        check_unique(property.kind, property.range, "tags");
+        check_unique(property.kind, property.range, "tags list");
       } else if (auto* p = dynamic_cast<SegParser::MetaPropertyContext*>(item)) {
         property.kind = ast::PropertyKind::Meta;
         property.meta_key = identifier(p->identifier());
@@ -563,9 +563,22 @@ ast::Module parse_tree_to_ast(SegParser::FileContext* tree, const SourceFile& fi
   module.file = file.id();
   module.comments = std::move(comments);
   Converter converter(file, diagnostics);
+  // Tokens skipped between declarations (`segment a = city == "x"` stops at
+  // `==`, and the rest of the line is skipped at file level) usually belong
+  // to the declaration before them, which is then not what the user wrote.
+  std::set<SegParser::DeclarationContext*> followed_by_errors;
+  SegParser::DeclarationContext* previous = nullptr;
+  for (auto* child : tree->children) {
+    if (auto* declaration = dynamic_cast<SegParser::DeclarationContext*>(child)) {
+      previous = declaration;
+    } else if (previous != nullptr && dynamic_cast<antlr4::tree::ErrorNode*>(child) != nullptr) {
+      followed_by_errors.insert(previous);
+    }
+  }
   for (auto* declaration : tree->declaration()) {
     const antlr4::Token* start = declaration->getStart();
     const bool broken = start == nullptr || broken_declarations.contains(start->getTokenIndex()) ||
+                        followed_by_errors.contains(declaration) ||
                         has_recovery_marks(declaration);
     if (!broken) {
       try {

@@ -2,6 +2,7 @@
 
 #include <ANTLRInputStream.h>
 #include <CommonTokenStream.h>
+#include <DefaultErrorStrategy.h>
 #include <SegLexer.h>
 #include <SegParser.h>
 #include <fmt/format.h>
@@ -187,6 +188,44 @@ bool check_tokens(const std::vector<antlr4::Token*>& tokens, const SourceFile& f
   return ok;
 }
 
+// ANTLR's default recovery may drop one unexpected token when the token after
+// it fits: after `segment a = age > 1 and` it would drop the next line's
+// `segment` and read its name as the missing operand, losing that whole
+// declaration. A keyword that starts a declaration is never dropped, so the
+// incomplete declaration ends there and the next one parses normally.
+// Recovery that stops at such a keyword also ends the error condition, so that
+// a mistake in the next declaration is reported too (ANTLR otherwise stays
+// silent until a token has been matched, which loses errors such as a
+// reserved word used as the next segment's name).
+class KeepDeclarationsStrategy : public antlr4::DefaultErrorStrategy {
+ public:
+  void recover(antlr4::Parser* recognizer, std::exception_ptr error) override {
+    antlr4::DefaultErrorStrategy::recover(recognizer, error);
+    // Only once per token: when the declaration starting here fails at once,
+    // the default guard must see the repeat and skip a token, or the parser
+    // would retry the same token forever.
+    const size_t index = recognizer->getInputStream()->index();
+    if (index != released_at_ && starts_declaration(recognizer->getCurrentToken()->getType())) {
+      released_at_ = index;
+      endErrorCondition(recognizer);
+    }
+  }
+
+ protected:
+  antlr4::Token* singleTokenDeletion(antlr4::Parser* recognizer) override {
+    if (starts_declaration(recognizer->getCurrentToken()->getType())) return nullptr;
+    return antlr4::DefaultErrorStrategy::singleTokenDeletion(recognizer);
+  }
+
+ private:
+  size_t released_at_ = SIZE_MAX;
+
+  static bool starts_declaration(size_t type) {
+    return type == SegLexer::SEGMENT || type == SegLexer::PARTITION || type == SegLexer::TEST ||
+           type == SegLexer::SCHEMA || type == SegLexer::IMPORT;
+  }
+};
+
 }  // namespace
 
 llvm::Expected<ParseResult> parse_module(const SourceFile& file) {
@@ -212,6 +251,7 @@ llvm::Expected<ParseResult> parse_module(const SourceFile& file) {
 
     grammar::SegParser parser(&tokens);
     parser.removeErrorListeners();
+    parser.setErrorHandler(std::make_shared<KeepDeclarationsStrategy>());
     parser.addErrorListener(&listener);
     grammar::SegParser::FileContext* tree = parser.file();
     result.module = parse_tree_to_ast(tree, file, listener.broken_declarations(), diagnostics,

@@ -60,15 +60,21 @@ std::string describe_expected(const antlr4::misc::IntervalSet& expected,
     return std::find(remaining.begin(), remaining.end(), type) != remaining.end();
   };
   std::vector<std::string> phrases;
-  for (const auto& group : token_groups()) {
-    size_t present = 0;
-    for (size_t type : group.types) present += has(type);
-    // A group is named when most of it is expected; it then absorbs its members.
-    if (present * 2 <= group.types.size() || present < 2) continue;
-    phrases.emplace_back(group.phrase);
-    std::erase_if(remaining, [&](size_t type) {
-      return std::find(group.types.begin(), group.types.end(), type) != group.types.end();
-    });
+  // A group is named when most of it is expected; it then absorbs its members.
+  // Groups expected in full go first: where only a value may stand (a test
+  // value, a list element) that is "a value", not "an expression" that
+  // happens to share most of its tokens.
+  for (const bool complete_only : {true, false}) {
+    for (const auto& group : token_groups()) {
+      size_t present = 0;
+      for (size_t type : group.types) present += has(type);
+      if (present * 2 <= group.types.size() || present < 2) continue;
+      if (complete_only && present != group.types.size()) continue;
+      phrases.emplace_back(group.phrase);
+      std::erase_if(remaining, [&](size_t type) {
+        return std::find(group.types.begin(), group.types.end(), type) != group.types.end();
+      });
+    }
   }
   for (size_t type : remaining) phrases.push_back(describe_token_type(type, vocabulary));
   if (phrases.empty()) return {};
@@ -198,6 +204,16 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
   }
   if (type == SegParser::DOUBLE_EQ) {
     help = "Seg compares with a single '=': write `age = 30`";
+  } else if ((type == SegParser::GT || type == SegParser::LT) &&
+             previous_token_type(*parser, *offending) == SegParser::EQ) {
+    // `age => 25`, `age =< 25`: the two characters the other way round.
+    help = fmt::format("write '{}=' for '{} or equal'", offending->getText(),
+                       type == SegParser::GT ? "greater than" : "less than");
+  } else if (type == SegParser::IDENT && !parser->getExpectedTokens().contains(type) &&
+             parser->getExpectedTokens().contains(static_cast<size_t>(SegParser::STRING))) {
+    // `city: Москва` in a test, or a bare word in a list: text needs quotes.
+    help = fmt::format("{}; text is written in double quotes: \"{}\"",
+                       help.empty() ? "a value is needed here" : help, offending->getText());
   } else if (is_keyword(type) && wants_a_name(parser->getExpectedTokens())) {
     help = fmt::format("'{}' is a reserved word and cannot be used as a name; choose another name",
                        offending->getText());
