@@ -174,12 +174,14 @@ int run_fmt_command(const FmtOptions& options) {
     }
 
     const std::string formatted = format_module(parsed->module, file);
-    const bool changed =
-        formatted != file.text() || (!from_stdin && starts_with_bom(path));
+    // SourceFile drops a byte order mark; put it back to compare with the file.
+    const std::string original =
+        !from_stdin && starts_with_bom(path) ? "\xEF\xBB\xBF" + file.text() : file.text();
+    const bool changed = formatted != original;
 
     if (options.diff && changed) {
-      print_stdout(unified_diff(file.text(), formatted, name + "\t(original)",
-                                name + "\t(formatted)"));
+      print_stdout(
+          unified_diff(original, formatted, name + "\t(original)", name + "\t(formatted)"));
     }
     if (options.check) {
       if (changed) {
