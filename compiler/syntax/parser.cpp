@@ -61,7 +61,8 @@ bool ends_operand(size_t type) {
 // parsing, bound that nesting so that no input, however deep, can exhaust the
 // stack: each open bracket counts one level, and so does each `not` or unary
 // `-` that is still open (a `not` closes at `and`, `or`, `,` or the bracket
-// that encloses it; a `-` closes at the end of its operand).
+// that encloses it; a `-` closes at the end of its operand). The `<` of a
+// schema's `set<...>` types counts like a bracket.
 bool check_nesting(const std::vector<antlr4::Token*>& tokens, FileId file,
                    DiagnosticList& diagnostics) {
   struct Level {
@@ -71,9 +72,22 @@ bool check_nesting(const std::vector<antlr4::Token*>& tokens, FileId file,
   std::vector<Level> levels(1);
   uint32_t depth = 0;
   size_t previous = antlr4::Token::INVALID_TYPE;
+  // Inside a schema's braces `<` and `>` are the brackets of `set<...>`.
+  bool schema_next = false;
+  size_t schema_level = 0;  // levels.size() inside the schema's braces; 0 outside
   for (const antlr4::Token* token : tokens) {
     if (token->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
-    const size_t type = token->getType();
+    size_t type = token->getType();
+    if (type == SegLexer::SCHEMA) schema_next = true;
+    if (type == SegLexer::LBRACE && schema_next) {
+      schema_next = false;
+      schema_level = levels.size() + 1;
+    }
+    if (schema_level != 0 && levels.size() >= schema_level) {
+      if (type == SegLexer::LT) type = SegLexer::LPAREN;
+      if (type == SegLexer::GT && levels.size() > schema_level) type = SegLexer::RPAREN;
+    }
+    if (type == SegLexer::RBRACE && levels.size() == schema_level) schema_level = 0;
     Level& level = levels.back();
     switch (type) {
       case SegLexer::LPAREN: case SegLexer::LBRACKET: case SegLexer::LBRACE:
