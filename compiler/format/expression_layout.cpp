@@ -12,28 +12,6 @@ namespace {
 
 using namespace segc::ast;
 
-std::string_view compare_word(CompareOp op) {
-  switch (op) {
-    case CompareOp::Eq: return "=";
-    case CompareOp::Ne: return "!=";
-    case CompareOp::Lt: return "<";
-    case CompareOp::Le: return "<=";
-    case CompareOp::Gt: return ">";
-    case CompareOp::Ge: return ">=";
-  }
-  return "=";
-}
-
-std::string_view arithmetic_word(ArithmeticOp op) {
-  switch (op) {
-    case ArithmeticOp::Add: return "+";
-    case ArithmeticOp::Subtract: return "-";
-    case ArithmeticOp::Multiply: return "*";
-    case ArithmeticOp::Divide: return "/";
-  }
-  return "+";
-}
-
 std::string_view logical_word(LogicalOp op) { return op == LogicalOp::And ? "and" : "or"; }
 
 // A chain, possibly wrapped in parentheses: what a broken `( ... )` holds.
@@ -131,14 +109,14 @@ void Printer::flat(const Expr& expr, TokenSink& out) const {
     flat(*e->operands[0], out);
     for (size_t i = 1; i < e->operands.size() && !out.full(); ++i) {
       out.space();
-      out.token(arithmetic_word(e->ops[i - 1]), e->operands[i]->range.begin);
+      out.token(spelling(e->ops[i - 1]), e->operands[i]->range.begin);
       out.space();
       flat(*e->operands[i], out);
     }
   } else if (const auto* e = expr.as<CompareExpr>()) {
     flat(*e->lhs, out);
     out.space();
-    out.token(compare_word(e->op), e->rhs->range.begin);
+    out.token(spelling(e->op), e->rhs->range.begin);
     out.space();
     flat(*e->rhs, out);
   } else if (const auto* e = expr.as<BetweenExpr>()) {

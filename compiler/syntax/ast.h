@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -177,6 +178,10 @@ template <class T>
 ExprPtr make_expr(T node, SourceRange range) {
   return std::make_unique<Expr>(Expr{ExprNode(std::move(node)), range});
 }
+
+// How the operator is written in Seg source ("<=", "*").
+std::string_view spelling(CompareOp op);
+std::string_view spelling(ArithmeticOp op);
 
 // Strips any number of enclosing parentheses.
 const Expr& skip_parens(const Expr& expr);

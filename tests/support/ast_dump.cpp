@@ -30,28 +30,6 @@ std::string_view unit_name(TimeUnit unit) {
   return "?";
 }
 
-std::string_view compare_name(CompareOp op) {
-  switch (op) {
-    case CompareOp::Eq: return "=";
-    case CompareOp::Ne: return "!=";
-    case CompareOp::Lt: return "<";
-    case CompareOp::Le: return "<=";
-    case CompareOp::Gt: return ">";
-    case CompareOp::Ge: return ">=";
-  }
-  return "?";
-}
-
-std::string_view arithmetic_name(ArithmeticOp op) {
-  switch (op) {
-    case ArithmeticOp::Add: return "+";
-    case ArithmeticOp::Subtract: return "-";
-    case ArithmeticOp::Multiply: return "*";
-    case ArithmeticOp::Divide: return "/";
-  }
-  return "?";
-}
-
 std::string_view period_name(PeriodKind kind) {
   switch (kind) {
     case PeriodKind::Last: return "last";
@@ -146,12 +124,12 @@ class Dumper {
             },
             [&](const ArithmeticExpr& e) {
               std::string ops;
-              for (ArithmeticOp op : e.ops) ops += fmt::format(" {}", arithmetic_name(op));
+              for (ArithmeticOp op : e.ops) ops += fmt::format(" {}", spelling(op));
               line(depth, "Arithmetic" + ops + where);
               for (const auto& operand : e.operands) this->expr(*operand, depth + 1);
             },
             [&](const CompareExpr& e) {
-              line(depth, fmt::format("Compare {}{}", compare_name(e.op), where));
+              line(depth, fmt::format("Compare {}{}", spelling(e.op), where));
               this->expr(*e.lhs, depth + 1);
               this->expr(*e.rhs, depth + 1);
             },

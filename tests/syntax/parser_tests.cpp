@@ -89,28 +89,6 @@ std::string sexpr_list(const std::vector<ExprPtr>& items, const char* separator 
   return out;
 }
 
-const char* compare_text(CompareOp op) {
-  switch (op) {
-    case CompareOp::Eq: return "=";
-    case CompareOp::Ne: return "!=";
-    case CompareOp::Lt: return "<";
-    case CompareOp::Le: return "<=";
-    case CompareOp::Gt: return ">";
-    case CompareOp::Ge: return ">=";
-  }
-  return "?";
-}
-
-const char* arithmetic_text(ArithmeticOp op) {
-  switch (op) {
-    case ArithmeticOp::Add: return "+";
-    case ArithmeticOp::Subtract: return "-";
-    case ArithmeticOp::Multiply: return "*";
-    case ArithmeticOp::Divide: return "/";
-  }
-  return "?";
-}
-
 std::string sexpr(const Expr& expr) {
   struct Visitor {
     std::string operator()(const IntLiteral& n) { return std::to_string(n.value); }
@@ -137,12 +115,12 @@ std::string sexpr(const Expr& expr) {
     std::string operator()(const ArithmeticExpr& n) {
       std::string out = "(" + sexpr(*n.operands.at(0));
       for (size_t i = 0; i < n.ops.size(); ++i) {
-        out += std::string(" ") + arithmetic_text(n.ops[i]) + " " + sexpr(*n.operands.at(i + 1));
+        out += " " + std::string(spelling(n.ops[i])) + " " + sexpr(*n.operands.at(i + 1));
       }
       return out + ")";
     }
     std::string operator()(const CompareExpr& n) {
-      return std::string("(") + compare_text(n.op) + " " + sexpr(*n.lhs) + " " + sexpr(*n.rhs) +
+      return "(" + std::string(spelling(n.op)) + " " + sexpr(*n.lhs) + " " + sexpr(*n.rhs) +
              ")";
     }
     std::string operator()(const BetweenExpr& n) {
