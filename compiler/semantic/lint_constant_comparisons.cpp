@@ -38,21 +38,6 @@ struct KnownRange {
   const EnumType* enumeration = nullptr;  // set for enums
 };
 
-ast::CompareOp mirror(ast::CompareOp op) {
-  switch (op) {
-    case ast::CompareOp::Lt:
-      return ast::CompareOp::Gt;
-    case ast::CompareOp::Le:
-      return ast::CompareOp::Ge;
-    case ast::CompareOp::Gt:
-      return ast::CompareOp::Lt;
-    case ast::CompareOp::Ge:
-      return ast::CompareOp::Le;
-    default:
-      return op;
-  }
-}
-
 bool is_whole(const ExactNumber& value) { return significant_scale(value) == 0; }
 
 ExactNumber whole_number(int64_t value) { return ExactNumber{value, 0}; }
@@ -216,7 +201,7 @@ class ConstantComparisonLint {
                                                : number_constant(*subject).has_value();
     if (swap) {
       std::swap(subject, constant);
-      op = mirror(op);
+      op = ast::mirrored(op);
     }
     if (auto range = known_range(*subject)) {
       auto value = constant_for(*range, *constant);

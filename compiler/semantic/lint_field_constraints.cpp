@@ -85,21 +85,6 @@ std::optional<Constant> constant_of(const Domain& domain, const ast::Expr& expr,
   }
 }
 
-ast::CompareOp mirror(ast::CompareOp op) {
-  switch (op) {
-    case ast::CompareOp::Lt:
-      return ast::CompareOp::Gt;
-    case ast::CompareOp::Le:
-      return ast::CompareOp::Ge;
-    case ast::CompareOp::Gt:
-      return ast::CompareOp::Lt;
-    case ast::CompareOp::Ge:
-      return ast::CompareOp::Le;
-    default:
-      return op;
-  }
-}
-
 // Enums are clamped to their members; an interval holding one value of a grid
 // is that value. Nullopt when the interval is empty by itself.
 std::optional<Constraint> finish_interval(const Domain& domain, Constraint constraint) {
@@ -196,7 +181,7 @@ std::optional<FieldCondition> field_constraint(const CheckedProgram& program,
     ast::CompareOp op = compare->op;
     if (!field_index(program, *subject)) {
       std::swap(subject, other);
-      op = mirror(op);
+      op = ast::mirrored(op);
     }
     if (!usable_type(program, *other)) return std::nullopt;
     if (auto domain = domain_for(program, *subject)) {

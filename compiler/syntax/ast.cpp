@@ -24,6 +24,16 @@ std::string_view spelling(ArithmeticOp op) {
   return "+";
 }
 
+CompareOp mirrored(CompareOp op) {
+  switch (op) {
+    case CompareOp::Lt: return CompareOp::Gt;
+    case CompareOp::Le: return CompareOp::Ge;
+    case CompareOp::Gt: return CompareOp::Lt;
+    case CompareOp::Ge: return CompareOp::Le;
+    default: return op;
+  }
+}
+
 const Expr& skip_parens(const Expr& expr) {
   const Expr* current = &expr;
   while (const auto* paren = current->as<ParenExpr>()) current = paren->inner.get();

@@ -183,6 +183,9 @@ ExprPtr make_expr(T node, SourceRange range) {
 std::string_view spelling(CompareOp op);
 std::string_view spelling(ArithmeticOp op);
 
+// The operator with its operands swapped: `a < b` is `b > a`.
+CompareOp mirrored(CompareOp op);
+
 // Strips any number of enclosing parentheses.
 const Expr& skip_parens(const Expr& expr);
 
