@@ -1,0 +1,65 @@
+// Accumulates one column's values row by row while a CSV file is parsed, in
+// typed vectors reserved up front, then packs them into the Table layout.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "runtime/column_dictionary.h"
+#include "runtime/csv_values.h"
+#include "runtime/table.h"
+
+namespace segc::runtime {
+
+// How values are spelled in the file (from CsvOptions).
+struct ValueSyntax {
+  char point = '.';
+  const csv::DateFormat* date_format = nullptr;
+};
+
+class ColumnBuilder {
+ public:
+  ColumnBuilder(const ColumnSpec& spec, const ValueSyntax& syntax);
+
+  void reserve(size_t rows);
+  size_t rows() const { return present_.size(); }
+
+  // Whether `text` stands for a missing value (empty; for types other than
+  // string also blank). An empty set field is the empty set, not missing.
+  bool is_missing(std::string_view text) const;
+
+  // Appends a row holding the value of `text`. When the text is not a value
+  // of the column's type, appends nothing, sets `message` and returns false.
+  // Text that is not `stable` may change after the call and is copied if kept.
+  bool append(std::string_view text, bool stable, std::string& message);
+
+  // Drops rows from `rows` on (a rejected row's earlier fields).
+  void truncate(size_t rows);
+
+  // The value appended last: an Int key, or a String key's loading code.
+  int64_t last_int() const { return ints_.back(); }
+  uint32_t last_code() const { return codes_.back(); }
+
+  // The finished column of `rows` rows; rows never appended (a field absent
+  // from the header) are missing.
+  Column finish(size_t rows);
+
+ private:
+  bool append_set(std::string_view text, bool stable, std::string& message);
+  std::string describe_failure(csv::ParseStatus status, std::string_view text) const;
+
+  ColumnSpec spec_;
+  ValueSyntax syntax_;
+  std::vector<uint8_t> present_;
+  std::vector<int64_t> ints_;     // Int, Decimal, Date
+  std::vector<double> floats_;    // Float
+  std::vector<uint8_t> bools_;    // Bool
+  std::vector<uint32_t> codes_;   // String (loading codes), Enum
+  std::vector<uint32_t> offsets_{0};  // StringSet
+  std::vector<uint32_t> set_codes_;   // StringSet (loading codes)
+  StringDictionary dictionary_;       // String, StringSet
+};
+
+}  // namespace segc::runtime

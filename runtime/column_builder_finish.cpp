@@ -1,0 +1,84 @@
+// ColumnBuilder::finish: from the loading vectors to the Table layout, with
+// string codes renumbered so that code order is code-point order.
+#include <algorithm>
+
+#include "runtime/column_builder.h"
+
+namespace segc::runtime {
+namespace {
+
+Bitmap to_bitmap(const std::vector<uint8_t>& flags) {
+  Bitmap bits(flags.size());
+  uint64_t* words = bits.words();
+  for (size_t row = 0; row < flags.size(); ++row) {
+    words[row / 64] |= uint64_t{flags[row] != 0} << (row % 64);
+  }
+  return bits;
+}
+
+}  // namespace
+
+Column ColumnBuilder::finish(size_t rows) {
+  std::string unused;
+  while (present_.size() < rows) {
+    if (spec_.kind == ColumnKind::StringSet) {
+      offsets_.push_back(offsets_.back());
+      present_.push_back(0);
+    } else {
+      append("", true, unused);
+    }
+  }
+  truncate(rows);
+
+  Column column;
+  column.spec = spec_;
+  column.present = to_bitmap(present_);
+  switch (spec_.kind) {
+    case ColumnKind::Int:
+    case ColumnKind::Decimal:
+    case ColumnKind::Date: store_ints(column, ints_); break;
+    case ColumnKind::Float: column.floats = std::move(floats_); break;
+    case ColumnKind::Bool: column.bools = to_bitmap(bools_); break;
+    case ColumnKind::Enum:
+      column.dictionary = spec_.enum_values;
+      store_codes(column, codes_);
+      break;
+    case ColumnKind::String: {
+      // Strings of rejected rows stay in the loading dictionary; only codes
+      // still in use make it into the table.
+      std::vector<uint8_t> used(dictionary_.size(), 0);
+      for (size_t row = 0; row < rows; ++row) {
+        if (present_[row]) used[codes_[row]] = 1;
+      }
+      std::vector<uint32_t> remap;
+      column.dictionary = dictionary_.sorted(used, remap);
+      for (size_t row = 0; row < rows; ++row) codes_[row] = present_[row] ? remap[codes_[row]] : 0;
+      store_codes(column, codes_);
+      break;
+    }
+    case ColumnKind::StringSet: {
+      std::vector<uint8_t> used(dictionary_.size(), 0);
+      for (uint32_t code : set_codes_) used[code] = 1;
+      std::vector<uint32_t> remap;
+      column.dictionary = dictionary_.sorted(used, remap);
+      column.set_offsets.reserve(rows + 1);
+      column.set_codes.reserve(set_codes_.size());
+      column.set_offsets.push_back(0);
+      for (size_t row = 0; row < rows; ++row) {
+        const size_t begin = column.set_codes.size();
+        for (uint32_t k = offsets_[row]; k < offsets_[row + 1]; ++k) {
+          column.set_codes.push_back(remap[set_codes_[k]]);
+        }
+        std::sort(column.set_codes.begin() + static_cast<ptrdiff_t>(begin), column.set_codes.end());
+        column.set_codes.erase(std::unique(column.set_codes.begin() + static_cast<ptrdiff_t>(begin),
+                                           column.set_codes.end()),
+                               column.set_codes.end());
+        column.set_offsets.push_back(static_cast<uint32_t>(column.set_codes.size()));
+      }
+      break;
+    }
+  }
+  return column;
+}
+
+}  // namespace segc::runtime

@@ -1,0 +1,113 @@
+// The file side of CSV loading: reading a data file in one go, and writing
+// the rejects file atomically.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "runtime/csv_loader.h"
+
+namespace segc::runtime {
+namespace {
+
+std::string system_error(const std::string& what, const std::string& path) {
+  return fmt::format("cannot {} {}: {}", what, path, std::strerror(errno));
+}
+
+// Reads the whole file; "" or why it could not be read.
+std::string read_file(const std::string& path, std::string& contents) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return system_error("read", path);
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || S_ISDIR(info.st_mode)) {
+    if (S_ISDIR(info.st_mode)) errno = EISDIR;
+    std::string problem = system_error("read", path);
+    ::close(fd);
+    return problem;
+  }
+  contents.clear();
+  // One read for a regular file (its size is known); pipes grow the buffer.
+  size_t capacity = S_ISREG(info.st_mode) ? static_cast<size_t>(info.st_size) + 1 : size_t{1} << 16;
+  while (true) {
+    if (contents.size() == capacity) capacity *= 2;
+    const size_t before = contents.size();
+    contents.resize(capacity);
+    const ssize_t got = ::read(fd, contents.data() + before, capacity - before);
+    contents.resize(before + static_cast<size_t>(std::max<ssize_t>(got, 0)));
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      std::string problem = system_error("read", path);
+      ::close(fd);
+      return problem;
+    }
+    if (got == 0) break;
+  }
+  ::close(fd);
+  return "";
+}
+
+void append_csv_field(std::string& out, std::string_view value) {
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out.append(value);
+    return;
+  }
+  out.push_back('"');
+  for (char c : value) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+}
+
+}  // namespace
+
+CsvLoadResult load_csv_file(const std::string& path, const TableSchema& schema, const CsvOptions& options) {
+  std::string contents;
+  if (std::string problem = read_file(path, contents); !problem.empty()) {
+    CsvLoadResult result = load_csv_text("", schema, CsvOptions{});
+    result.errors.clear();
+    result.error_count = 0;
+    result.fatal = std::move(problem);
+    return result;
+  }
+  return load_csv_text(contents, schema, options);
+}
+
+std::string write_rejects_file(const std::string& path, const std::vector<RejectedRow>& rejected) {
+  std::string out = "line,column,field,error,record\n";
+  for (const RejectedRow& row : rejected) {
+    out += fmt::format("{},{},", row.line, row.reason.column);
+    append_csv_field(out, row.reason.field);
+    out.push_back(',');
+    append_csv_field(out, row.reason.message);
+    out.push_back(',');
+    append_csv_field(out, row.record);
+    out.push_back('\n');
+  }
+  const std::string temporary = fmt::format("{}.tmp-{}", path, ::getpid());
+  std::FILE* file = std::fopen(temporary.c_str(), "wb");
+  if (file == nullptr) return system_error("write", temporary);
+  const bool written = std::fwrite(out.data(), 1, out.size(), file) == out.size();
+  const int saved = errno;
+  const bool closed = std::fclose(file) == 0;
+  if (!written || !closed) {
+    errno = written ? errno : saved;
+    std::string problem = system_error("write", temporary);
+    std::remove(temporary.c_str());
+    return problem;
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    std::string problem = system_error("rename to", path);
+    std::remove(temporary.c_str());
+    return problem;
+  }
+  return "";
+}
+
+}  // namespace segc::runtime

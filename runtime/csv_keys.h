@@ -1,0 +1,65 @@
+// Remembers the line of every key loaded so far, to report duplicates with
+// both lines. Open addressing for int keys (no allocation per row); string
+// keys arrive as dense dictionary codes and use a plain vector.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace segc::runtime::csv {
+
+class KeyLines {
+ public:
+  void reserve(size_t keys) {
+    size_t capacity = 16;
+    while (capacity < keys * 2) capacity *= 2;
+    rehash(capacity);
+  }
+
+  // 0 when `key` is new (it is then recorded on `line`), else its first line.
+  size_t insert_int(int64_t key, size_t line) {
+    if ((count_ + 1) * 2 > slots_.size()) rehash(slots_.empty() ? 16 : slots_.size() * 2);
+    Slot& slot = find(key);
+    if (slot.line != 0) return slot.line;
+    slot = Slot{key, line};
+    ++count_;
+    return 0;
+  }
+
+  size_t insert_code(uint32_t code, size_t line) {
+    if (code >= code_lines_.size()) code_lines_.resize(code + size_t{1}, 0);
+    if (code_lines_[code] != 0) return code_lines_[code];
+    code_lines_[code] = line;
+    return 0;
+  }
+
+ private:
+  struct Slot {
+    int64_t key = 0;
+    size_t line = 0;  // 0: empty (lines count from 1)
+  };
+
+  Slot& find(int64_t key) {
+    // Fibonacci hashing spreads sequential keys (the usual case) evenly.
+    const size_t mask = slots_.size() - 1;
+    const uint64_t hash = static_cast<uint64_t>(key) * 0x9E3779B97F4A7C15ULL;
+    size_t at = static_cast<size_t>(hash ^ (hash >> 32)) & mask;
+    while (slots_[at].line != 0 && slots_[at].key != key) at = (at + 1) & mask;
+    return slots_[at];
+  }
+
+  void rehash(size_t capacity) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(capacity, Slot{});
+    for (const Slot& slot : old) {
+      if (slot.line != 0) find(slot.key) = slot;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t count_ = 0;
+  std::vector<size_t> code_lines_;
+};
+
+}  // namespace segc::runtime::csv

@@ -1,0 +1,67 @@
+// Loads customer data from CSV into the columnar Table (runtime/table.h).
+// The accepted format is described for users in docs/data-formats.md.
+//
+// Problems with the data are values, never exceptions: `errors` (or, with
+// skip_bad_rows, `rejected`) say what is wrong and where; `fatal` is only for
+// a file that cannot be read at all or options that cannot work.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "runtime/table.h"
+
+namespace segc::runtime {
+
+struct CsvOptions {
+  std::optional<char> delimiter;           // ',', ';' or '\t'; detected from the header when unset
+  std::string date_format = "YYYY-MM-DD";  // tokens YYYY MM DD with literal separators between
+  bool decimal_comma = false;              // decimals and floats use ',' as the point
+  bool skip_bad_rows = false;              // --on-error skip
+};
+
+// One problem, located.
+struct DataError {
+  size_t line = 0;      // 1-based physical line where the record (or field) starts
+  size_t column = 0;    // 1-based code-point column of the field's first character; 0: whole file
+  std::string field;    // header name, when about one field
+  std::string text;     // the offending text, shortened for display, invalid UTF-8 replaced
+  std::string message;  // e.g. "expected an int, e.g. 42"
+};
+
+struct RejectedRow {
+  size_t line = 0;
+  std::string record;  // raw text of the row, without its line ending
+  DataError reason;    // the row's first problem
+};
+
+struct CsvLoadResult {
+  Table table;                        // with skip_bad_rows: the good rows only
+  std::vector<DataError> errors;      // the first kMaxReportedErrors problems; table then has no rows
+  size_t error_count = 0;             // every problem, also those not kept in `errors`
+  std::vector<RejectedRow> rejected;  // with skip_bad_rows: every row left out
+  std::string fatal;                  // non-empty: nothing could be loaded (I/O, bad options)
+
+  bool ok() const { return fatal.empty() && error_count == 0; }
+};
+
+inline constexpr size_t kMaxReportedErrors = 100;
+
+CsvLoadResult load_csv_file(const std::string& path, const TableSchema& schema,
+                            const CsvOptions& options);
+CsvLoadResult load_csv_text(std::string_view text, const TableSchema& schema,
+                            const CsvOptions& options);
+
+// "" when `format` is a usable CsvOptions::date_format, else why not (for
+// checking a --date-format flag before reading any data).
+std::string check_date_format(std::string_view format);
+
+// Writes rejected rows as CSV with the header `line,column,field,error,record`
+// (RFC 4180 quoting), to a temporary file renamed over `path`, so that a failure
+// never leaves a partial file. Returns "" or what went wrong.
+std::string write_rejects_file(const std::string& path, const std::vector<RejectedRow>& rejected);
+
+}  // namespace segc::runtime
