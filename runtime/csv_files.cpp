@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -20,8 +21,16 @@ std::string system_error(const std::string& what, const std::string& path) {
   return fmt::format("cannot {} {}: {}", what, path, std::strerror(errno));
 }
 
-// Reads the whole file; "" or why it could not be read.
-std::string read_file(const std::string& path, std::string& contents) {
+// The whole file in one buffer (read, not mapped: a file truncated while
+// mapped would kill the process with SIGBUS). The buffer is not zero-filled
+// first, which would cost as much as the read.
+struct FileContents {
+  std::unique_ptr<char[]> data;
+  size_t size = 0;
+  std::string_view text() const { return {data.get(), size}; }
+};
+
+std::string read_file(const std::string& path, FileContents& contents) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return system_error("read", path);
   struct stat info {};
@@ -31,15 +40,19 @@ std::string read_file(const std::string& path, std::string& contents) {
     ::close(fd);
     return problem;
   }
-  contents.clear();
-  // One read for a regular file (its size is known); pipes grow the buffer.
+  // Regular files are read in one go (one byte more shows the end); pipes
+  // and files that grew meanwhile double the buffer.
   size_t capacity = S_ISREG(info.st_mode) ? static_cast<size_t>(info.st_size) + 1 : size_t{1} << 16;
+  contents.data.reset(new char[capacity]);
+  contents.size = 0;
   while (true) {
-    if (contents.size() == capacity) capacity *= 2;
-    const size_t before = contents.size();
-    contents.resize(capacity);
-    const ssize_t got = ::read(fd, contents.data() + before, capacity - before);
-    contents.resize(before + static_cast<size_t>(std::max<ssize_t>(got, 0)));
+    if (contents.size == capacity) {
+      capacity *= 2;
+      std::unique_ptr<char[]> bigger(new char[capacity]);
+      std::memcpy(bigger.get(), contents.data.get(), contents.size);
+      contents.data = std::move(bigger);
+    }
+    const ssize_t got = ::read(fd, contents.data.get() + contents.size, capacity - contents.size);
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) {
       std::string problem = system_error("read", path);
@@ -47,6 +60,7 @@ std::string read_file(const std::string& path, std::string& contents) {
       return problem;
     }
     if (got == 0) break;
+    contents.size += static_cast<size_t>(got);
   }
   ::close(fd);
   return "";
@@ -68,7 +82,7 @@ void append_csv_field(std::string& out, std::string_view value) {
 }  // namespace
 
 CsvLoadResult load_csv_file(const std::string& path, const TableSchema& schema, const CsvOptions& options) {
-  std::string contents;
+  FileContents contents;
   if (std::string problem = read_file(path, contents); !problem.empty()) {
     CsvLoadResult result = load_csv_text("", schema, CsvOptions{});
     result.errors.clear();
@@ -76,7 +90,8 @@ CsvLoadResult load_csv_file(const std::string& path, const TableSchema& schema, 
     result.fatal = std::move(problem);
     return result;
   }
-  return load_csv_text(contents, schema, options);
+  // The table owns copies of every string, so the buffer can go afterwards.
+  return load_csv_text(contents.text(), schema, options);
 }
 
 std::string write_rejects_file(const std::string& path, const std::vector<RejectedRow>& rejected) {

@@ -1,6 +1,8 @@
 // Remembers the line of every key loaded so far, to report duplicates with
-// both lines. Open addressing for int keys (no allocation per row); string
-// keys arrive as dense dictionary codes and use a plain vector.
+// both lines. Files are usually sorted by key, so while keys ascend they are
+// only appended to a list (no hashing, no cache misses); the first key out of
+// order moves them into an open-addressing table. String keys arrive as dense
+// dictionary codes and use a plain vector.
 #pragma once
 
 #include <cstddef>
@@ -11,20 +13,22 @@ namespace segc::runtime::csv {
 
 class KeyLines {
  public:
-  void reserve(size_t keys) {
-    size_t capacity = 16;
-    while (capacity < keys * 2) capacity *= 2;
-    rehash(capacity);
-  }
+  void reserve(size_t keys) { ascending_.reserve(keys); }
 
   // 0 when `key` is new (it is then recorded on `line`), else its first line.
   size_t insert_int(int64_t key, size_t line) {
-    if ((count_ + 1) * 2 > slots_.size()) rehash(slots_.empty() ? 16 : slots_.size() * 2);
-    Slot& slot = find(key);
-    if (slot.line != 0) return slot.line;
-    slot = Slot{key, line};
-    ++count_;
-    return 0;
+    if (hashed_) return insert_hashed(key, line);
+    if (ascending_.empty() || key > ascending_.back().key) {
+      ascending_.push_back(Slot{key, line});
+      return 0;
+    }
+    hashed_ = true;
+    size_t capacity = 16;
+    while (capacity < ascending_.size() * 4) capacity *= 2;
+    rehash(capacity);
+    for (const Slot& slot : ascending_) insert_hashed(slot.key, slot.line);
+    ascending_ = {};
+    return insert_hashed(key, line);
   }
 
   size_t insert_code(uint32_t code, size_t line) {
@@ -40,8 +44,16 @@ class KeyLines {
     size_t line = 0;  // 0: empty (lines count from 1)
   };
 
+  size_t insert_hashed(int64_t key, size_t line) {
+    if ((count_ + 1) * 2 > slots_.size()) rehash(slots_.size() * 2);
+    Slot& slot = find(key);
+    if (slot.line != 0) return slot.line;
+    slot = Slot{key, line};
+    ++count_;
+    return 0;
+  }
+
   Slot& find(int64_t key) {
-    // Fibonacci hashing spreads sequential keys (the usual case) evenly.
     const size_t mask = slots_.size() - 1;
     const uint64_t hash = static_cast<uint64_t>(key) * 0x9E3779B97F4A7C15ULL;
     size_t at = static_cast<size_t>(hash ^ (hash >> 32)) & mask;
@@ -51,12 +63,14 @@ class KeyLines {
 
   void rehash(size_t capacity) {
     std::vector<Slot> old = std::move(slots_);
-    slots_.assign(capacity, Slot{});
+    slots_.assign(capacity < 16 ? 16 : capacity, Slot{});
     for (const Slot& slot : old) {
       if (slot.line != 0) find(slot.key) = slot;
     }
   }
 
+  std::vector<Slot> ascending_;  // while every key so far was larger than the one before
+  bool hashed_ = false;
   std::vector<Slot> slots_;
   size_t count_ = 0;
   std::vector<size_t> code_lines_;
