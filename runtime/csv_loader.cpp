@@ -107,14 +107,17 @@ class Loader {
                   "missing key: every row needs a value for the key field");
           continue;
         }
-        key_field = &field;
       }
       if (!builder.append(field.value, field.stable, message_)) {
         problem(record, field.offset, mapping_.names[i], field.value, message_);
         if (options_.skip_bad_rows) return;  // the first reason is enough
+      } else if (static_cast<size_t>(column) == key) {
+        key_field = &field;
       }
     }
-    if (row_bad_ || key_field == nullptr) return;
+    // A key counts once it is read, so that a duplicate is reported even when
+    // its first row has other problems; a skipped row's key does not count.
+    if (key_field == nullptr || (row_bad_ && options_.skip_bad_rows)) return;
     const ColumnBuilder& builder = builders_[key];
     size_t first = 0;
     switch (schema_.columns[key].kind) {
