@@ -22,6 +22,7 @@
 #include "driver/source_loader.h"
 #include "format/formatter.h"
 #include "format/unified_diff.h"
+#include "output/staged_files.h"
 #include "syntax/parser.h"
 
 namespace segc::cli {
@@ -48,57 +49,6 @@ bool starts_with_bom(const std::string& path) {
   char head[3] = {};
   stream.read(head, 3);
   return stream.gcount() == 3 && head[0] == '\xEF' && head[1] == '\xBB' && head[2] == '\xBF';
-}
-
-// Replaces the file's contents at once: the text goes to a new file in the
-// same folder, which is then renamed over the original, so that readers see
-// the old or the new file and never a part of one. Symbolic links are followed
-// and the file's permissions are kept.
-bool write_atomically(const std::string& path, const std::string& text, std::string& error) {
-  namespace fs = llvm::sys::fs;
-  llvm::SmallString<256> target;
-  if (fs::real_path(path, target)) target = path;
-  unsigned mode = fs::all_read | fs::all_write;
-  if (auto permissions = fs::getPermissions(target)) mode = *permissions;
-
-  llvm::SmallString<256> model(llvm::sys::path::parent_path(target));
-  if (model.empty()) model = ".";
-  llvm::sys::path::append(model,
-                          "." + llvm::sys::path::filename(target).str() + ".segc-fmt-%%%%%%");
-  int fd = -1;
-  llvm::SmallString<256> temporary;
-  if (std::error_code ec = fs::createUniqueFile(model, fd, temporary, fs::OF_None, mode)) {
-    error = fmt::format("cannot write {}: {}", path, ec.message());
-    return false;
-  }
-  bool ok = true;
-  {
-    llvm::raw_fd_ostream out(fd, /*shouldClose=*/false);
-    out << text;
-    out.flush();
-    if (out.has_error()) {
-      error = fmt::format("cannot write {}: {}", path, out.error().message());
-      out.clear_error();
-      ok = false;
-    }
-  }
-  if (ok && ::fsync(fd) != 0) {
-    error = fmt::format("cannot write {}: {}", path, std::strerror(errno));
-    ok = false;
-  }
-  if (::close(fd) != 0 && ok) {
-    error = fmt::format("cannot write {}: {}", path, std::strerror(errno));
-    ok = false;
-  }
-  if (ok) {
-    (void)fs::setPermissions(temporary, static_cast<fs::perms>(mode));  // past the umask
-    if (std::error_code ec = fs::rename(temporary, target)) {
-      error = fmt::format("cannot replace {}: {}", path, ec.message());
-      ok = false;
-    }
-  }
-  if (!ok) (void)fs::remove(temporary);
-  return ok;
 }
 
 }  // namespace
@@ -191,7 +141,7 @@ int run_fmt_command(const FmtOptions& options) {
       continue;
     }
     if (options.write && !from_stdin) {
-      if (changed && !write_atomically(path, formatted, error)) {
+      if (changed && !output::write_file_atomically(path, formatted, error)) {
         std::fprintf(stderr, "segc fmt: %s\n", error.c_str());
         unreadable = true;
       }

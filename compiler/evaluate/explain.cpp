@@ -1,0 +1,156 @@
+#include "evaluate/explain.h"
+
+#include <fmt/format.h>
+
+namespace segc::evaluate {
+namespace {
+
+// The byte offset of code-point column `column` (1-based) in `line`.
+size_t byte_offset(std::string_view line, uint32_t column) {
+  size_t offset = 0;
+  for (uint32_t seen = 1; seen < column && offset < line.size(); ++seen) {
+    ++offset;
+    while (offset < line.size() && (static_cast<unsigned char>(line[offset]) & 0xC0) == 0x80) {
+      ++offset;
+    }
+  }
+  return offset;
+}
+
+bool is_constant(const ast::Expr& expr) {
+  return std::holds_alternative<ast::IntLiteral>(expr.node) ||
+         std::holds_alternative<ast::DecimalLiteral>(expr.node) ||
+         std::holds_alternative<ast::StringLiteral>(expr.node) ||
+         std::holds_alternative<ast::BoolLiteral>(expr.node) ||
+         std::holds_alternative<ast::DateLiteral>(expr.node) ||
+         std::holds_alternative<ast::DurationLiteral>(expr.node) ||
+         std::holds_alternative<ast::ListLiteral>(expr.node);
+}
+
+class Explainer {
+ public:
+  Explainer(const CheckedProgram& program, const SourceManager& sources, const RowView& row,
+            const EvaluationContext& context, const ExplainLimits& limits)
+      : program_(program), sources_(sources), row_(row), context_(context), limits_(limits) {}
+
+  void segment(size_t index, int indent, int depth) {
+    const CheckedSegment& segment = program_.segments[index];
+    if (!line(indent, fmt::format("{} → {}", segment.name, row_.member(index) ? "member" : "not a member"))) {
+      return;
+    }
+    if (depth >= limits_.max_segment_depth) {
+      line(indent + 2, "...");
+      return;
+    }
+    expression(*segment.declaration->where, indent + 2, depth);
+  }
+
+  std::string take() { return std::move(text_); }
+
+ private:
+  void expression(const ast::Expr& written, int indent, int depth) {
+    const ast::Expr& expr = ast::skip_parens(written);
+    if (is_constant(expr)) return;
+    if (const auto* name = expr.as<ast::NameRef>()) {
+      auto meaning = program_.names.find(&expr);
+      if (meaning != program_.names.end() &&
+          meaning->second.kind == NameMeaning::Kind::Segment) {
+        segment(meaning->second.index, indent, depth + 1);
+        return;
+      }
+      (void)name;
+    }
+    const Value value = evaluate_expression(program_, expr, row_, context_);
+    if (!line(indent, fmt::format("{} → {}", source_text(sources_, expr.range), show_value(value)))) {
+      return;
+    }
+    for_each_child(expr, [&](const ast::Expr& child) { expression(child, indent + 2, depth); });
+  }
+
+  template <class F>
+  void for_each_child(const ast::Expr& expr, F&& visit) {
+    std::visit(
+        [&](const auto& node) {
+          using T = std::decay_t<decltype(node)>;
+          if constexpr (std::is_same_v<T, ast::CallExpr>) {
+            for (const auto& argument : node.arguments) visit(*argument);
+          } else if constexpr (std::is_same_v<T, ast::NegateExpr> ||
+                               std::is_same_v<T, ast::NotExpr>) {
+            visit(*node.operand);
+          } else if constexpr (std::is_same_v<T, ast::LogicalExpr> ||
+                               std::is_same_v<T, ast::ArithmeticExpr>) {
+            for (const auto& operand : node.operands) visit(*operand);
+          } else if constexpr (std::is_same_v<T, ast::CompareExpr>) {
+            visit(*node.lhs);
+            visit(*node.rhs);
+          } else if constexpr (std::is_same_v<T, ast::BetweenExpr>) {
+            visit(*node.value);
+            visit(*node.low);
+            visit(*node.high);
+          } else if constexpr (std::is_same_v<T, ast::InExpr>) {
+            visit(*node.value);
+          } else if constexpr (std::is_same_v<T, ast::IsMissingExpr>) {
+            visit(*node.operand);
+          } else if constexpr (std::is_same_v<T, ast::ContainsExpr>) {
+            visit(*node.haystack);
+            visit(*node.needle);
+          } else if constexpr (std::is_same_v<T, ast::WithinExpr>) {
+            visit(*node.value);
+          }
+        },
+        expr.node);
+  }
+
+  bool line(int indent, const std::string& content) {
+    if (lines_ >= limits_.max_lines) return false;
+    ++lines_;
+    text_.append(static_cast<size_t>(indent), ' ');
+    text_ += lines_ == limits_.max_lines ? std::string("...") : content;
+    text_.push_back('\n');
+    return lines_ < limits_.max_lines;
+  }
+
+  const CheckedProgram& program_;
+  const SourceManager& sources_;
+  const RowView& row_;
+  const EvaluationContext& context_;
+  const ExplainLimits& limits_;
+  std::string text_;
+  size_t lines_ = 0;
+};
+
+}  // namespace
+
+std::string source_text(const SourceManager& sources, const SourceRange& range) {
+  if (!range.valid()) return "?";
+  const SourceFile& file = sources.file(range.file);
+  std::string text;
+  for (uint32_t line = range.begin.line; line <= range.end.line && line <= file.line_count();
+       ++line) {
+    std::string_view content = file.line_text(line);
+    const size_t from = line == range.begin.line ? byte_offset(content, range.begin.column) : 0;
+    const size_t to =
+        line == range.end.line ? byte_offset(content, range.end.column) : content.size();
+    if (!text.empty()) text.push_back(' ');
+    if (from < to) text.append(content.substr(from, to - from));
+  }
+  // Collapse indentation of continuation lines and drop comments' effect on layout.
+  std::string collapsed;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\t';
+    if (space && (collapsed.empty() || collapsed.back() == ' ')) continue;
+    collapsed.push_back(space ? ' ' : c);
+  }
+  while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
+  return collapsed;
+}
+
+std::string explain_segment(const CheckedProgram& program, const SourceManager& sources,
+                            size_t segment, const RowView& row, const EvaluationContext& context,
+                            int indent, const ExplainLimits& limits) {
+  Explainer explainer(program, sources, row, context, limits);
+  explainer.segment(segment, indent, 0);
+  return explainer.take();
+}
+
+}  // namespace segc::evaluate

@@ -1,0 +1,115 @@
+#include "output/manifest.h"
+
+#include <fmt/format.h>
+#include <openssl/evp.h>
+
+#include <array>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <stdexcept>
+
+#include "runtime/calendar.h"
+
+namespace segc::output {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json segment_properties(const ast::SegmentDecl& declaration) {
+  Json properties = Json::object();
+  Json tags = Json::array();
+  Json meta = Json::object();
+  for (const ast::Property& property : declaration.properties) {
+    switch (property.kind) {
+      case ast::PropertyKind::Description: properties["description"] = property.text.value; break;
+      case ast::PropertyKind::Owner: properties["owner"] = property.text.value; break;
+      case ast::PropertyKind::Tags:
+        for (const ast::StringItem& tag : property.tags) tags.push_back(tag.value);
+        break;
+      case ast::PropertyKind::Meta: meta[property.meta_key.name] = property.text.value; break;
+    }
+  }
+  if (!tags.empty()) properties["tags"] = std::move(tags);
+  if (!meta.empty()) properties["meta"] = std::move(meta);
+  return properties;
+}
+
+const std::string& module_path(const CheckedProgram& program, const SourceManager& sources,
+                               size_t module) {
+  return sources.file(program.parsed.modules[module].file).display_path();
+}
+
+}  // namespace
+
+std::string keys_file_name(const std::string& segment) { return segment + ".keys"; }
+
+std::string keys_file_name(const std::string& partition, const std::string& group) {
+  return partition + "." + group + ".keys";
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int size = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1) {
+    throw std::runtime_error("OpenSSL could not compute SHA-256");
+  }
+  std::string hex;
+  for (unsigned int i = 0; i < size; ++i) hex += fmt::format("{:02x}", digest[i]);
+  return hex;
+}
+
+std::string render_manifest(const ManifestContents& contents, const CheckedProgram& program,
+                            const evaluate::SegmentMembership& membership,
+                            const SourceManager& sources) {
+  Json root;
+  root["format_version"] = 1;
+  root["segc_version"] = SEGC_VERSION;
+  root["as_of"] = calendar::format_iso_date(contents.as_of);
+  root["data"] = {{"path", contents.data_path},
+                  {"rows", contents.rows},
+                  {"rejected_rows", contents.rejected_rows}};
+
+  Json files = Json::array();
+  std::set<size_t> seen;
+  for (const ast::Module& module : program.parsed.modules) {
+    if (!seen.insert(module.file).second) continue;
+    const SourceFile& file = sources.file(module.file);
+    files.push_back({{"path", file.display_path()}, {"sha256", sha256_hex(file.text())}});
+  }
+  root["rule_files"] = std::move(files);
+
+  Json segments = Json::array();
+  for (size_t index : contents.segments) {
+    const CheckedSegment& segment = program.segments[index];
+    Json item;
+    item["name"] = segment.name;
+    item["file"] = module_path(program, sources, segment.module);
+    item["line"] = segment.declaration->range.begin.line;
+    item.update(segment_properties(*segment.declaration));
+    item["members"] = membership.members[index].count();
+    item["keys"] = keys_file_name(segment.name);
+    segments.push_back(std::move(item));
+  }
+  root["segments"] = std::move(segments);
+
+  Json partitions = Json::array();
+  for (const PartitionResult& result : contents.partitions) {
+    const CheckedPartition& partition = program.partitions[result.partition];
+    Json groups = Json::array();
+    for (const evaluate::PartitionGroup& group : result.groups) {
+      Json item;
+      item["name"] = group.name;
+      if (group.is_else) item["else"] = true;
+      item["members"] = group.members.count();
+      item["keys"] = keys_file_name(partition.name, group.name);
+      groups.push_back(std::move(item));
+    }
+    partitions.push_back({{"name", partition.name},
+                          {"file", module_path(program, sources, partition.module)},
+                          {"groups", std::move(groups)}});
+  }
+  root["partitions"] = std::move(partitions);
+  return root.dump(2) + "\n";
+}
+
+}  // namespace segc::output

@@ -1,0 +1,30 @@
+// Member lists as users receive them: one key a line, ascending (ints by
+// value, strings by code point), whatever order the rows had in the data.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "runtime/bitmap.h"
+#include "runtime/table.h"
+
+namespace segc::output {
+
+class KeyOrder {
+ public:
+  // Sorts the table's keys once; every member list is then a walk in that order.
+  explicit KeyOrder(const runtime::Table& table);
+
+  // The members' keys, one a line, ascending.
+  std::string keys_text(const runtime::Bitmap& members) const;
+
+  // The text of one row's key: decimal for int keys, the string itself otherwise.
+  std::string key_text(size_t row) const;
+
+ private:
+  const runtime::Table& table_;
+  std::vector<uint32_t> rows_in_key_order_;
+};
+
+}  // namespace segc::output

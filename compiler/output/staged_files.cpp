@@ -1,0 +1,87 @@
+#include "output/staged_files.h"
+
+#include <fmt/format.h>
+#include <llvm/ADT/SmallString.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
+#include <llvm/Support/raw_ostream.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace segc::output {
+
+namespace fs = llvm::sys::fs;
+
+StagedFiles::~StagedFiles() {
+  for (const Staged& file : staged_) (void)fs::remove(file.temporary);
+}
+
+bool StagedFiles::add(const std::string& path, std::string_view contents, std::string& error) {
+  llvm::SmallString<256> target;
+  if (fs::real_path(path, target)) target = path;
+  unsigned mode = fs::all_read | fs::all_write;
+  if (auto permissions = fs::getPermissions(target)) mode = *permissions;
+
+  llvm::SmallString<256> model(llvm::sys::path::parent_path(target));
+  if (model.empty()) model = ".";
+  llvm::sys::path::append(model, "." + llvm::sys::path::filename(target).str() + ".segc-%%%%%%");
+  int fd = -1;
+  llvm::SmallString<256> temporary;
+  if (std::error_code ec = fs::createUniqueFile(model, fd, temporary, fs::OF_None, mode)) {
+    error = fmt::format("cannot write {}: {}", path, ec.message());
+    return false;
+  }
+  bool ok = true;
+  {
+    llvm::raw_fd_ostream out(fd, /*shouldClose=*/false);
+    out << contents;
+    out.flush();
+    if (out.has_error()) {
+      error = fmt::format("cannot write {}: {}", path, out.error().message());
+      out.clear_error();
+      ok = false;
+    }
+  }
+  if (ok && ::fsync(fd) != 0) {
+    error = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+    ok = false;
+  }
+  if (::close(fd) != 0 && ok) {
+    error = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+    ok = false;
+  }
+  if (!ok) {
+    (void)fs::remove(temporary);
+    return false;
+  }
+  (void)fs::setPermissions(temporary, static_cast<fs::perms>(mode));  // past the umask
+  staged_.push_back({temporary.str().str(), target.str().str(), path});
+  return true;
+}
+
+bool StagedFiles::commit(std::string& error) {
+  bool ok = true;
+  for (const Staged& file : staged_) {
+    if (!ok) {
+      (void)fs::remove(file.temporary);
+      continue;
+    }
+    if (std::error_code ec = fs::rename(file.temporary, file.target)) {
+      error = fmt::format("cannot replace {}: {}", file.display, ec.message());
+      (void)fs::remove(file.temporary);
+      ok = false;
+    }
+  }
+  staged_.clear();
+  return ok;
+}
+
+bool write_file_atomically(const std::string& path, std::string_view contents,
+                           std::string& error) {
+  StagedFiles files;
+  return files.add(path, contents, error) && files.commit(error);
+}
+
+}  // namespace segc::output

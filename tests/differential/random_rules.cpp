@@ -1,0 +1,282 @@
+#include "differential/random_rules.h"
+
+#include <fmt/format.h>
+
+#include <string>
+#include <vector>
+
+#include "differential/random_source.h"
+
+namespace segc::testing {
+
+const char* const kDifferentialSchema = R"(schema t {
+  key id: int
+  n1: int
+  n2: int
+  d1: decimal(2)
+  d2: decimal(3)
+  f1: float
+  b1: bool
+  s1: string
+  s2: string
+  e1: enum("red", "green", "blue")
+  t1: date
+  t2: date
+  tags: set<string>
+}
+)";
+
+namespace {
+
+const std::vector<std::string> kCompareOps = {"=", "!=", "<", "<=", ">", ">="};
+const std::vector<std::string> kStrings = {"",      "a",      "A",      "abc",   "Москва",
+                                           "москва", "МОСКВА", "Straße", "ß",     "ск",
+                                           "Ё",     "éclair", "zz",     "Казань"};
+const std::vector<std::string> kElements = {"cats", "dogs", "birds", "кошки", "fish"};
+const std::vector<std::string> kEnumValues = {"red", "green", "blue"};
+const std::vector<std::string> kPatterns = {"^М", "ск", "^[a-z]+$", "(?i)MOSCOW", "а$", "ß|ss"};
+const std::vector<std::string> kDates = {"2024-02-29", "2026-11-01", "2025-12-31", "2026-01-31",
+                                         "0001-01-01", "9999-12-31", "2026-02-28"};
+const std::vector<std::string> kUnits = {"day", "days", "week", "weeks", "month", "months",
+                                         "year", "years"};
+
+std::string quoted(const std::string& text) { return "\"" + text + "\""; }
+
+class RuleGenerator {
+ public:
+  explicit RuleGenerator(uint64_t seed) : random_(seed) {}
+
+  std::string file(int segments) {
+    std::string text = kDifferentialSchema;
+    for (int i = 0; i < segments; ++i) {
+      segments_so_far_ = i;
+      text += fmt::format("segment s{} = {}\n", i, condition(4));
+    }
+    return text;
+  }
+
+ private:
+  std::string integer(int depth) {
+    if (depth <= 0 || random_.chance(30)) {
+      return random_.pick(std::vector<std::string>{"n1", "n2", "n1", "n2", "0", "1", "3", "17",
+                                                   "9223372036854775807", "4611686018427387904"});
+    }
+    switch (random_.below(14)) {
+      case 0: return fmt::format("(-{})", integer(depth - 1));
+      case 1:
+      case 2:
+        return fmt::format("({} {} {})", integer(depth - 1),
+                           random_.pick(std::vector<std::string>{"+", "-", "*"}),
+                           integer(depth - 1));
+      case 3: return fmt::format("abs({})", integer(depth - 1));
+      case 4:
+        return fmt::format("{}({}, {})", random_.chance(50) ? "min" : "max", integer(depth - 1),
+                           integer(depth - 1));
+      case 5: return fmt::format("length({})", text(depth - 1));
+      case 6: return "size(tags)";
+      case 7:
+        return fmt::format("{}({})",
+                           random_.pick(std::vector<std::string>{
+                               "days_since", "years_since", "days_until_birthday", "year_of",
+                               "month_of", "day_of_month", "day_of_week"}),
+                           date(depth - 1));
+      case 8: return fmt::format("bucket({}, \"salt{}\")", random_.between(1, 7), random_.below(3));
+      case 9: return fmt::format("coalesce({}, {})", integer(depth - 1), integer(depth - 1));
+      default: return random_.chance(50) ? "n1" : "n2";
+    }
+  }
+
+  std::string decimal(int depth) {
+    if (depth <= 0 || random_.chance(30)) {
+      return random_.pick(std::vector<std::string>{"d1", "d2", "d1", "12.50", "0.005", "3.1",
+                                                   "92233720368547758.07"});
+    }
+    switch (random_.below(6)) {
+      case 0:
+        return fmt::format("({} {} {})", decimal(depth - 1),
+                           random_.pick(std::vector<std::string>{"+", "-", "*"}),
+                           random_.chance(50) ? decimal(depth - 1) : integer(depth - 1));
+      case 1: return fmt::format("abs({})", decimal(depth - 1));
+      case 2:
+        return fmt::format("{}({}, {})", random_.chance(50) ? "min" : "max", decimal(depth - 1),
+                           integer(depth - 1));
+      case 3: return fmt::format("coalesce({}, {})", decimal(depth - 1), decimal(depth - 1));
+      case 4: return fmt::format("(-{})", decimal(depth - 1));
+      default: return random_.chance(50) ? "d1" : "d2";
+    }
+  }
+
+  std::string floating(int depth) {
+    if (depth <= 0 || random_.chance(25)) return "f1";
+    switch (random_.below(5)) {
+      case 0: return fmt::format("({} / {})", number(depth - 1), number(depth - 1));
+      case 1:
+        return fmt::format("({} {} {})", floating(depth - 1),
+                           random_.pick(std::vector<std::string>{"+", "-", "*"}),
+                           number(depth - 1));
+      case 2: return fmt::format("abs({})", floating(depth - 1));
+      case 3:
+        return fmt::format("{}({}, {})", random_.chance(50) ? "min" : "max", floating(depth - 1),
+                           number(depth - 1));
+      default: return fmt::format("coalesce({}, {})", floating(depth - 1), number(depth - 1));
+    }
+  }
+
+  std::string number(int depth) {
+    switch (random_.below(3)) {
+      case 0: return integer(depth);
+      case 1: return decimal(depth);
+      default: return floating(depth);
+    }
+  }
+
+  std::string duration() {
+    return fmt::format("{} {}", random_.pick(std::vector<std::string>{"0", "1", "2", "12", "29",
+                                                                      "400", "5000000"}),
+                       random_.pick(kUnits));
+  }
+
+  std::string date(int depth) {
+    if (depth <= 0 || random_.chance(30)) {
+      return random_.pick(std::vector<std::string>{"t1", "t2", "t1", "today"});
+    }
+    switch (random_.below(6)) {
+      case 0: return random_.pick(kDates);
+      case 1: return fmt::format("{} ago", duration());
+      case 2:
+        return fmt::format("({} {} {})", date(depth - 1), random_.chance(50) ? "+" : "-",
+                           duration());
+      case 3:
+        return fmt::format("{}({}, {})", random_.chance(50) ? "min" : "max", date(depth - 1),
+                           date(depth - 1));
+      case 4: return fmt::format("coalesce({}, {})", date(depth - 1), random_.pick(kDates));
+      default: return random_.chance(50) ? "t1" : "t2";
+    }
+  }
+
+  std::string text(int depth) {
+    if (depth <= 0 || random_.chance(35)) {
+      return random_.chance(20) ? quoted(random_.pick(kStrings))
+                                : random_.pick(std::vector<std::string>{"s1", "s2"});
+    }
+    switch (random_.below(4)) {
+      case 0: return fmt::format("lower({})", text(depth - 1));
+      case 1: return fmt::format("upper({})", text(depth - 1));
+      case 2: return fmt::format("coalesce({}, {})", text(depth - 1), quoted(random_.pick(kStrings)));
+      default: return "lower(e1)";
+    }
+  }
+
+  std::string string_list() {
+    std::string items;
+    const uint64_t count = 1 + random_.below(3);
+    for (uint64_t i = 0; i < count; ++i) {
+      items += (i ? ", " : "") + quoted(random_.pick(kStrings));
+    }
+    return "[" + items + "]";
+  }
+
+  std::string element_list() {
+    std::string items;
+    const uint64_t count = 1 + random_.below(3);
+    for (uint64_t i = 0; i < count; ++i) {
+      items += (i ? ", " : "") + quoted(random_.pick(kElements));
+    }
+    return "[" + items + "]";
+  }
+
+  std::string comparison(int depth) {
+    const std::string& op = random_.pick(kCompareOps);
+    switch (random_.below(6)) {
+      case 0:
+      case 1: return fmt::format("{} {} {}", number(depth), op, number(depth));
+      case 2: return fmt::format("{} {} {}", text(depth), op, text(depth));
+      case 3: return fmt::format("{} {} {}", date(depth), op, date(depth));
+      case 4: return fmt::format("e1 {} {}", op, quoted(random_.pick(kEnumValues)));
+      default: return fmt::format("b1 {} {}", op == "=" ? "=" : "!=", random_.chance(50) ? "true" : "false");
+    }
+  }
+
+  std::string period() {
+    switch (random_.below(3)) {
+      case 0: return fmt::format("last {}", duration());
+      case 1: return fmt::format("next {}", duration());
+      default:
+        return fmt::format("{} {}", random_.chance(50) ? "this" : "previous",
+                           random_.pick(std::vector<std::string>{"week", "month", "year"}));
+    }
+  }
+
+  std::string predicate(int depth) {
+    switch (random_.below(16)) {
+      case 0:
+      case 1:
+      case 2: return comparison(depth);
+      case 3:
+        return random_.chance(50)
+                   ? fmt::format("{} between {} and {}", number(depth), number(depth), number(depth))
+                   : fmt::format("{} between {} and {}", date(depth), date(depth), date(depth));
+      case 4:
+        return fmt::format("{} {} [{}, {}, 3]", integer(depth), random_.chance(50) ? "in" : "not in",
+                           random_.between(-1, 2), random_.between(0, 20));
+      case 5:
+        return fmt::format("{} {} {}", text(depth), random_.chance(50) ? "in" : "not in",
+                           string_list());
+      case 6:
+        return fmt::format("e1 {} [\"{}\", \"{}\"]", random_.chance(50) ? "in" : "not in",
+                           random_.pick(kEnumValues), random_.pick(kEnumValues));
+      case 7:
+        return fmt::format("{} is {}",
+                           random_.pick(std::vector<std::string>{"n1", "d1", "f1", "b1", "s1", "e1",
+                                                                 "t1", "tags"}),
+                           random_.chance(50) ? "missing" : "present");
+      case 8: return fmt::format("{} contains {}", text(depth), quoted(random_.pick(kStrings)));
+      case 9:
+        return fmt::format("{}({}, {})", random_.chance(50) ? "starts_with" : "ends_with",
+                           text(depth), quoted(random_.pick(kStrings)));
+      case 10: return fmt::format("matches({}, {})", text(depth), quoted(random_.pick(kPatterns)));
+      case 11:
+        switch (random_.below(3)) {
+          case 0: return fmt::format("tags contains {}", quoted(random_.pick(kElements)));
+          case 1: return fmt::format("tags contains any {}", element_list());
+          default: return fmt::format("tags contains all {}", element_list());
+        }
+      case 12: return fmt::format("{} within {}", date(depth), period());
+      case 13:
+        if (segments_so_far_ > 0) {
+          return fmt::format("s{}", random_.below(static_cast<uint64_t>(segments_so_far_)));
+        }
+        return "b1";
+      case 14: return random_.chance(50) ? "b1" : "coalesce(b1, false)";
+      default: return fmt::format("bucket({}, \"k\") < {}", random_.between(1, 5), random_.between(0, 4));
+    }
+  }
+
+  std::string condition(int depth) {
+    if (depth <= 0) return predicate(0);
+    switch (random_.below(8)) {
+      case 0: return fmt::format("not ({})", condition(depth - 1));
+      case 1:
+      case 2:
+      case 3: {
+        const char* op = random_.chance(50) ? " and " : " or ";
+        std::string result = "(" + condition(depth - 1);
+        const uint64_t extra = 1 + random_.below(2);
+        for (uint64_t i = 0; i < extra; ++i) result += op + condition(depth - 1);
+        return result + ")";
+      }
+      default: return predicate(depth - 1);
+    }
+  }
+
+  RandomSource random_;
+  int segments_so_far_ = 0;
+};
+
+}  // namespace
+
+std::string random_rules(uint64_t seed, int segments) {
+  return RuleGenerator(seed).file(segments);
+}
+
+}  // namespace segc::testing

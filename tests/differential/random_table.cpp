@@ -1,0 +1,171 @@
+#include "differential/random_table.h"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "differential/random_source.h"
+#include "runtime/calendar.h"
+
+namespace segc::testing {
+namespace {
+
+using runtime::Column;
+using runtime::ColumnKind;
+using runtime::ColumnSpec;
+
+constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
+
+int32_t date_of(int32_t year, uint32_t month, uint32_t day) {
+  return calendar::days_from_civil({year, month, day});
+}
+
+Column empty_column(ColumnSpec spec, size_t rows, RandomSource& random, int missing_percent) {
+  Column column;
+  column.spec = std::move(spec);
+  column.present = runtime::Bitmap(rows);
+  for (size_t row = 0; row < rows; ++row) {
+    column.present.set(row, column.spec.is_key || !random.chance(missing_percent));
+  }
+  return column;
+}
+
+Column int_column(ColumnSpec spec, size_t rows, RandomSource& random, bool extremes) {
+  Column column = empty_column(std::move(spec), rows, random, 15);
+  std::vector<int64_t> values(rows);
+  for (size_t row = 0; row < rows; ++row) {
+    if (extremes && random.chance(10)) {
+      values[row] = random.pick(std::vector<int64_t>{kMax, kMin, kMax - 1, kMin + 1,
+                                                     (int64_t{1} << 53) + 1, int64_t{1} << 62});
+    } else {
+      values[row] = random.between(-5, 40);
+    }
+  }
+  runtime::store_ints(column, values);
+  return column;
+}
+
+Column date_column(ColumnSpec spec, size_t rows, RandomSource& random, int32_t today) {
+  Column column = empty_column(std::move(spec), rows, random, 15);
+  std::vector<int64_t> values(rows);
+  const std::vector<int32_t> special = {date_of(2024, 2, 29), date_of(2020, 2, 29),
+                                        date_of(2000, 2, 29), date_of(1, 1, 1),
+                                        date_of(9999, 12, 31), date_of(2026, 1, 31),
+                                        date_of(2025, 12, 31), date_of(1990, 6, 15)};
+  for (size_t row = 0; row < rows; ++row) {
+    values[row] = random.chance(20) ? random.pick(special) : today + random.between(-800, 400);
+  }
+  runtime::store_ints(column, values);
+  return column;
+}
+
+// Codes into a sorted dictionary of the values used.
+Column string_column(ColumnSpec spec, size_t rows, RandomSource& random) {
+  static const std::vector<std::string> pool = {"",       "a",      "A",     "abc",   "Москва",
+                                                "москва", "МОСКВА", "Straße", "STRASSE", "ß",
+                                                "Ёлка",   "éclair", "zz",    "Казань", "日本"};
+  Column column = empty_column(std::move(spec), rows, random, 15);
+  std::vector<std::string> chosen(rows);
+  for (size_t row = 0; row < rows; ++row) {
+    if (column.present.test(row)) chosen[row] = random.pick(pool);
+  }
+  std::map<std::string, uint32_t> codes;
+  for (size_t row = 0; row < rows; ++row) {
+    if (column.present.test(row)) codes.emplace(chosen[row], 0);
+  }
+  for (auto& [text, code] : codes) {
+    code = static_cast<uint32_t>(column.dictionary.size());
+    column.dictionary.push_back(text);
+  }
+  std::vector<uint32_t> row_codes(rows, 0);
+  for (size_t row = 0; row < rows; ++row) {
+    if (column.present.test(row)) row_codes[row] = codes[chosen[row]];
+  }
+  runtime::store_codes(column, row_codes);
+  return column;
+}
+
+Column set_column(ColumnSpec spec, size_t rows, RandomSource& random) {
+  Column column = empty_column(std::move(spec), rows, random, 10);
+  column.dictionary = {"birds", "cats", "dogs", "fish", "кошки"};  // sorted by code point
+  column.set_offsets.push_back(0);
+  for (size_t row = 0; row < rows; ++row) {
+    if (column.present.test(row)) {
+      for (uint32_t code = 0; code < column.dictionary.size(); ++code) {
+        if (random.chance(30)) column.set_codes.push_back(code);
+      }
+    }
+    column.set_offsets.push_back(static_cast<uint32_t>(column.set_codes.size()));
+  }
+  return column;
+}
+
+}  // namespace
+
+int32_t random_today(uint64_t seed) {
+  RandomSource random(seed ^ 0x7da7e);
+  const std::vector<int32_t> days = {date_of(2026, 11, 1),  date_of(2024, 2, 29),
+                                     date_of(2025, 2, 28),  date_of(2026, 12, 31),
+                                     date_of(2026, 1, 1),   date_of(2028, 2, 29),
+                                     date_of(2026, 3, 31),  date_of(2027, 3, 1)};
+  return random.pick(days);
+}
+
+runtime::Table random_table(uint64_t seed, size_t rows) {
+  RandomSource random(seed);
+  const int32_t today = random_today(seed);
+  runtime::Table table;
+  table.row_count = rows;
+  table.schema.key_index = 0;
+  auto add = [&](Column column) {
+    table.schema.columns.push_back(column.spec);
+    table.columns.push_back(std::move(column));
+  };
+  {
+    Column key = empty_column({"id", ColumnKind::Int, 0, {}, true}, rows, random, 0);
+    std::vector<int64_t> ids(rows);
+    for (size_t row = 0; row < rows; ++row) ids[row] = static_cast<int64_t>(rows - row) * 7 - 3;
+    runtime::store_ints(key, ids);
+    add(std::move(key));
+  }
+  add(int_column({"n1", ColumnKind::Int, 0, {}, false}, rows, random, true));
+  add(int_column({"n2", ColumnKind::Int, 0, {}, false}, rows, random, true));
+  add(int_column({"d1", ColumnKind::Decimal, 2, {}, false}, rows, random, true));
+  add(int_column({"d2", ColumnKind::Decimal, 3, {}, false}, rows, random, false));
+  {
+    Column f1 = empty_column({"f1", ColumnKind::Float, 0, {}, false}, rows, random, 15);
+    const std::vector<double> specials = {0.0, -0.0, 0.1, 1e308, -1e308, 2.5, 1e-300, 12.5};
+    for (size_t row = 0; row < rows; ++row) {
+      f1.floats.push_back(!f1.present.test(row) ? 0.0
+                          : random.chance(30)   ? random.pick(specials)
+                                                : static_cast<double>(random.between(-50, 50)) / 4);
+    }
+    add(std::move(f1));
+  }
+  {
+    Column b1 = empty_column({"b1", ColumnKind::Bool, 0, {}, false}, rows, random, 20);
+    b1.bools = runtime::Bitmap(rows);
+    for (size_t row = 0; row < rows; ++row) b1.bools.set(row, b1.present.test(row) && random.chance(50));
+    add(std::move(b1));
+  }
+  add(string_column({"s1", ColumnKind::String, 0, {}, false}, rows, random));
+  add(string_column({"s2", ColumnKind::String, 0, {}, false}, rows, random));
+  {
+    Column e1 = empty_column({"e1", ColumnKind::Enum, 0, {"red", "green", "blue"}, false}, rows,
+                             random, 15);
+    e1.dictionary = {"red", "green", "blue"};
+    std::vector<uint32_t> codes(rows);
+    for (size_t row = 0; row < rows; ++row) codes[row] = static_cast<uint32_t>(random.below(3));
+    runtime::store_codes(e1, codes);
+    add(std::move(e1));
+  }
+  add(date_column({"t1", ColumnKind::Date, 0, {}, false}, rows, random, today));
+  add(date_column({"t2", ColumnKind::Date, 0, {}, false}, rows, random, today));
+  add(set_column({"tags", ColumnKind::StringSet, 0, {}, false}, rows, random));
+  return table;
+}
+
+}  // namespace segc::testing
