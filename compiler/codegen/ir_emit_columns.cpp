@@ -1,0 +1,97 @@
+// Reading the table (runtime/table.h) for the current row: presence bits,
+// values at the column's bind-time width, dictionary codes, set offsets,
+// and earlier segments' membership bits.
+#include "codegen/ir_emitter.h"
+
+namespace segc::codegen {
+
+// Slots of SegcRunArgs::columns per field (calling_convention.md).
+constexpr int kPresenceSlot = 0;
+constexpr int kValuesSlot = 1;
+constexpr int kOffsetsSlot = 2;
+
+llvm::Value* ExprEmitter::column_pointer(size_t field, int slot) {
+  auto [entry, inserted] = column_pointers_.try_emplace({field, slot}, nullptr);
+  if (inserted) {
+    llvm::Value* columns = entry_.CreateLoad(entry_.getPtrTy(), position_.args);
+    entry->second = entry_.CreateLoad(
+        entry_.getPtrTy(),
+        entry_.CreateConstGEP1_64(entry_.getPtrTy(), columns, field * 4 + static_cast<size_t>(slot)));
+  }
+  return entry->second;
+}
+
+// Bit `bit` of word `word` of a bitmap.
+static llvm::Value* bitmap_bit(llvm::IRBuilder<>& b, llvm::Value* words, const RowPosition& at) {
+  llvm::Value* word = b.CreateLoad(b.getInt64Ty(), b.CreateGEP(b.getInt64Ty(), words, at.word));
+  return b.CreateTrunc(b.CreateLShr(word, at.bit), b.getInt1Ty());
+}
+
+llvm::Value* ExprEmitter::presence(size_t field) {
+  return bitmap_bit(b_, column_pointer(field, kPresenceSlot), position_);
+}
+
+llvm::Value* ExprEmitter::code(size_t field) {
+  const runtime::Column& column = env_.table.columns[field];
+  llvm::Type* stored = b_.getIntNTy(static_cast<unsigned>(column.width * 8));
+  llvm::Value* slot = b_.CreateGEP(stored, column_pointer(field, kValuesSlot), position_.row);
+  return b_.CreateZExt(b_.CreateLoad(stored, slot), b_.getInt64Ty());
+}
+
+llvm::Value* ExprEmitter::dictionary_index(size_t field) {
+  const runtime::Column& column = env_.table.columns[field];
+  return b_.CreateSelect(presence(field), code(field),
+                         i64(static_cast<int64_t>(column.dictionary.size())));
+}
+
+std::optional<Val> ExprEmitter::field_value(size_t field) {
+  const runtime::Column& column = env_.table.columns[field];
+  const Type& type = env_.program.schema.fields[field].type;
+  Val result{type, nullptr, presence(field)};
+  switch (column.spec.kind) {
+    case runtime::ColumnKind::Int:
+    case runtime::ColumnKind::Decimal:
+    case runtime::ColumnKind::Date: {
+      llvm::Type* stored = b_.getIntNTy(static_cast<unsigned>(column.width * 8));
+      llvm::Value* slot = b_.CreateGEP(stored, column_pointer(field, kValuesSlot), position_.row);
+      result.value = b_.CreateSExt(b_.CreateLoad(stored, slot), b_.getInt64Ty());
+      return result;
+    }
+    case runtime::ColumnKind::Float: {
+      llvm::Value* slot =
+          b_.CreateGEP(b_.getDoubleTy(), column_pointer(field, kValuesSlot), position_.row);
+      result.value = b_.CreateLoad(b_.getDoubleTy(), slot);
+      return result;
+    }
+    case runtime::ColumnKind::Bool:
+      result.value = bitmap_bit(b_, column_pointer(field, kValuesSlot), position_);
+      return result;
+    case runtime::ColumnKind::Enum: result.value = code(field); return result;
+    case runtime::ColumnKind::String: {
+      llvm::Type* handle = llvm::StructType::get(b_.getPtrTy(), b_.getInt64Ty());
+      const SegcString* strings = env_.host.strings_for(&column, column.dictionary);
+      result.value = b_.CreateGEP(handle, address(strings), dictionary_index(field));
+      return result;
+    }
+    case runtime::ColumnKind::StringSet: return std::nullopt;  // see ir_emit_text_sets.cpp
+  }
+  return std::nullopt;
+}
+
+llvm::Value* ExprEmitter::set_offset(size_t field, llvm::Value* row) {
+  llvm::Value* slot = b_.CreateGEP(b_.getInt32Ty(), column_pointer(field, kOffsetsSlot), row);
+  return b_.CreateZExt(b_.CreateLoad(b_.getInt32Ty(), slot), b_.getInt64Ty());
+}
+
+Val ExprEmitter::segment_member(size_t segment) {
+  auto [entry, inserted] = column_pointers_.try_emplace({SIZE_MAX - segment, 0}, nullptr);
+  if (inserted) {
+    llvm::Value* members =
+        entry_.CreateLoad(entry_.getPtrTy(), entry_.CreateConstGEP1_64(entry_.getPtrTy(), position_.args, 1));
+    entry->second = entry_.CreateLoad(entry_.getPtrTy(),
+                                      entry_.CreateConstGEP1_64(entry_.getPtrTy(), members, segment));
+  }
+  return Val{Type::boolean(), bitmap_bit(b_, entry->second, position_), i1(true)};
+}
+
+}  // namespace segc::codegen

@@ -1,0 +1,154 @@
+// Conditions: Kleene logic on (is true, is false) masks, comparisons of every
+// comparable pair of types, `in`, `is missing`, `within`.
+#include "codegen/ir_emitter.h"
+#include "evaluate/date_functions.h"
+
+namespace segc::codegen {
+namespace {
+
+llvm::CmpInst::Predicate signed_predicate(ast::CompareOp op) {
+  switch (op) {
+    case ast::CompareOp::Eq: return llvm::CmpInst::ICMP_EQ;
+    case ast::CompareOp::Ne: return llvm::CmpInst::ICMP_NE;
+    case ast::CompareOp::Lt: return llvm::CmpInst::ICMP_SLT;
+    case ast::CompareOp::Le: return llvm::CmpInst::ICMP_SLE;
+    case ast::CompareOp::Gt: return llvm::CmpInst::ICMP_SGT;
+    case ast::CompareOp::Ge: return llvm::CmpInst::ICMP_SGE;
+  }
+  return llvm::CmpInst::ICMP_EQ;
+}
+
+// Ordered comparisons: the operands are never NaN (such values are missing).
+llvm::CmpInst::Predicate float_predicate(ast::CompareOp op) {
+  switch (op) {
+    case ast::CompareOp::Eq: return llvm::CmpInst::FCMP_OEQ;
+    case ast::CompareOp::Ne: return llvm::CmpInst::FCMP_ONE;
+    case ast::CompareOp::Lt: return llvm::CmpInst::FCMP_OLT;
+    case ast::CompareOp::Le: return llvm::CmpInst::FCMP_OLE;
+    case ast::CompareOp::Gt: return llvm::CmpInst::FCMP_OGT;
+    case ast::CompareOp::Ge: return llvm::CmpInst::FCMP_OGE;
+  }
+  return llvm::CmpInst::FCMP_OEQ;
+}
+
+// 10^exponent as a 128-bit constant.
+llvm::Constant* power_of_ten_128(llvm::IRBuilder<>& b, int exponent) {
+  llvm::APInt value(128, 1);
+  for (int i = 0; i < exponent; ++i) value *= llvm::APInt(128, 10);
+  return llvm::ConstantInt::get(b.getInt128Ty(), value);
+}
+
+}  // namespace
+
+Tri ExprEmitter::kleene_and(Tri a, Tri b) {
+  return Tri{b_.CreateAnd(a.is_true, b.is_true), b_.CreateOr(a.is_false, b.is_false)};
+}
+
+Tri ExprEmitter::kleene_or(Tri a, Tri b) {
+  return Tri{b_.CreateOr(a.is_true, b.is_true), b_.CreateAnd(a.is_false, b.is_false)};
+}
+
+Tri ExprEmitter::known(llvm::Value* present, llvm::Value* holds) {
+  return Tri{b_.CreateAnd(present, holds), b_.CreateAnd(present, b_.CreateNot(holds))};
+}
+
+Tri ExprEmitter::to_tri(const Val& value) { return known(value.present, value.value); }
+
+Val ExprEmitter::from_tri(Tri tri) {
+  return Val{Type::boolean(), tri.is_true, b_.CreateOr(tri.is_true, tri.is_false)};
+}
+
+std::optional<Tri> ExprEmitter::compare(ast::CompareOp op, const Val& a, const Val& b) {
+  llvm::Value* present = b_.CreateAnd(a.present, b.present);
+  const Type& x = a.type;
+  const Type& y = b.type;
+  llvm::Value* holds = nullptr;
+  if (x.is_numeric() && y.is_numeric()) {
+    if (x.is(TypeKind::Float) || y.is(TypeKind::Float)) {
+      holds = b_.CreateFCmp(float_predicate(op), to_double(a), to_double(b));
+    } else {
+      // Exact: both sides at the larger scale in 128 bits, which cannot overflow.
+      const int scale = std::max(x.scale, y.scale);
+      llvm::Value* left = b_.CreateMul(b_.CreateSExt(a.value, b_.getInt128Ty()),
+                                       power_of_ten_128(b_, scale - x.scale));
+      llvm::Value* right = b_.CreateMul(b_.CreateSExt(b.value, b_.getInt128Ty()),
+                                        power_of_ten_128(b_, scale - y.scale));
+      holds = b_.CreateICmp(signed_predicate(op), left, right);
+    }
+  } else if ((x.is(TypeKind::Date) && y.is(TypeKind::Date)) ||
+             (x.is(TypeKind::Enum) && y.is(TypeKind::Enum))) {
+    holds = b_.CreateICmp(signed_predicate(op), a.value, b.value);
+  } else if (x.is(TypeKind::Bool) && y.is(TypeKind::Bool)) {
+    // false < true, as unsigned one-bit numbers.
+    holds = b_.CreateICmp(llvm::ICmpInst::getUnsignedPredicate(signed_predicate(op)), a.value,
+                          b.value);
+  } else if (x.is_textual() && y.is_textual()) {
+    auto left = text_of(a);
+    auto right = text_of(b);
+    if (!left || !right) return std::nullopt;
+    llvm::Value* order = helper_call("segc_string_compare", {left->value, right->value});
+    holds = b_.CreateICmp(signed_predicate(op), order, b_.getInt32(0));
+  } else {
+    return std::nullopt;
+  }
+  return known(present, holds);
+}
+
+std::optional<Tri> ExprEmitter::compare_operands(ast::CompareOp op, const ast::Expr& lhs,
+                                                 const ast::Expr& rhs) {
+  auto a = value_like(lhs, env_.program.type_of(ast::skip_parens(rhs)));
+  auto b = value_like(rhs, env_.program.type_of(ast::skip_parens(lhs)));
+  if (!a || !b) return std::nullopt;
+  return compare(op, *a, *b);
+}
+
+std::optional<Tri> ExprEmitter::in_list(const ast::InExpr& in) {
+  auto tested = value(*in.value);
+  if (!tested) return std::nullopt;
+  llvm::Value* found = i1(false);
+  for (const auto& element : in.list->as<ast::ListLiteral>()->elements) {
+    auto candidate = value_like(*element, tested->type);
+    if (!candidate) return std::nullopt;
+    auto equal = compare(ast::CompareOp::Eq, *tested, *candidate);
+    if (!equal) return std::nullopt;
+    found = b_.CreateOr(found, equal->is_true);
+  }
+  const Tri result = known(tested->present, found);
+  return in.negated ? Tri{result.is_false, result.is_true} : result;
+}
+
+std::optional<Tri> ExprEmitter::is_missing(const ast::IsMissingExpr& is) {
+  const ast::Expr& operand = ast::skip_parens(*is.operand);
+  const Type& type = env_.program.type_of(operand);
+  llvm::Value* present = nullptr;
+  if (type.is(TypeKind::StringSet)) {
+    if (!operand.as<ast::NameRef>()) return std::nullopt;
+    present = presence(env_.program.names.at(&operand).index);
+  } else if (type.is(TypeKind::Bool)) {
+    const Tri tri = condition(operand);
+    present = b_.CreateOr(tri.is_true, tri.is_false);
+  } else {
+    auto operand_value = value(operand);
+    if (!operand_value) return std::nullopt;
+    present = operand_value->present;
+  }
+  llvm::Value* absent = b_.CreateNot(present);
+  return is.present ? Tri{present, absent} : Tri{absent, present};
+}
+
+std::optional<Tri> ExprEmitter::within(const ast::WithinExpr& within) {
+  auto day = value(*within.value);
+  if (!day) return std::nullopt;
+  // The bounds depend only on `today`: constants, possibly missing (out of
+  // the valid date range), which makes that side unknown.
+  const evaluate::dates::Interval interval =
+      evaluate::dates::within_interval(within.period, env_.context.today);
+  auto bound = [&](const std::optional<int32_t>& days) {
+    return Val{Type::date(), i64(days.value_or(0)), i1(days.has_value())};
+  };
+  auto low = compare(ast::CompareOp::Le, bound(interval.first), *day);
+  auto high = compare(ast::CompareOp::Le, *day, bound(interval.last));
+  return kleene_and(*low, *high);
+}
+
+}  // namespace segc::codegen

@@ -1,0 +1,112 @@
+// Strings and sets that could not be decided at bind time (they combine two
+// columns): comparisons and tests through helpers on string handles, set
+// membership by dictionary codes resolved at bind time.
+#include <algorithm>
+
+#include "codegen/ir_emitter.h"
+
+namespace segc::codegen {
+
+std::optional<Val> ExprEmitter::text_of(const Val& value) {
+  if (value.type.is(TypeKind::String)) return value;
+  if (!value.type.is(TypeKind::Enum)) return std::nullopt;
+  const EnumType& enumeration = *value.type.enumeration;
+  llvm::Type* handle = llvm::StructType::get(b_.getPtrTy(), b_.getInt64Ty());
+  llvm::Value* index = b_.CreateSelect(value.present, value.value,
+                                       i64(static_cast<int64_t>(enumeration.values.size())));
+  llvm::Value* strings = address(env_.host.strings_for(&enumeration, enumeration.values));
+  return Val{Type::string(), b_.CreateGEP(handle, strings, index), value.present};
+}
+
+std::optional<Val> ExprEmitter::text_function(const std::string& name,
+                                              const ast::CallExpr& call) {
+  // lower, upper and length of a value from two columns make new strings
+  // per row: the interpreter handles them (see fallback()).
+  if (name != "starts_with" && name != "ends_with" && name != "matches") return std::nullopt;
+  auto text_value = value(*call.arguments[0]);
+  if (!text_value) return std::nullopt;
+  auto text = text_of(*text_value);
+  if (!text) return std::nullopt;
+  if (name == "matches") {
+    const auto* pattern = ast::skip_parens(*call.arguments[1]).as<ast::StringLiteral>();
+    if (pattern == nullptr) return std::nullopt;
+    llvm::Value* found =
+        helper_call("segc_regex_search", {address(env_.host.pattern(pattern->value)), text->value});
+    return Val{Type::boolean(), b_.CreateICmpNE(found, b_.getInt32(0)), text->present};
+  }
+  auto part_value = value(*call.arguments[1]);
+  if (!part_value) return std::nullopt;
+  auto part = text_of(*part_value);
+  if (!part) return std::nullopt;
+  llvm::Value* found = helper_call(name == "starts_with" ? "segc_string_starts_with"
+                                                         : "segc_string_ends_with",
+                                   {text->value, part->value});
+  return Val{Type::boolean(), b_.CreateICmpNE(found, b_.getInt32(0)),
+             b_.CreateAnd(text->present, part->present)};
+}
+
+std::optional<Tri> ExprEmitter::contains(const ast::ContainsExpr& contains) {
+  const ast::Expr& haystack = ast::skip_parens(*contains.haystack);
+  if (env_.program.type_of(haystack).is_textual()) {
+    auto text_value = value(haystack);
+    auto part_value = value_like(*contains.needle, Type::string());
+    if (!text_value || !part_value) return std::nullopt;
+    auto text = text_of(*text_value);
+    auto part = text_of(*part_value);
+    if (!text || !part) return std::nullopt;
+    llvm::Value* found = helper_call("segc_string_contains", {text->value, part->value});
+    return known(b_.CreateAnd(text->present, part->present),
+                 b_.CreateICmpNE(found, b_.getInt32(0)));
+  }
+  // A set field and literal elements: resolve them to the column's codes now.
+  if (!haystack.as<ast::NameRef>()) return std::nullopt;
+  const size_t field = env_.program.names.at(&haystack).index;
+  const runtime::Column& column = env_.table.columns[field];
+  std::vector<const ast::Expr*> elements;
+  if (contains.mode == ast::ContainsMode::Single) {
+    elements.push_back(contains.needle.get());
+  } else {
+    for (const auto& element : contains.needle->as<ast::ListLiteral>()->elements) {
+      elements.push_back(element.get());
+    }
+  }
+  std::vector<uint32_t> wanted;
+  bool all_known = true;
+  for (const ast::Expr* element : elements) {
+    const auto* text = ast::skip_parens(*element).as<ast::StringLiteral>();
+    if (text == nullptr) return std::nullopt;  // a per-row needle: the interpreter's job
+    auto found = std::lower_bound(column.dictionary.begin(), column.dictionary.end(), text->value);
+    if (found == column.dictionary.end() || *found != text->value) {
+      all_known = false;  // in no row's set
+      continue;
+    }
+    wanted.push_back(static_cast<uint32_t>(found - column.dictionary.begin()));
+  }
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  const bool every = contains.mode == ast::ContainsMode::All;
+  llvm::Value* holds = nullptr;
+  if (every && !all_known) {
+    holds = i1(false);
+  } else if (wanted.empty()) {
+    holds = i1(every);  // all of nothing holds; any of nothing does not
+  } else {
+    llvm::Value* found = helper_call(
+        every ? "segc_set_contains_all" : "segc_set_contains_any",
+        {column_pointer(field, 2), column_pointer(field, 3), position_.row,
+         address(env_.host.array(wanted)), i64(static_cast<int64_t>(wanted.size()))});
+    holds = b_.CreateICmpNE(found, b_.getInt32(0));
+  }
+  return known(presence(field), holds);
+}
+
+std::optional<Val> ExprEmitter::set_size(const ast::Expr& set) {
+  const ast::Expr& node = ast::skip_parens(set);
+  if (!node.as<ast::NameRef>()) return std::nullopt;
+  const size_t field = env_.program.names.at(&node).index;
+  llvm::Value* next = b_.CreateAdd(position_.row, i64(1));
+  return Val{Type::integer(), b_.CreateSub(set_offset(field, next), set_offset(field, position_.row)),
+             presence(field)};
+}
+
+}  // namespace segc::codegen

@@ -1,0 +1,148 @@
+// Lowers one checked expression to straight-line IR for one row. Values are
+// (value, present) pairs; conditions are two i1 masks, "is true" and "is
+// false" (neither: unknown), combined with Kleene logic by selects and bit
+// operations, never by branches. The segment function emitter
+// (segment_function.cpp) wraps the row code in the loops over words and rows.
+//
+// What each family of expressions becomes is in its own file:
+// ir_emit_core.cpp (dispatch, literals, bind-time tables, interpreter
+// fallback), ir_emit_columns.cpp (reading the table), ir_emit_logic.cpp
+// (conditions and comparisons), ir_emit_numbers.cpp (arithmetic),
+// ir_emit_calls.cpp (built-in functions), ir_emit_text_sets.cpp (strings and
+// sets).
+#pragma once
+
+#include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/Module.h>
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "codegen/expression_dependencies.h"
+#include "codegen/host_data.h"
+#include "evaluate/reference_interpreter.h"
+
+namespace segc::codegen {
+
+// Bool: i1; Int, Decimal (unscaled), Date (days), Enum (index): i64;
+// Float: double; String: ptr to a SegcString. `present` is i1.
+struct Val {
+  Type type;
+  llvm::Value* value = nullptr;
+  llvm::Value* present = nullptr;
+};
+
+struct Tri {
+  llvm::Value* is_true = nullptr;
+  llvm::Value* is_false = nullptr;
+};
+
+// What stays the same for all segments of one rule set.
+struct EmitEnvironment {
+  const CheckedProgram& program;
+  const runtime::Table& table;
+  evaluate::EvaluationContext context;
+  DependencyMap& dependencies;
+  HostData& host;
+  llvm::Module& module;
+  bool interpreter_fallback = true;  // off: report what is not lowered natively
+};
+
+// Where the current row is: set by the segment function emitter.
+struct RowPosition {
+  llvm::Value* args = nullptr;   // const SegcRunArgs*
+  llvm::Value* row = nullptr;    // i64
+  llvm::Value* word = nullptr;   // i64, row / 64
+  llvm::Value* bit = nullptr;    // i64, row % 64
+};
+
+class ExprEmitter {
+ public:
+  // `body` appends to the inner loop's block; `entry` inserts before the
+  // function entry block's terminator (loop-invariant loads, allocas).
+  ExprEmitter(EmitEnvironment& environment, llvm::IRBuilder<>& body, llvm::IRBuilder<>& entry,
+              RowPosition position);
+
+  // A condition (true / false / unknown). Never fails: what is not lowered
+  // natively runs the interpreter, unless that is off, in which case the
+  // result is unknown and error() says why.
+  Tri condition(const ast::Expr& expr);
+  const std::string& error() const { return error_; }
+
+ private:
+  // ---- ir_emit_core.cpp
+  std::optional<Val> value(const ast::Expr& expr);
+  // An operand compared with or unified into `peer`: a string literal next to
+  // an enum is that enum's member.
+  std::optional<Val> value_like(const ast::Expr& expr, const Type& peer);
+  std::optional<Val> native_value(const ast::Expr& expr);
+  std::optional<Tri> native_condition(const ast::Expr& expr);
+  std::optional<Val> bind_time_value(const ast::Expr& expr);
+  std::optional<Val> literal(const ast::Expr& expr);
+  std::optional<Val> fallback(const ast::Expr& expr);
+  Val tabulated(const struct Tabulated& table, llvm::Value* index);
+  void unsupported(const ast::Expr& expr, const std::string& what);
+
+  // ---- ir_emit_columns.cpp
+  llvm::Value* column_pointer(size_t field, int slot);
+  llvm::Value* presence(size_t field);
+  std::optional<Val> field_value(size_t field);
+  llvm::Value* code(size_t field);
+  llvm::Value* dictionary_index(size_t field);  // code, or dictionary size when missing
+  Val segment_member(size_t segment);
+  llvm::Value* set_offset(size_t field, llvm::Value* row);
+
+  // ---- ir_emit_logic.cpp
+  Tri kleene_and(Tri a, Tri b);
+  Tri kleene_or(Tri a, Tri b);
+  Tri to_tri(const Val& value);
+  Val from_tri(Tri tri);
+  Tri known(llvm::Value* present, llvm::Value* holds);
+  std::optional<Tri> compare(ast::CompareOp op, const Val& a, const Val& b);
+  std::optional<Tri> compare_operands(ast::CompareOp op, const ast::Expr& lhs,
+                                      const ast::Expr& rhs);
+  std::optional<Tri> in_list(const ast::InExpr& in);
+  std::optional<Tri> is_missing(const ast::IsMissingExpr& is);
+  std::optional<Tri> within(const ast::WithinExpr& within);
+
+  // ---- ir_emit_numbers.cpp
+  llvm::Value* to_double(const Val& value);
+  Val rescale(const Val& value, int scale);
+  std::optional<Val> convert(const Val& value, const Type& target);
+  llvm::Value* finite(llvm::Value* real);
+  Val overflow_op(llvm::Intrinsic::ID id, const Type& type, llvm::Value* a, llvm::Value* b,
+                  llvm::Value* present);
+  std::optional<Val> arithmetic(const ast::ArithmeticExpr& arithmetic);
+  std::optional<Val> arithmetic_step(const Val& a, ast::ArithmeticOp op, const Val& b);
+  Val add_duration(const Val& date, const ast::DurationLiteral& duration, bool subtract);
+  std::optional<Val> negate(const Val& value);
+
+  // ---- ir_emit_calls.cpp
+  std::optional<Val> call(const ast::Expr& expr, const ast::CallExpr& call);
+  std::optional<Val> min_max_coalesce(const ast::Expr& expr, const ast::CallExpr& call);
+  std::optional<Val> date_function(const std::string& name, const Val& date);
+  llvm::Value* helper_call(const std::string& name, llvm::ArrayRef<llvm::Value*> arguments);
+
+  // ---- ir_emit_text_sets.cpp
+  std::optional<Val> text_of(const Val& value);  // enum member text as a string handle
+  std::optional<Val> text_function(const std::string& name, const ast::CallExpr& call);
+  std::optional<Tri> contains(const ast::ContainsExpr& contains);
+  std::optional<Val> set_size(const ast::Expr& set);
+
+  // ---- constants
+  llvm::Value* i64(int64_t value);
+  llvm::Value* i1(bool value);
+  llvm::Value* f64(double value);
+  llvm::Value* address(const void* pointer);
+
+  EmitEnvironment& env_;
+  llvm::IRBuilder<>& b_;
+  llvm::IRBuilder<>& entry_;
+  RowPosition position_;
+  std::map<std::pair<size_t, int>, llvm::Value*> column_pointers_;
+  llvm::Value* scratch_ = nullptr;  // i64 alloca for helpers' out-parameters
+  std::string error_;
+};
+
+}  // namespace segc::codegen

@@ -1,0 +1,55 @@
+// The JIT back end (issue 3): compiles a checked program's segments,
+// specialised to one table, into native code with LLVM ORC (LLJIT, host
+// CPU, O3). See calling_convention.md for what the generated code looks like
+// and how it is called:
+//
+//   void segc_rules_N(const SegcRunArgs* args, uint64_t first_word,
+//                     uint64_t end_word);
+//
+// computes membership words [first_word, end_word) of every segment, in
+// evaluation order, writing bit r % 64 of word r / 64 for row r.
+#pragma once
+
+#include <llvm/ExecutionEngine/Orc/LLJIT.h>
+#include <llvm/Support/Error.h>
+#include <llvm/Target/TargetMachine.h>
+
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "codegen/compiled_rule_set.h"
+#include "evaluate/segment_membership.h"
+#include "runtime/table.h"
+#include "semantic/checked_program.h"
+
+namespace segc::codegen {
+
+class JitEngine {
+ public:
+  // Initialises the native target (once per process, thread-safe), detects
+  // the host CPU and registers the runtime helpers.
+  static llvm::Expected<std::unique_ptr<JitEngine>> create();
+  ~JitEngine();
+  JitEngine(const JitEngine&) = delete;
+  JitEngine& operator=(const JitEngine&) = delete;
+
+  // Binds the program to this table (column widths, dictionaries, literal
+  // codes, `today`) and compiles the segments in
+  // evaluate::segments_to_evaluate(program, wanted). The result must not
+  // outlive this engine, `program`, nor be used with a table other than
+  // `table` (or one with the same dictionaries and widths). Thread-safe.
+  llvm::Expected<std::unique_ptr<CompiledRuleSet>> compile(
+      const CheckedProgram& program, const runtime::Table& table, const std::vector<size_t>& wanted,
+      const evaluate::EvaluationContext& context);
+
+ private:
+  JitEngine(std::unique_ptr<llvm::orc::LLJIT> jit, std::unique_ptr<llvm::TargetMachine> target);
+
+  std::unique_ptr<llvm::orc::LLJIT> jit_;
+  std::unique_ptr<llvm::TargetMachine> target_;  // the optimiser's cost model
+  std::mutex mutex_;                             // one compilation at a time
+  uint64_t next_id_ = 0;                         // unique entry names
+};
+
+}  // namespace segc::codegen

@@ -1,0 +1,79 @@
+// The plain C functions JIT-compiled rules call for what is not worth
+// inlining (calendar arithmetic, string comparison, regular expressions,
+// set scans, MD5 buckets, the interpreter fallback). Every one of them is in
+// runtime_helpers(), which JitEngine registers with the JIT by address, so
+// generated code never depends on the process's symbol table.
+//
+// Generated code runs straight-line for every row, missing or not, so every
+// helper is total: it accepts any argument values (a missing row passes
+// whatever its slots hold: 0, a valid string handle, an empty set) and never
+// throws. Each entry says how the caller treats missing values.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace segc::codegen {
+
+// A string as generated code passes it: a pointer to one of these, owned by
+// the compiled rule set (dictionary entries, literals, lookup results).
+struct SegcString {
+  const char* data;
+  uint64_t size;
+};
+
+struct RuntimeHelper {
+  std::string_view name;       // symbol name in generated code
+  std::string_view signature;  // the C declaration, for documentation
+  std::string_view missing;    // how missing values are handled
+  void* address;
+};
+
+// Every helper generated code may call, plus the C library functions LLVM's
+// optimiser may introduce (memset, memcpy, memmove).
+const std::vector<RuntimeHelper>& runtime_helpers();
+
+// The sentinel segc_date_add_months and segc_decimal_... use for "missing".
+inline constexpr int64_t kMissingSentinel = INT64_MIN;
+
+}  // namespace segc::codegen
+
+extern "C" {
+// Dates are days since 1970-01-01; out-of-range inputs give kMissingSentinel.
+int64_t segc_date_add_months(int64_t days, int64_t months);
+int64_t segc_years_since(int64_t days, int64_t today);
+int64_t segc_days_until_birthday(int64_t days, int64_t today);
+int64_t segc_year_of(int64_t days);
+int64_t segc_month_of(int64_t days);
+int64_t segc_day_of_month(int64_t days);
+
+// Strings: byte-wise (= code point) comparison, substring tests, RE2 search.
+int32_t segc_string_compare(const segc::codegen::SegcString* a, const segc::codegen::SegcString* b);
+int32_t segc_string_contains(const segc::codegen::SegcString* text,
+                             const segc::codegen::SegcString* needle);
+int32_t segc_string_starts_with(const segc::codegen::SegcString* text,
+                                const segc::codegen::SegcString* prefix);
+int32_t segc_string_ends_with(const segc::codegen::SegcString* text,
+                              const segc::codegen::SegcString* suffix);
+int32_t segc_regex_search(const void* re2, const segc::codegen::SegcString* text);
+
+// Sets: whether row `row` of a set column holds any / all of `wanted`
+// (ascending dictionary codes).
+int32_t segc_set_contains_any(const uint32_t* offsets, const uint32_t* codes, uint64_t row,
+                              const uint32_t* wanted, uint64_t wanted_count);
+int32_t segc_set_contains_all(const uint32_t* offsets, const uint32_t* codes, uint64_t row,
+                              const uint32_t* wanted, uint64_t wanted_count);
+
+// bucket(n, salt) for an int key.
+int64_t segc_bucket_int_key(int64_t key, const segc::codegen::SegcString* salt, int64_t buckets);
+
+// Exact decimal product a * b (scale sa + sb) rounded half away from zero by
+// `drop_digits` digits; returns 0 and leaves *out alone when it does not fit.
+int32_t segc_decimal_multiply_round(int64_t a, int64_t b, int64_t drop_digits, int64_t* out);
+
+// The reference interpreter on one row for a sub-expression the JIT does not
+// lower itself (see interpreter_fallback.h). Returns 1 and stores the value's
+// bits in *out when present, 0 when missing.
+int32_t segc_interpret_row(const void* site, const void* run_state, uint64_t row, int64_t* out);
+}

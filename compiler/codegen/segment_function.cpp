@@ -1,0 +1,115 @@
+#include "codegen/segment_function.h"
+
+#include <fmt/format.h>
+
+namespace segc::codegen {
+namespace {
+
+llvm::FunctionType* entry_type(llvm::LLVMContext& context) {
+  return llvm::FunctionType::get(
+      llvm::Type::getVoidTy(context),
+      {llvm::PointerType::get(context, 0), llvm::Type::getInt64Ty(context),
+       llvm::Type::getInt64Ty(context)},
+      false);
+}
+
+// for (w = first; w < end; ++w) {
+//   n = min(64, rows - 64 * w); acc = 0;
+//   for (i = 0; i < n; ++i) acc |= (uint64_t) is_true(64 * w + i) << i;
+//   members[segment][w] = acc;
+// }
+llvm::Expected<llvm::Function*> emit_segment(EmitEnvironment& env, size_t segment) {
+  llvm::Module& module = env.module;
+  llvm::LLVMContext& context = module.getContext();
+  const CheckedSegment& checked = env.program.segments[segment];
+  auto* function = llvm::Function::Create(entry_type(context), llvm::Function::InternalLinkage,
+                                          "segment." + checked.name, module);
+  function->addFnAttr(llvm::Attribute::NoUnwind);
+  auto* entry = llvm::BasicBlock::Create(context, "entry", function);
+  auto* outer_check = llvm::BasicBlock::Create(context, "word.check", function);
+  auto* outer_body = llvm::BasicBlock::Create(context, "word.body", function);
+  auto* inner_check = llvm::BasicBlock::Create(context, "row.check", function);
+  auto* inner_body = llvm::BasicBlock::Create(context, "row.body", function);
+  auto* outer_latch = llvm::BasicBlock::Create(context, "word.store", function);
+  auto* exit = llvm::BasicBlock::Create(context, "exit", function);
+
+  llvm::Value* args = function->getArg(0);
+  llvm::Value* first_word = function->getArg(1);
+  llvm::Value* end_word = function->getArg(2);
+  llvm::IRBuilder<> b(entry);
+  llvm::Type* i64 = b.getInt64Ty();
+  llvm::Value* rows = b.CreateLoad(i64, b.CreateConstGEP1_64(b.getPtrTy(), args, 2), "rows");
+  llvm::Value* members = b.CreateLoad(b.getPtrTy(), b.CreateConstGEP1_64(b.getPtrTy(), args, 1));
+  llvm::Value* out =
+      b.CreateLoad(b.getPtrTy(), b.CreateConstGEP1_64(b.getPtrTy(), members, segment), "out");
+  llvm::Instruction* to_loops = b.CreateBr(outer_check);
+  llvm::IRBuilder<> hoisted(to_loops);  // loop-invariant loads go before the branch
+
+  b.SetInsertPoint(outer_check);
+  llvm::PHINode* word = b.CreatePHI(i64, 2, "word");
+  word->addIncoming(first_word, entry);
+  b.CreateCondBr(b.CreateICmpULT(word, end_word), outer_body, exit);
+
+  b.SetInsertPoint(outer_body);
+  llvm::Value* base = b.CreateShl(word, 6, "base");
+  llvm::Value* remaining = b.CreateSub(rows, base);
+  llvm::Value* count = b.CreateSelect(b.CreateICmpULT(remaining, b.getInt64(64)), remaining,
+                                      b.getInt64(64), "count");
+  b.CreateBr(inner_check);
+
+  b.SetInsertPoint(inner_check);
+  llvm::PHINode* bit = b.CreatePHI(i64, 2, "bit");
+  llvm::PHINode* bits = b.CreatePHI(i64, 2, "bits");
+  bit->addIncoming(b.getInt64(0), outer_body);
+  bits->addIncoming(b.getInt64(0), outer_body);
+  b.CreateCondBr(b.CreateICmpULT(bit, count), inner_body, outer_latch);
+
+  b.SetInsertPoint(inner_body);
+  llvm::Value* row = b.CreateOr(base, bit, "row");
+  ExprEmitter emitter(env, b, hoisted, RowPosition{args, row, word, bit});
+  const Tri result = emitter.condition(*checked.declaration->where);
+  if (!emitter.error().empty()) {
+    return llvm::createStringError(
+        fmt::format("segment '{}': {}", checked.name, emitter.error()));
+  }
+  llvm::Value* member = b.CreateShl(b.CreateZExt(result.is_true, i64), bit);
+  llvm::Value* next_bits = b.CreateOr(bits, member);
+  llvm::Value* next_bit = b.CreateAdd(bit, b.getInt64(1));
+  llvm::BasicBlock* body_end = b.GetInsertBlock();
+  b.CreateBr(inner_check);
+  bit->addIncoming(next_bit, body_end);
+  bits->addIncoming(next_bits, body_end);
+
+  b.SetInsertPoint(outer_latch);
+  b.CreateStore(bits, b.CreateGEP(i64, out, word));
+  word->addIncoming(b.CreateAdd(word, b.getInt64(1)), outer_latch);
+  b.CreateBr(outer_check);
+
+  b.SetInsertPoint(exit);
+  b.CreateRetVoid();
+  return function;
+}
+
+}  // namespace
+
+llvm::Error emit_rule_set(EmitEnvironment& env, const std::vector<size_t>& segments,
+                          const std::string& entry_name) {
+  std::vector<llvm::Function*> functions;
+  for (size_t segment : segments) {
+    auto function = emit_segment(env, segment);
+    if (!function) return function.takeError();
+    functions.push_back(*function);
+  }
+  llvm::LLVMContext& context = env.module.getContext();
+  auto* entry = llvm::Function::Create(entry_type(context), llvm::Function::ExternalLinkage,
+                                       entry_name, env.module);
+  entry->addFnAttr(llvm::Attribute::NoUnwind);
+  llvm::IRBuilder<> b(llvm::BasicBlock::Create(context, "entry", entry));
+  for (llvm::Function* function : functions) {
+    b.CreateCall(function, {entry->getArg(0), entry->getArg(1), entry->getArg(2)});
+  }
+  b.CreateRetVoid();
+  return llvm::Error::success();
+}
+
+}  // namespace segc::codegen
