@@ -1,6 +1,7 @@
 #include "codegen/dictionary_precompute.h"
 
 #include "codegen/interpreter_fallback.h"
+#include "evaluate/expression_evaluator.h"
 
 namespace segc::codegen {
 namespace {
@@ -57,6 +58,8 @@ llvm::Expected<Tabulated> tabulate_over_dictionary(const CheckedProgram& program
   table.type = program.type_of(expr);
   const Type& field_type = program.schema.fields[field].type;
   const size_t entries = column.dictionary.size();
+  // One evaluator for all entries: it keeps compiled `matches` patterns.
+  evaluate::ExpressionEvaluator evaluator(program, context);
   for (size_t code = 0; code <= entries; ++code) {
     evaluate::Value input = evaluate::Missing{};
     if (code < entries) {
@@ -67,9 +70,7 @@ llvm::Expected<Tabulated> tabulate_over_dictionary(const CheckedProgram& program
       }
     }
     const SingleFieldRow row(field, std::move(input));
-    if (auto error = add_entry(table, evaluate::evaluate_expression(program, expr, row, context))) {
-      return error;
-    }
+    if (auto error = add_entry(table, evaluator.evaluate(expr, row))) return error;
   }
   return table;
 }

@@ -25,6 +25,9 @@ llvm::Expected<llvm::Function*> emit_segment(EmitEnvironment& env, size_t segmen
   auto* function = llvm::Function::Create(entry_type(context), llvm::Function::InternalLinkage,
                                           "segment." + checked.name, module);
   function->addFnAttr(llvm::Attribute::NoUnwind);
+  // Inlining the segments into the entry gains nothing (each has its own
+  // loops) and makes one huge function, which costs instruction selection time.
+  function->addFnAttr(llvm::Attribute::NoInline);
   auto* entry = llvm::BasicBlock::Create(context, "entry", function);
   auto* outer_check = llvm::BasicBlock::Create(context, "word.check", function);
   auto* outer_body = llvm::BasicBlock::Create(context, "word.body", function);
@@ -51,7 +54,7 @@ llvm::Expected<llvm::Function*> emit_segment(EmitEnvironment& env, size_t segmen
   b.CreateCondBr(b.CreateICmpULT(word, end_word), outer_body, exit);
 
   b.SetInsertPoint(outer_body);
-  llvm::Value* base = b.CreateShl(word, 6, "base");
+  llvm::Value* base = b.CreateShl(word, 6, "base", /*HasNUW=*/true, /*HasNSW=*/true);
   llvm::Value* remaining = b.CreateSub(rows, base);
   llvm::Value* count = b.CreateSelect(b.CreateICmpULT(remaining, b.getInt64(64)), remaining,
                                       b.getInt64(64), "count");
@@ -65,7 +68,7 @@ llvm::Expected<llvm::Function*> emit_segment(EmitEnvironment& env, size_t segmen
   b.CreateCondBr(b.CreateICmpULT(bit, count), inner_body, outer_latch);
 
   b.SetInsertPoint(inner_body);
-  llvm::Value* row = b.CreateOr(base, bit, "row");
+  llvm::Value* row = b.CreateAdd(base, bit, "row", /*HasNUW=*/true, /*HasNSW=*/true);
   ExprEmitter emitter(env, b, hoisted, RowPosition{args, row, word, bit});
   const Tri result = emitter.condition(*checked.declaration->where);
   if (!emitter.error().empty()) {
