@@ -33,10 +33,11 @@ SegmentMembership interpret_segments(const CheckedProgram& program, const runtim
   for (size_t segment : segments_to_evaluate(program, wanted)) {
     // Referenced segments come earlier in the order, so their bits are final.
     runtime::Bitmap members(table.row_count);
-    const ast::Expr& where = *program.segments[segment].declaration->where;
-    for (size_t row = 0; row < table.row_count; ++row) {
+    // A checked program without errors has a rule for every segment.
+    const ast::Expr* where = program.segments[segment].declaration->where.get();
+    for (size_t row = 0; where != nullptr && row < table.row_count; ++row) {
       const TableRowView view(program, table, membership, row);
-      members.set(row, is_true(evaluator.evaluate(where, view)));
+      members.set(row, is_true(evaluator.evaluate(*where, view)));
     }
     membership.members[segment] = std::move(members);
     membership.computed[segment] = true;

@@ -10,6 +10,7 @@
 
 #include "diagnostics/render.h"
 #include "driver/check_driver.h"
+#include "codegen/jit_engine.h"
 #include "evaluate/given_table.h"
 #include "evaluate/reference_interpreter.h"
 #include "support/golden_files.h"
@@ -30,10 +31,23 @@ struct NamedEngine {
   Engine run;
 };
 
+SegmentMembership run_jit(const CheckedProgram& program, const segc::runtime::Table& table,
+                          const std::vector<size_t>& wanted, const EvaluationContext& context) {
+  static std::unique_ptr<segc::codegen::JitEngine> engine = [] {
+    auto created = segc::codegen::JitEngine::create();
+    if (!created) FAIL(llvm::toString(created.takeError()));
+    return std::move(*created);
+  }();
+  auto compiled = engine->compile(program, table, wanted, context);
+  if (!compiled) FAIL(llvm::toString(compiled.takeError()));
+  return (*compiled)->evaluate(table, 1);
+}
+
 // A new engine joins the golden tests with one line here.
 const std::vector<NamedEngine>& engines() {
   static const std::vector<NamedEngine> list = {
       {"interpreter", segc::evaluate::interpret_segments},
+      {"jit", run_jit},
   };
   return list;
 }
