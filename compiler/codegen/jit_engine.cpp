@@ -64,6 +64,11 @@ llvm::Expected<std::unique_ptr<CompiledRuleSet>> JitEngine::compile(
     const CheckedProgram& program, const runtime::Table& table, const std::vector<size_t>& wanted,
     const evaluate::EvaluationContext& context) {
   if (auto error = check_table(program, table)) return error;
+  for (size_t segment : wanted) {
+    if (segment >= program.segments.size()) {
+      return llvm::createStringError(fmt::format("no segment number {}", segment));
+    }
+  }
   std::lock_guard<std::mutex> lock(mutex_);
   const std::vector<size_t> segments = evaluate::segments_to_evaluate(program, wanted);
   auto llvm_context = std::make_unique<llvm::LLVMContext>();
