@@ -1,6 +1,9 @@
 // The expression walk behind evaluate_expression. One evaluator serves one
 // evaluation (one `today`) and keeps what is worth reusing between rows: the
-// compiled `matches` patterns.
+// compiled `matches` patterns. Code that evaluates many rows (the segment
+// loop, the JIT's dictionary tabulation) keeps one evaluator rather than
+// calling evaluate_expression, which compiles patterns anew on every call.
+// Not thread-safe: use one evaluator per thread.
 #pragma once
 
 #include "evaluate/reference_interpreter.h"
