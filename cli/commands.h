@@ -34,4 +34,35 @@ struct FmtOptions {
 CLI::App* add_fmt_command(CLI::App& app, FmtOptions& options);
 int run_fmt_command(const FmtOptions& options);
 
+struct RunOptions {
+  std::vector<std::string> inputs;
+  std::string data;
+  std::string as_of;
+  std::string timezone = "UTC";
+  std::vector<std::string> segments;
+  unsigned threads = 0;  // all cores
+  std::string format = "table";
+  std::string out;
+  bool emit_llvm = false;
+  std::string engine = "jit";
+  bool werror = false;
+  std::string delimiter;  // detected when empty
+  std::string date_format = "YYYY-MM-DD";
+  bool decimal_comma = false;
+  std::string on_error = "fail";
+  std::string rejects;
+};
+CLI::App* add_run_command(CLI::App& app, RunOptions& options);
+int run_run_command(const RunOptions& options);
+
+struct TestOptions {
+  std::vector<std::string> inputs;
+  std::string as_of;  // for test blocks without `as of`
+  std::string timezone = "UTC";
+  std::string engine = "jit";
+  bool werror = false;
+};
+CLI::App* add_test_command(CLI::App& app, TestOptions& options);
+int run_test_command(const TestOptions& options);
+
 }  // namespace segc::cli

@@ -16,6 +16,10 @@ int main(int argc, char** argv) {
   CLI::App* check_command = add_check_command(app, check);
   FmtOptions fmt;
   CLI::App* fmt_command = add_fmt_command(app, fmt);
+  TestOptions test;
+  CLI::App* test_command = add_test_command(app, test);
+  RunOptions run;
+  CLI::App* run_command = add_run_command(app, run);
 
   try {
     app.parse(argc, argv);
@@ -33,6 +37,8 @@ int main(int argc, char** argv) {
   try {
     if (check_command->parsed()) return run_check_command(check);
     if (fmt_command->parsed()) return run_fmt_command(fmt);
+    if (test_command->parsed()) return run_test_command(test);
+    if (run_command->parsed()) return run_run_command(run);
   } catch (const std::exception& e) {
     std::fprintf(stderr,
                  "segc: internal error: %s\nThis is a bug in segc; please report it with the "

@@ -22,7 +22,7 @@ const char* const kDifferentialSchema = R"(schema t {
   e1: enum("red", "green", "blue")
   t1: date
   t2: date
-  tags: set<string>
+  pets: set<string>
 }
 )";
 
@@ -50,7 +50,7 @@ class RuleGenerator {
     std::string text = kDifferentialSchema;
     for (int i = 0; i < segments; ++i) {
       segments_so_far_ = i;
-      text += fmt::format("segment s{} = {}\n", i, condition(4));
+      text += fmt::format("segment seg{} = {}\n", i, condition(4));
     }
     return text;
   }
@@ -73,7 +73,7 @@ class RuleGenerator {
         return fmt::format("{}({}, {})", random_.chance(50) ? "min" : "max", integer(depth - 1),
                            integer(depth - 1));
       case 5: return fmt::format("length({})", text(depth - 1));
-      case 6: return "size(tags)";
+      case 6: return "size(pets)";
       case 7:
         return fmt::format("{}({})",
                            random_.pick(std::vector<std::string>{
@@ -228,7 +228,7 @@ class RuleGenerator {
       case 7:
         return fmt::format("{} is {}",
                            random_.pick(std::vector<std::string>{"n1", "d1", "f1", "b1", "s1", "e1",
-                                                                 "t1", "tags"}),
+                                                                 "t1", "pets"}),
                            random_.chance(50) ? "missing" : "present");
       case 8: return fmt::format("{} contains {}", text(depth), quoted(random_.pick(kStrings)));
       case 9:
@@ -237,14 +237,14 @@ class RuleGenerator {
       case 10: return fmt::format("matches({}, {})", text(depth), quoted(random_.pick(kPatterns)));
       case 11:
         switch (random_.below(3)) {
-          case 0: return fmt::format("tags contains {}", quoted(random_.pick(kElements)));
-          case 1: return fmt::format("tags contains any {}", element_list());
-          default: return fmt::format("tags contains all {}", element_list());
+          case 0: return fmt::format("pets contains {}", quoted(random_.pick(kElements)));
+          case 1: return fmt::format("pets contains any {}", element_list());
+          default: return fmt::format("pets contains all {}", element_list());
         }
       case 12: return fmt::format("{} within {}", date(depth), period());
       case 13:
         if (segments_so_far_ > 0) {
-          return fmt::format("s{}", random_.below(static_cast<uint64_t>(segments_so_far_)));
+          return fmt::format("seg{}", random_.below(static_cast<uint64_t>(segments_so_far_)));
         }
         return "b1";
       case 14: return random_.chance(50) ? "b1" : "coalesce(b1, false)";

@@ -12,7 +12,7 @@ namespace segc::testing {
 // The schema declaration the rules and tables use.
 extern const char* const kDifferentialSchema;
 
-// A rule file (schema included) with `segments` segments s0..s{n-1}; later
+// A rule file (schema included) with `segments` segments seg0..seg{n-1}; later
 // segments may reference earlier ones.
 std::string random_rules(uint64_t seed, int segments);
 

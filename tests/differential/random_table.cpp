@@ -164,7 +164,7 @@ runtime::Table random_table(uint64_t seed, size_t rows) {
   }
   add(date_column({"t1", ColumnKind::Date, 0, {}, false}, rows, random, today));
   add(date_column({"t2", ColumnKind::Date, 0, {}, false}, rows, random, today));
-  add(set_column({"tags", ColumnKind::StringSet, 0, {}, false}, rows, random));
+  add(set_column({"pets", ColumnKind::StringSet, 0, {}, false}, rows, random));
   return table;
 }
 

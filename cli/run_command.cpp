@@ -1,0 +1,240 @@
+// segc run: evaluate segments and partitions over customer data (CLI.md,
+// "Evaluation output").
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "command_support.h"
+#include "commands.h"
+#include "driver/run_selection.h"
+#include "driver/segment_evaluator.h"
+#include "evaluate/partition_groups.h"
+#include "evaluate/table_schema.h"
+#include "output/manifest.h"
+#include "output/member_keys.h"
+#include "output/run_summary.h"
+#include "output/staged_files.h"
+#include "runtime/csv_loader.h"
+
+namespace segc::cli {
+namespace {
+
+output::SummaryFormat summary_format(const std::string& name) {
+  if (name == "json") return output::SummaryFormat::Json;
+  if (name == "csv") return output::SummaryFormat::Csv;
+  return output::SummaryFormat::Table;
+}
+
+void print_stdout(const std::string& text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  std::fflush(stdout);
+}
+
+// Writes every member list and the manifest, or nothing.
+bool write_results(const std::string& directory, const CheckedProgram& program,
+                   const evaluate::SegmentMembership& membership,
+                   const output::ManifestContents& manifest, const runtime::Table& table,
+                   const SourceManager& sources) {
+  std::error_code ec;
+  std::filesystem::create_directories(directory, ec);
+  if (ec) {
+    print_error(fmt::format("--out: cannot create {}: {}", directory, ec.message()));
+    return false;
+  }
+  const output::KeyOrder keys(table);
+  output::StagedFiles files;
+  std::string error;
+  auto stage = [&](const std::string& name, const std::string& text) {
+    return files.add((std::filesystem::path(directory) / name).string(), text, error);
+  };
+  bool ok = true;
+  for (size_t segment : manifest.segments) {
+    const std::string& name = program.segments[segment].name;
+    ok = ok && stage(output::keys_file_name(name), keys.keys_text(membership.members[segment]));
+  }
+  for (const output::PartitionResult& result : manifest.partitions) {
+    const std::string& partition = program.partitions[result.partition].name;
+    for (const evaluate::PartitionGroup& group : result.groups) {
+      ok = ok && stage(output::keys_file_name(partition, group.name),
+                       keys.keys_text(group.members));
+    }
+  }
+  ok = ok && stage("manifest.json", output::render_manifest(manifest, program, membership, sources));
+  ok = ok && files.commit(error);
+  if (!ok) print_error(error + " (no result was written)");
+  return ok;
+}
+
+runtime::CsvOptions csv_options(const RunOptions& options) {
+  runtime::CsvOptions csv;
+  if (options.delimiter == "tab" || options.delimiter == "\\t") {
+    csv.delimiter = '\t';
+  } else if (!options.delimiter.empty()) {
+    csv.delimiter = options.delimiter[0];
+  }
+  csv.date_format = options.date_format;
+  csv.decimal_comma = options.decimal_comma;
+  csv.skip_bad_rows = options.on_error == "skip";
+  return csv;
+}
+
+void print_data_errors(const std::string& path, const std::vector<runtime::DataError>& errors) {
+  for (const runtime::DataError& error : errors) {
+    std::string where = error.column > 0 ? fmt::format("{}:{}:{}", path, error.line, error.column)
+                        : error.line > 0 ? fmt::format("{}:{}", path, error.line)
+                                         : path;
+    std::string line = fmt::format("{}: error: {}", where, error.message);
+    if (!error.field.empty() || !error.text.empty()) {
+      line += fmt::format(" (field '{}', text \"{}\")", error.field, error.text);
+    }
+    std::fprintf(stderr, "%s\n", line.c_str());
+  }
+}
+
+}  // namespace
+
+CLI::App* add_run_command(CLI::App& app, RunOptions& options) {
+  CLI::App* command =
+      app.add_subcommand("run", "Evaluate segments and partitions over customer data");
+  command->add_option("files", options.inputs,
+                      "Rule files, or folders meaning every *.seg below them")
+      ->required();
+  command->add_option("--data", options.data, "Customer data: a CSV file")->required();
+  command->add_option("--as-of", options.as_of,
+                      "The date `today` means, YYYY-MM-DD (default: the current date)");
+  command->add_option("--timezone", options.timezone,
+                      "IANA time zone of the current date when --as-of is not given")
+      ->capture_default_str();
+  command->add_option("--segments", options.segments,
+                      "Evaluate only these segments or partitions (and what they reference)")
+      ->delimiter(',');
+  command->add_option("--threads", options.threads, "Worker threads (default: all cores)")
+      ->check(CLI::Range(0u, 1024u));
+  command->add_option("--format", options.format, "Summary on stdout: table, json or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->capture_default_str();
+  command->add_option("--out", options.out,
+                      "Write NAME.keys per segment and partition group, and manifest.json, here");
+  command->add_flag("--emit-llvm", options.emit_llvm,
+                    "Print the optimised LLVM IR generated for the rules and stop");
+  command->add_option("--engine", options.engine,
+                      "jit (default) or interpreter, the slow reference evaluator")
+      ->check(CLI::IsMember({"jit", "interpreter"}))
+      ->capture_default_str();
+  command->add_flag("--werror", options.werror, "Treat warnings in the rules as errors");
+  command->add_option("--delimiter", options.delimiter,
+                      "CSV delimiter: ',', ';' or tab (default: detected from the header)")
+      ->check(CLI::IsMember({",", ";", "tab", "\\t", "\t"}));
+  command->add_option("--date-format", options.date_format,
+                      "How dates are written in the data, e.g. DD.MM.YYYY")
+      ->capture_default_str();
+  command->add_flag("--decimal-comma", options.decimal_comma,
+                    "Decimals and floats use ',' as the decimal point");
+  command->add_option("--on-error", options.on_error,
+                      "fail (default): report bad rows and stop; skip: leave them out and "
+                      "write them to the rejects file")
+      ->check(CLI::IsMember({"fail", "skip"}))
+      ->capture_default_str();
+  command->add_option("--rejects", options.rejects,
+                      "Where --on-error skip writes rejected rows (default: OUT/rejects.csv with "
+                      "--out, else rejects.csv)");
+  return command;
+}
+
+int run_run_command(const RunOptions& options) {
+  CompiledRules rules = compile_rules(options.inputs, options.werror);
+  if (rules.exit_code) return *rules.exit_code;
+  const CheckOutcome& outcome = *rules.outcome;
+  const CheckedProgram& program = *outcome.program;
+
+  RunSelection selection = select_for_run(program, options.segments);
+  if (!selection.error.empty()) {
+    print_error(selection.error);
+    return kExitUsage;
+  }
+  std::optional<int32_t> today = evaluation_date(options.as_of, options.timezone);
+  if (!today) return kExitUsage;
+
+  runtime::CsvLoadResult data =
+      runtime::load_csv_file(options.data, evaluate::table_schema_for(program.schema),
+                             csv_options(options));
+  if (!data.fatal.empty()) {
+    print_error(data.fatal);
+    return kExitUsage;
+  }
+  if (data.error_count > 0) {
+    print_data_errors(options.data, data.errors);
+    if (data.error_count > data.errors.size()) {
+      std::fprintf(stderr, "%s\n",
+                   fmt::format("{}: {} more problems not shown", options.data,
+                               data.error_count - data.errors.size())
+                       .c_str());
+    }
+    std::fprintf(stderr, "%s\n",
+                 fmt::format("{}: bad data, nothing was evaluated (--on-error skip leaves bad "
+                             "rows out)",
+                             options.data)
+                     .c_str());
+    return kExitProblems;
+  }
+  if (!data.rejected.empty()) {
+    const std::string rejects_path =
+        !options.rejects.empty() ? options.rejects
+        : !options.out.empty()   ? (std::filesystem::path(options.out) / "rejects.csv").string()
+                                 : "rejects.csv";
+    if (!options.out.empty()) std::filesystem::create_directories(options.out);
+    const std::string error = runtime::write_rejects_file(rejects_path, data.rejected);
+    if (!error.empty()) {
+      print_error(error);
+      return kExitUsage;
+    }
+    std::fprintf(stderr, "%s\n",
+                 fmt::format("{}: {} bad row{} left out, written to {}", options.data,
+                             data.rejected.size(), data.rejected.size() == 1 ? "" : "s",
+                             rejects_path)
+                     .c_str());
+  }
+  const runtime::Table& table = data.table;
+
+  SegmentEvaluator evaluator(options.engine == "interpreter" ? EngineKind::Interpreter
+                                                             : EngineKind::Jit,
+                             options.threads);
+  const evaluate::EvaluationContext context{*today};
+  if (options.emit_llvm) {
+    auto ir = evaluator.llvm_ir(program, table, selection.to_compute, context);
+    if (!ir) throw std::runtime_error(llvm::toString(ir.takeError()));
+    print_stdout(*ir);
+    return kExitOk;
+  }
+  auto membership = evaluator.evaluate(program, table, selection.to_compute, context);
+  if (!membership) throw std::runtime_error(llvm::toString(membership.takeError()));
+
+  output::ManifestContents manifest{*today, options.data, table.row_count, data.rejected.size(),
+                                    selection.segments, {}};
+  output::RunSummary summary{*today, options.data, table.row_count, {}};
+  for (size_t segment : selection.segments) {
+    summary.entries.push_back(
+        {program.segments[segment].name, "", membership->members[segment].count()});
+  }
+  for (size_t partition : selection.partitions) {
+    output::PartitionResult result{partition,
+                                   evaluate::partition_groups(program.partitions[partition],
+                                                              program, *membership,
+                                                              table.row_count)};
+    for (const evaluate::PartitionGroup& group : result.groups) {
+      summary.entries.push_back({program.partitions[partition].name + "." + group.name,
+                                 program.partitions[partition].name, group.members.count()});
+    }
+    manifest.partitions.push_back(std::move(result));
+  }
+  if (!options.out.empty() &&
+      !write_results(options.out, program, *membership, manifest, table, outcome.sources)) {
+    return kExitUsage;
+  }
+  print_stdout(output::render_summary(summary, summary_format(options.format)));
+  return data.rejected.empty() ? kExitOk : kExitProblems;
+}
+
+}  // namespace segc::cli

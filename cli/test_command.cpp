@@ -1,0 +1,62 @@
+// segc test: run the `test` blocks of rule files (LANGUAGE.md section 8).
+#include <fmt/format.h>
+
+#include <cstdio>
+
+#include "command_support.h"
+#include "commands.h"
+#include "driver/test_runner.h"
+
+namespace segc::cli {
+
+CLI::App* add_test_command(CLI::App& app, TestOptions& options) {
+  CLI::App* command = app.add_subcommand(
+      "test", "Run the test blocks of rule files and report failed expectations");
+  command->add_option("files", options.inputs,
+                      "Rule files, or folders meaning every *.seg below them")
+      ->required();
+  command->add_option("--as-of", options.as_of,
+                      "The date `today` means in test blocks without `as of` (default: the "
+                      "current date)");
+  command->add_option("--timezone", options.timezone,
+                      "IANA time zone of the current date when --as-of is not given")
+      ->capture_default_str();
+  command->add_option("--engine", options.engine,
+                      "jit (default) or interpreter, the slow reference evaluator")
+      ->check(CLI::IsMember({"jit", "interpreter"}))
+      ->capture_default_str();
+  command->add_flag("--werror", options.werror, "Treat warnings in the rules as errors");
+  return command;
+}
+
+int run_test_command(const TestOptions& options) {
+  CompiledRules rules = compile_rules(options.inputs, options.werror);
+  if (rules.exit_code) return *rules.exit_code;
+  const CheckOutcome& outcome = *rules.outcome;
+  std::optional<int32_t> today = evaluation_date(options.as_of, options.timezone);
+  if (!today) return kExitUsage;
+
+  SegmentEvaluator evaluator(
+      options.engine == "interpreter" ? EngineKind::Interpreter : EngineKind::Jit, 1);
+  auto report = run_tests(*outcome.program, outcome.sources, evaluator, *today);
+  if (!report) throw std::runtime_error(llvm::toString(report.takeError()));
+
+  for (const TestFailure& failure : report->failures) {
+    const SourceRange& at = failure.location;
+    std::fprintf(stderr, "%s\n%s",
+                 fmt::format("{}:{}:{}: error: {}", outcome.sources.file(at.file).display_path(),
+                             at.begin.line, at.begin.column, failure.message)
+                     .c_str(),
+                 failure.explanation.c_str());
+  }
+  const size_t failed = report->failures.size();
+  std::string summary = fmt::format("{} test block{}, {} expectation{}: ", report->blocks,
+                                    report->blocks == 1 ? "" : "s", report->expectations,
+                                    report->expectations == 1 ? "" : "s");
+  summary += failed == 0 ? "all passed" : fmt::format("{} failed", failed);
+  std::printf("%s\n", summary.c_str());
+  std::fflush(stdout);
+  return failed == 0 ? kExitOk : kExitProblems;
+}
+
+}  // namespace segc::cli
