@@ -1,7 +1,6 @@
 // Built-in functions (LANGUAGE.md section 6): abs, min, max, coalesce, the
 // date functions and bucket. Text and set functions are in
 // ir_emit_text_sets.cpp.
-#include "codegen/helper_declarations.h"
 #include "codegen/ir_emitter.h"
 
 namespace segc::codegen {

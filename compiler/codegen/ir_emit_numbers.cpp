@@ -1,7 +1,6 @@
 // Arithmetic (docs/evaluation.md, "Numbers" and "Dates"): ints with overflow
 // checks, exact decimals, IEEE floats whose non-finite results are missing,
 // `/` always in floats, and date +/- durations.
-#include "codegen/date_range.h"
 #include "codegen/ir_emitter.h"
 
 namespace segc::codegen {

@@ -16,7 +16,15 @@ llvm::Error optimize_module(llvm::Module& module, llvm::TargetMachine& target) {
   llvm::FunctionAnalysisManager functions;
   llvm::CGSCCAnalysisManager call_graph;
   llvm::ModuleAnalysisManager modules;
-  llvm::PassBuilder builder(&target);
+  // The row loops are what matters: vectorise them, but skip interleaving,
+  // unrolling and SLP, which multiply code size (and instruction selection
+  // time) for little gain on loops of at most 64 rows.
+  llvm::PipelineTuningOptions tuning;
+  tuning.LoopVectorization = true;
+  tuning.LoopInterleaving = false;
+  tuning.LoopUnrolling = false;
+  tuning.SLPVectorization = false;
+  llvm::PassBuilder builder(&target, tuning);
   builder.registerModuleAnalyses(modules);
   builder.registerCGSCCAnalyses(call_graph);
   builder.registerFunctionAnalyses(functions);

@@ -1,121 +1,120 @@
+// The one list of helpers generated code may call: JitEngine registers each
+// address under its name, and the emitter declares each with its types and
+// memory effects from the same entry.
 #include "codegen/runtime_helpers.h"
 
-#include <re2/re2.h>
+#include <llvm/IR/DerivedTypes.h>
+#include <llvm/IR/Module.h>
 
-#include <algorithm>
 #include <cstring>
-#include <string>
 
-#include "codegen/date_range.h"
-#include "runtime/bucket.h"
-#include "evaluate/date_functions.h"
-
-using segc::codegen::SegcString;
-namespace dates = segc::evaluate::dates;
-
+namespace segc::codegen {
 namespace {
 
-std::string_view view(const SegcString* text) { return {text->data, text->size}; }
+using T = HelperType;
+using M = HelperMemory;
 
-bool valid(int64_t days) { return segc::codegen::is_valid_day(days); }
+template <class F>
+void* address(F* function) {
+  return reinterpret_cast<void*>(function);
+}
+
+llvm::Type* lower(llvm::LLVMContext& context, HelperType type) {
+  switch (type) {
+    case T::I32: return llvm::Type::getInt32Ty(context);
+    case T::I64:
+    case T::Size: return llvm::Type::getInt64Ty(context);
+    case T::Ptr: return llvm::PointerType::get(context, 0);
+  }
+  return nullptr;
+}
 
 }  // namespace
 
-extern "C" {
-
-// The calendar rules are the interpreter's own (evaluate/date_functions.h),
-// so that both engines agree by construction; only the range checks are ours.
-int64_t segc_date_add_months(int64_t days, int64_t months) {
-  if (!valid(days)) return segc::codegen::kMissingSentinel;
-  const auto moved = dates::add_duration(static_cast<int32_t>(days), months, segc::ast::TimeUnit::Month);
-  return moved ? *moved : segc::codegen::kMissingSentinel;
+const std::vector<RuntimeHelper>& runtime_helpers() {
+  static const std::vector<RuntimeHelper> table = {
+      {"segc_date_add_months", "int64_t (int64_t days, int64_t months)",
+       "any input; an invalid date or result gives INT64_MIN, read as missing",
+       address(&segc_date_add_months), T::I64, {T::I64, T::I64}, M::None},
+      {"segc_years_since", "int64_t (int64_t days, int64_t today)",
+       "caller ands the argument's presence; invalid dates give 0",
+       address(&segc_years_since), T::I64, {T::I64, T::I64}, M::None},
+      {"segc_days_until_birthday", "int64_t (int64_t days, int64_t today)",
+       "caller ands the argument's presence; invalid dates give 0",
+       address(&segc_days_until_birthday), T::I64, {T::I64, T::I64}, M::None},
+      {"segc_year_of", "int64_t (int64_t days)", "caller ands presence; invalid dates give 0",
+       address(&segc_year_of), T::I64, {T::I64}, M::None},
+      {"segc_month_of", "int64_t (int64_t days)", "caller ands presence; invalid dates give 0",
+       address(&segc_month_of), T::I64, {T::I64}, M::None},
+      {"segc_day_of_month", "int64_t (int64_t days)", "caller ands presence; invalid dates give 0",
+       address(&segc_day_of_month), T::I64, {T::I64}, M::None},
+      {"segc_string_compare", "int32_t (const SegcString* a, const SegcString* b)",
+       "caller ands both presences; a missing string is a valid empty one",
+       address(&segc_string_compare), T::I32, {T::Ptr, T::Ptr}, M::ReadOnly},
+      {"segc_string_contains", "int32_t (const SegcString* text, const SegcString* needle)",
+       "caller ands both presences", address(&segc_string_contains), T::I32, {T::Ptr, T::Ptr},
+       M::ReadOnly},
+      {"segc_string_starts_with", "int32_t (const SegcString* text, const SegcString* prefix)",
+       "caller ands both presences", address(&segc_string_starts_with), T::I32,
+       {T::Ptr, T::Ptr}, M::ReadOnly},
+      {"segc_string_ends_with", "int32_t (const SegcString* text, const SegcString* suffix)",
+       "caller ands both presences", address(&segc_string_ends_with), T::I32, {T::Ptr, T::Ptr},
+       M::ReadOnly},
+      {"segc_regex_search", "int32_t (const RE2* pattern, const SegcString* text)",
+       "caller ands the text's presence", address(&segc_regex_search), T::I32, {T::Ptr, T::Ptr},
+       M::Any},
+      {"segc_set_contains_any",
+       "int32_t (const uint32_t* offsets, const uint32_t* codes, uint64_t row, "
+       "const uint32_t* wanted, uint64_t count)",
+       "caller ands the set's presence (a missing set has no elements)",
+       address(&segc_set_contains_any), T::I32, {T::Ptr, T::Ptr, T::Size, T::Ptr, T::Size},
+       M::ReadOnly},
+      {"segc_set_contains_all",
+       "int32_t (const uint32_t* offsets, const uint32_t* codes, uint64_t row, "
+       "const uint32_t* wanted, uint64_t count)",
+       "caller ands the set's presence", address(&segc_set_contains_all), T::I32,
+       {T::Ptr, T::Ptr, T::Size, T::Ptr, T::Size}, M::ReadOnly},
+      {"segc_bucket_int_key", "int64_t (int64_t key, const SegcString* salt, int64_t buckets)",
+       "the key is never missing", address(&segc_bucket_int_key), T::I64,
+       {T::I64, T::Ptr, T::I64}, M::Any},
+      {"segc_decimal_multiply_round",
+       "int32_t (int64_t a, int64_t b, int64_t drop_digits, int64_t* out)",
+       "caller ands both presences; 0 (missing) when the product does not fit",
+       address(&segc_decimal_multiply_round), T::I32, {T::I64, T::I64, T::I64, T::Ptr}, M::Any},
+      {"segc_interpret_row",
+       "int32_t (const FallbackSite* site, const RunState* state, uint64_t row, int64_t* out)",
+       "0 when the interpreter's value is missing, else 1 and the value's bits in *out",
+       address(&segc_interpret_row), T::I32, {T::Ptr, T::Ptr, T::Size, T::Ptr}, M::Any},
+      // Introduced by LLVM's optimiser (loop idioms), never by the emitter.
+      {"memset", "void* (void*, int, size_t)", "-",
+       address<void*(void*, int, size_t)>(&std::memset), T::Ptr, {T::Ptr, T::I32, T::Size},
+       M::Any},
+      {"memcpy", "void* (void*, const void*, size_t)", "-",
+       address<void*(void*, const void*, size_t)>(&std::memcpy), T::Ptr,
+       {T::Ptr, T::Ptr, T::Size}, M::Any},
+      {"memmove", "void* (void*, const void*, size_t)", "-",
+       address<void*(void*, const void*, size_t)>(&std::memmove), T::Ptr,
+       {T::Ptr, T::Ptr, T::Size}, M::Any},
+  };
+  return table;
 }
 
-int64_t segc_years_since(int64_t days, int64_t today) {
-  if (!valid(days) || !valid(today)) return 0;
-  return dates::years_since(static_cast<int32_t>(days), static_cast<int32_t>(today));
-}
-
-int64_t segc_days_until_birthday(int64_t days, int64_t today) {
-  if (!valid(days) || !valid(today)) return 0;
-  return dates::days_until_birthday(static_cast<int32_t>(days), static_cast<int32_t>(today));
-}
-
-int64_t segc_year_of(int64_t days) {
-  return valid(days) ? dates::year_of(static_cast<int32_t>(days)) : 0;
-}
-
-int64_t segc_month_of(int64_t days) {
-  return valid(days) ? dates::month_of(static_cast<int32_t>(days)) : 0;
-}
-
-int64_t segc_day_of_month(int64_t days) {
-  return valid(days) ? dates::day_of_month(static_cast<int32_t>(days)) : 0;
-}
-
-int32_t segc_string_compare(const SegcString* a, const SegcString* b) {
-  const int order = view(a).compare(view(b));
-  return order < 0 ? -1 : order > 0 ? 1 : 0;
-}
-
-int32_t segc_string_contains(const SegcString* text, const SegcString* needle) {
-  return view(text).find(view(needle)) != std::string_view::npos;
-}
-
-int32_t segc_string_starts_with(const SegcString* text, const SegcString* prefix) {
-  return view(text).starts_with(view(prefix));
-}
-
-int32_t segc_string_ends_with(const SegcString* text, const SegcString* suffix) {
-  return view(text).ends_with(view(suffix));
-}
-
-int32_t segc_regex_search(const void* re2, const SegcString* text) {
-  const re2::StringPiece piece(text->data, text->size);
-  return RE2::PartialMatch(piece, *static_cast<const RE2*>(re2));
-}
-
-int32_t segc_set_contains_any(const uint32_t* offsets, const uint32_t* codes, uint64_t row,
-                              const uint32_t* wanted, uint64_t wanted_count) {
-  const uint32_t* begin = codes + offsets[row];
-  const uint32_t* end = codes + offsets[row + 1];
-  for (uint64_t i = 0; i < wanted_count; ++i) {
-    if (std::binary_search(begin, end, wanted[i])) return 1;
+llvm::Function* declare_helper(llvm::Module& module, std::string_view name) {
+  if (llvm::Function* existing = module.getFunction(name)) return existing;
+  for (const RuntimeHelper& helper : runtime_helpers()) {
+    if (helper.name != name) continue;
+    llvm::LLVMContext& context = module.getContext();
+    std::vector<llvm::Type*> parameters;
+    for (HelperType parameter : helper.parameters) parameters.push_back(lower(context, parameter));
+    auto* type = llvm::FunctionType::get(lower(context, helper.result), parameters, false);
+    auto* function = llvm::Function::Create(type, llvm::Function::ExternalLinkage, name, module);
+    function->setDoesNotThrow();
+    function->addFnAttr(llvm::Attribute::WillReturn);
+    if (helper.memory == M::None) function->setDoesNotAccessMemory();
+    if (helper.memory == M::ReadOnly) function->setOnlyReadsMemory();
+    return function;
   }
-  return 0;
+  return nullptr;
 }
 
-int32_t segc_set_contains_all(const uint32_t* offsets, const uint32_t* codes, uint64_t row,
-                              const uint32_t* wanted, uint64_t wanted_count) {
-  const uint32_t* begin = codes + offsets[row];
-  const uint32_t* end = codes + offsets[row + 1];
-  return std::includes(begin, end, wanted, wanted + wanted_count) ? 1 : 0;
-}
-
-int64_t segc_bucket_int_key(int64_t key, const SegcString* salt, int64_t buckets) {
-  if (buckets <= 0) return 0;
-  try {
-    return static_cast<int64_t>(
-        segc::runtime::bucket_of(view(salt), std::to_string(key), static_cast<uint64_t>(buckets)));
-  } catch (...) {
-    // Only a broken OpenSSL gets here; helpers must not throw into JIT code.
-    return 0;
-  }
-}
-
-int32_t segc_decimal_multiply_round(int64_t a, int64_t b, int64_t drop_digits, int64_t* out) {
-  __int128 product = static_cast<__int128>(a) * b;
-  if (drop_digits > 0) {
-    __int128 divisor = 1;
-    for (int64_t i = 0; i < drop_digits && i < 38; ++i) divisor *= 10;
-    const __int128 quotient = product / divisor;
-    const __int128 remainder = product % divisor;
-    const __int128 twice = remainder < 0 ? -2 * remainder : 2 * remainder;
-    product = quotient + (twice >= divisor ? (product < 0 ? -1 : 1) : 0);
-  }
-  if (product > INT64_MAX || product < INT64_MIN) return 0;
-  *out = static_cast<int64_t>(product);
-  return 1;
-}
-
-}  // extern "C"
+}  // namespace segc::codegen

@@ -14,6 +14,11 @@
 #include <string_view>
 #include <vector>
 
+namespace llvm {
+class Function;
+class Module;
+}  // namespace llvm
+
 namespace segc::codegen {
 
 // A string as generated code passes it: a pointer to one of these, owned by
@@ -23,19 +28,38 @@ struct SegcString {
   uint64_t size;
 };
 
+// The C types of helper parameters and results, as generated code sees them.
+enum class HelperType { I32, I64, Ptr, Size };
+// What a helper does to memory: lets LLVM drop or hoist calls.
+enum class HelperMemory { None, ReadOnly, Any };
+
 struct RuntimeHelper {
   std::string_view name;       // symbol name in generated code
-  std::string_view signature;  // the C declaration, for documentation
+  std::string_view signature;  // the C declaration, for people
   std::string_view missing;    // how missing values are handled
   void* address;
+  HelperType result;
+  std::vector<HelperType> parameters;
+  HelperMemory memory;
 };
 
 // Every helper generated code may call, plus the C library functions LLVM's
 // optimiser may introduce (memset, memcpy, memmove).
 const std::vector<RuntimeHelper>& runtime_helpers();
 
-// The sentinel segc_date_add_months and segc_decimal_... use for "missing".
+// Declares helper `name` in `module` (once) with its attributes: every
+// helper is total and never unwinds. Null for a name not in the table.
+llvm::Function* declare_helper(llvm::Module& module, std::string_view name);
+
+// The sentinel segc_date_add_months uses for "missing".
 inline constexpr int64_t kMissingSentinel = INT64_MIN;
+
+// The valid range of dates (docs/evaluation.md, "Dates"): 0001-01-01 to
+// 9999-12-31 as days since 1970-01-01. Date arithmetic that leaves it gives
+// missing, in generated code and in the helpers alike.
+inline constexpr int64_t kFirstValidDay = -719162;
+inline constexpr int64_t kLastValidDay = 2932896;
+inline bool is_valid_day(int64_t days) { return days >= kFirstValidDay && days <= kLastValidDay; }
 
 }  // namespace segc::codegen
 
