@@ -42,10 +42,15 @@ void RecordReader::read_unquoted(Record& record) {
   const char* data = text_.data();
   size_t at = pos_;
   while (at < size) {
-    const char c = data[at];
-    if (c == delimiter_ || c == '\n') break;
-    if (c == '\r' && at_line_end(at)) break;
-    ++at;
+    if (!stops_[static_cast<unsigned char>(data[at])]) {
+      ++at;
+      continue;
+    }
+    if (data[at] == '\r' && !at_line_end(at)) {
+      ++at;
+      continue;
+    }
+    break;
   }
   record.fields.push_back(Field{text_.substr(start, at - start), start, true});
   pos_ = at;

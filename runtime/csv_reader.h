@@ -42,7 +42,11 @@ char detect_delimiter(std::string_view text);
 
 class RecordReader {
  public:
-  RecordReader(std::string_view text, char delimiter) : text_(text), delimiter_(delimiter) {}
+  RecordReader(std::string_view text, char delimiter) : text_(text), delimiter_(delimiter) {
+    stops_[static_cast<unsigned char>(delimiter)] = true;
+    stops_['\n'] = true;
+    stops_['\r'] = true;
+  }
 
   // The next record, skipping blank lines; false at the end of the text.
   // Views in `record` stay valid until the next call.
@@ -60,6 +64,7 @@ class RecordReader {
 
   std::string_view text_;
   char delimiter_;
+  bool stops_[256] = {};  // bytes that may end an unquoted field
   size_t pos_ = 0;
   size_t line_ = 1;
   std::deque<std::string> scratch_;  // stable addresses: one string per unescaped field
