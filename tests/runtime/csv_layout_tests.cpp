@@ -87,3 +87,17 @@ TEST_CASE("csv bool and float columns hold values and zero for missing rows", "[
   CHECK(score.floats == std::vector<double>{1.5, 0.0, -2e-3});
   CHECK_FALSE(score.present.test(1));
 }
+
+TEST_CASE("csv unescaped strings are copied into the dictionary once", "[csv]") {
+  // Doubled quotes are undone in a scratch buffer that the next row reuses.
+  const auto result = load("id,name,tags\n1,\"say \"\"hi\"\"\",\"x\"\"|y\"\n2,\"say \"\"hi\"\"\",\"x\"\"\"\n3,other,y\n");
+  INFO(describe(result));
+  REQUIRE(result.ok());
+  const Column& name = column(result.table, "name");
+  CHECK(name.dictionary == std::vector<std::string>{"other", "say \"hi\""});
+  CHECK(name.code_at(0) == 1);
+  CHECK(name.code_at(1) == 1);
+  const Column& tags = column(result.table, "tags");
+  CHECK(tags.dictionary == std::vector<std::string>{"x\"", "y"});
+  CHECK(set_at(tags, 1) == std::vector<std::string>{"x\""});
+}
