@@ -41,8 +41,10 @@ std::vector<std::string> StringDictionary::sorted(const std::vector<uint8_t>& us
   }
   // char_traits<char> compares as unsigned char: UTF-8 byte order, which is
   // code-point order (and a shorter string padded with zero bytes ties with
-  // its extensions, which the full comparison then orders).
-  std::sort(order.begin(), order.end(), [&](const Entry& a, const Entry& b) {
+  // its extensions, which the full comparison then orders). Merge sort: the
+  // first-appearance order of generated keys (user1, user2, ...) drives
+  // std::sort's introsort into its slow heap-sort fallback.
+  std::stable_sort(order.begin(), order.end(), [&](const Entry& a, const Entry& b) {
     if (a.prefix != b.prefix) return a.prefix < b.prefix;
     return values_[a.code] < values_[b.code];
   });

@@ -142,6 +142,11 @@ class Loader {
 
   void problem(const Record& record, size_t offset, std::string_view field, std::string_view text,
                std::string message) {
+    if (!options_.skip_bad_rows && result_.errors.size() >= kMaxReportedErrors) {
+      ++result_.error_count;  // only counted: a broken file stays cheap to read to the end
+      row_bad_ = true;
+      return;
+    }
     const auto [line, column] = reader_.locate(record, offset);
     DataError error{line, column, std::string(field), csv::display_text(text), std::move(message)};
     if (options_.skip_bad_rows) {
