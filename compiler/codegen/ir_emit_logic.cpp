@@ -1,5 +1,7 @@
 // Conditions: Kleene logic on (is true, is false) masks, comparisons of every
 // comparable pair of types, `in`, `is missing`, `within`.
+#include <algorithm>
+
 #include "codegen/ir_emitter.h"
 #include "evaluate/date_functions.h"
 
@@ -102,11 +104,46 @@ std::optional<Tri> ExprEmitter::compare_operands(ast::CompareOp op, const ast::E
   return compare(op, *a, *b);
 }
 
+// The list's values when it is long and every element is a literal of the
+// tested value's own kind (ints for an int, dates for a date, members for an
+// enum): then one binary search replaces a chain of comparisons.
+static std::optional<std::vector<int64_t>> sorted_literals(const ast::ListLiteral& list,
+                                                           const Type& tested) {
+  constexpr size_t kLongList = 8;
+  if (list.elements.size() <= kLongList) return std::nullopt;
+  std::vector<int64_t> values;
+  for (const auto& element : list.elements) {
+    const ast::Expr& literal = ast::skip_parens(*element);
+    if (const auto* integer = literal.as<ast::IntLiteral>(); integer && tested.is(TypeKind::Int)) {
+      values.push_back(integer->value);
+    } else if (const auto* date = literal.as<ast::DateLiteral>();
+               date && tested.is(TypeKind::Date)) {
+      values.push_back(date->days);
+    } else if (const auto* text = literal.as<ast::StringLiteral>();
+               text && tested.is(TypeKind::Enum)) {
+      values.push_back(tested.enumeration->index_of(text->value));
+    } else {
+      return std::nullopt;
+    }
+  }
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+  return values;
+}
+
 std::optional<Tri> ExprEmitter::in_list(const ast::InExpr& in) {
   auto tested = value(*in.value);
   if (!tested) return std::nullopt;
+  const auto& list = *in.list->as<ast::ListLiteral>();
+  if (auto values = sorted_literals(list, tested->type)) {
+    llvm::Value* found = helper_call(
+        "segc_sorted_contains", {address(env_.host.array(*values)),
+                                 i64(static_cast<int64_t>(values->size())), tested->value});
+    const Tri result = known(tested->present, b_.CreateICmpNE(found, b_.getInt32(0)));
+    return in.negated ? Tri{result.is_false, result.is_true} : result;
+  }
   llvm::Value* found = i1(false);
-  for (const auto& element : in.list->as<ast::ListLiteral>()->elements) {
+  for (const auto& element : list.elements) {
     auto candidate = value_like(*element, tested->type);
     if (!candidate) return std::nullopt;
     auto equal = compare(ast::CompareOp::Eq, *tested, *candidate);

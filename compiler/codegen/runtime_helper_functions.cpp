@@ -92,6 +92,10 @@ int32_t segc_set_contains_all(const uint32_t* offsets, const uint32_t* codes, ui
   return std::includes(begin, end, wanted, wanted + wanted_count) ? 1 : 0;
 }
 
+int32_t segc_sorted_contains(const int64_t* values, uint64_t count, int64_t value) {
+  return std::binary_search(values, values + count, value) ? 1 : 0;
+}
+
 int64_t segc_bucket_int_key(int64_t key, const SegcString* salt, int64_t buckets) {
   if (buckets <= 0) return 0;
   try {

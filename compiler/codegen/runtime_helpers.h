@@ -89,6 +89,9 @@ int32_t segc_set_contains_any(const uint32_t* offsets, const uint32_t* codes, ui
 int32_t segc_set_contains_all(const uint32_t* offsets, const uint32_t* codes, uint64_t row,
                               const uint32_t* wanted, uint64_t wanted_count);
 
+// Whether `value` is one of `values` (ascending): long `in` lists.
+int32_t segc_sorted_contains(const int64_t* values, uint64_t count, int64_t value);
+
 // bucket(n, salt) for an int key.
 int64_t segc_bucket_int_key(int64_t key, const segc::codegen::SegcString* salt, int64_t buckets);
 

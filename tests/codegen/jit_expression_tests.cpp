@@ -90,6 +90,8 @@ TEST_CASE("JIT numbers: ints, decimals, floats, overflow and division", "[jit]")
       {"abs(age) = 5", {4}},
       {"abs(ratio) = 0.2", {4}},
       {"length(lower(city)) + age > 30", {0, 5}},
+      {"age in [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 17, 30]", {0, 1}},
+      {"age not in [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 17, 30]", {3, 4, 5}},
   });
 }
 
@@ -122,6 +124,9 @@ TEST_CASE("JIT dates: arithmetic with clamping, within, calendar functions", "[j
       {"month_of(born) = 2 and day_of_month(born) = 29", {0}},
       {"year_of(born) = 2008", {5}},
       {"days_until_birthday(born) = 21", {1}},
+      {"born in [2001-01-01, 2002-01-01, 2003-01-01, 2004-01-01, 2005-01-01, 2006-01-01, "
+       "2007-01-01, 2008-06-15, 1970-01-01]",
+       {3, 5}},
   });
 }
 
