@@ -50,8 +50,6 @@ class Loader {
     while (reader_.next(record)) read_row(record);
   }
 
-  size_t rows() const { return rows_; }
-
   Table table() {
     Table table;
     table.schema = schema_;
