@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "codegen/interpreter_fallback.h"
+#include "evaluate/reference_interpreter.h"
 
 namespace segc::codegen {
 namespace {
@@ -31,11 +32,14 @@ std::vector<const void*> column_pointers(const runtime::Table& table) {
 }  // namespace
 
 CompiledRuleSet::CompiledRuleSet(const CheckedProgram& program, std::vector<size_t> segments,
+                                 evaluate::EvaluationContext context, TableShape shape,
                                  std::unique_ptr<HostData> host,
                                  llvm::orc::ResourceTrackerSP code, RuleSetEntry entry,
                                  std::string ir)
     : program_(program),
       segments_(std::move(segments)),
+      context_(context),
+      shape_(std::move(shape)),
       host_(std::move(host)),
       code_(std::move(code)),
       entry_(entry),
@@ -47,6 +51,18 @@ CompiledRuleSet::~CompiledRuleSet() {
 
 evaluate::SegmentMembership CompiledRuleSet::evaluate(const runtime::Table& table,
                                                       unsigned threads) const {
+  if (auto error = check_table(program_, table)) {
+    // Not a table of this schema at all: a caller's bug. Nothing is computed
+    // rather than reading past arrays.
+    llvm::consumeError(std::move(error));
+    evaluate::SegmentMembership nothing;
+    nothing.members.resize(program_.segments.size());
+    nothing.computed.assign(program_.segments.size(), false);
+    return nothing;
+  }
+  if (shape_of(table) != shape_) {
+    return evaluate::interpret_segments(program_, table, segments_, context_);
+  }
   evaluate::SegmentMembership result;
   result.members.resize(program_.segments.size());
   result.computed.assign(program_.segments.size(), false);

@@ -10,6 +10,7 @@
 
 #include "codegen/host_data.h"
 #include "codegen/run_args.h"
+#include "codegen/table_check.h"
 #include "evaluate/segment_membership.h"
 #include "runtime/table.h"
 #include "semantic/checked_program.h"
@@ -19,6 +20,7 @@ namespace segc::codegen {
 class CompiledRuleSet {
  public:
   CompiledRuleSet(const CheckedProgram& program, std::vector<size_t> segments,
+                  evaluate::EvaluationContext context, TableShape shape,
                   std::unique_ptr<HostData> host, llvm::orc::ResourceTrackerSP code,
                   RuleSetEntry entry, std::string ir);
   ~CompiledRuleSet();  // removes the code from the JIT
@@ -27,7 +29,10 @@ class CompiledRuleSet {
 
   // Evaluates over all rows: the words are split into contiguous ranges (so
   // multiples of 64 rows) over `threads` threads; the result is identical
-  // for any thread count. `table` is the table given to compile().
+  // for any thread count. `table` is the table given to compile(); a table
+  // of another shape (widths, dictionaries) is evaluated by the interpreter
+  // instead, so the result is right either way. A table that does not fit
+  // the schema at all (see check_table) gives no segment computed.
   evaluate::SegmentMembership evaluate(const runtime::Table& table, unsigned threads) const;
 
   // The optimised module's textual IR (`segc run --emit-llvm`).
@@ -36,6 +41,8 @@ class CompiledRuleSet {
  private:
   const CheckedProgram& program_;
   std::vector<size_t> segments_;  // evaluation order
+  evaluate::EvaluationContext context_;
+  TableShape shape_;  // of the table the code was specialised to
   std::unique_ptr<HostData> host_;
   llvm::orc::ResourceTrackerSP code_;
   RuleSetEntry entry_;

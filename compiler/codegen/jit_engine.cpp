@@ -93,7 +93,8 @@ llvm::Expected<std::unique_ptr<CompiledRuleSet>> JitEngine::compile(
     llvm::consumeError(code->remove());
     return entry.takeError();
   }
-  return std::make_unique<CompiledRuleSet>(program, segments, std::move(host), std::move(code),
+  return std::make_unique<CompiledRuleSet>(program, segments, context, shape_of(table),
+                                           std::move(host), std::move(code),
                                            entry->toPtr<RuleSetEntry>(), std::move(ir));
 }
 

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <functional>
+#include <string>
+
 #include "evaluate/table_schema.h"
 
 namespace segc::codegen {
@@ -55,6 +58,19 @@ llvm::Error check_table(const CheckedProgram& program, const runtime::Table& tab
     }
   }
   return llvm::Error::success();
+}
+
+TableShape shape_of(const runtime::Table& table) {
+  TableShape shape;
+  for (const runtime::Column& column : table.columns) {
+    shape.widths.push_back(column.width);
+    uint64_t hash = column.dictionary.size();
+    for (const std::string& entry : column.dictionary) {
+      hash = hash * 1099511628211ULL ^ std::hash<std::string>{}(entry);
+    }
+    shape.dictionary_hashes.push_back(hash);
+  }
+  return shape;
 }
 
 }  // namespace segc::codegen

@@ -3,6 +3,7 @@
 // (text functions over two columns, sets combined by coalesce) and a string
 // key (bucket() tabulated over the key's dictionary). Values come from small
 // domains so that equalities, ties and missing values are frequent.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "codegen/jit_test_support.h"
@@ -149,4 +150,29 @@ TEST_CASE("JIT compile rejects a table that does not fit the schema", "[jit]") {
   auto compiled = segc::jit_test::engine().compile(program, table, {0}, {});
   REQUIRE(!compiled);
   CHECK(llvm::toString(compiled.takeError()).find("columns") != std::string::npos);
+}
+
+TEST_CASE("JIT code given a table of another shape falls back to the interpreter", "[jit]") {
+  auto outcome = segc::jit_test::check_source(kRules);
+  const segc::CheckedProgram& program = *outcome->program;
+  const auto bound = random_table(program, 40);
+  auto other = bound;
+  // Different dictionaries: the codes the compiled code resolved mean other strings.
+  auto city = program.schema.index_of("city");
+  REQUIRE(city.has_value());
+  std::reverse(other.columns[*city].dictionary.begin(), other.columns[*city].dictionary.end());
+  const auto wanted = segc::jit_test::all_segments(program);
+  const segc::evaluate::EvaluationContext context{segc::calendar::days_from_civil({2026, 3, 1})};
+  auto compiled = segc::jit_test::engine().compile(program, bound, wanted, context);
+  if (!compiled) FAIL(llvm::toString(compiled.takeError()));
+  const auto expected = segc::evaluate::interpret_segments(program, other, wanted, context);
+  const auto actual = (*compiled)->evaluate(other, 1);
+  for (size_t segment : wanted) {
+    INFO("segment " << program.segments[segment].name);
+    CHECK(actual.members[segment] == expected.members[segment]);
+  }
+  auto broken = bound;
+  broken.columns[*city].present = segc::runtime::Bitmap(3);
+  const auto nothing = (*compiled)->evaluate(broken, 1);
+  CHECK(std::find(nothing.computed.begin(), nothing.computed.end(), true) == nothing.computed.end());
 }
