@@ -19,9 +19,15 @@ std::vector<const void*> column_pointers(const runtime::Table& table) {
   for (const runtime::Column& column : table.columns) {
     slots.push_back(column.present.words());
     switch (column.spec.kind) {
-      case runtime::ColumnKind::Float: slots.push_back(column.floats.data()); break;
-      case runtime::ColumnKind::Bool: slots.push_back(column.bools.words()); break;
-      default: slots.push_back(column.data()); break;
+      case runtime::ColumnKind::Float:
+        slots.push_back(column.floats.data());
+        break;
+      case runtime::ColumnKind::Bool:
+        slots.push_back(column.bools.words());
+        break;
+      default:
+        slots.push_back(column.data());
+        break;
     }
     slots.push_back(column.set_offsets.data());
     slots.push_back(column.set_codes.data());
@@ -33,9 +39,8 @@ std::vector<const void*> column_pointers(const runtime::Table& table) {
 
 CompiledRuleSet::CompiledRuleSet(const CheckedProgram& program, std::vector<size_t> segments,
                                  evaluate::EvaluationContext context, TableShape shape,
-                                 std::unique_ptr<HostData> host,
-                                 llvm::orc::ResourceTrackerSP code, RuleSetEntry entry,
-                                 std::string ir)
+                                 std::unique_ptr<HostData> host, llvm::orc::ResourceTrackerSP code,
+                                 RuleSetEntry entry, std::string ir)
     : program_(program),
       segments_(std::move(segments)),
       context_(context),

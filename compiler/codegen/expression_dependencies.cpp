@@ -75,8 +75,7 @@ const Dependencies& DependencyMap::of(const ast::Expr& expr) {
     result.segments = result.segments || inner.segments;
   });
   std::sort(result.fields.begin(), result.fields.end());
-  result.fields.erase(std::unique(result.fields.begin(), result.fields.end()),
-                      result.fields.end());
+  result.fields.erase(std::unique(result.fields.begin(), result.fields.end()), result.fields.end());
   return memo_.emplace(&expr, std::move(result)).first->second;
 }
 
@@ -88,8 +87,10 @@ bool is_tabulated_type(const Type& type) {
     case TypeKind::Float:
     case TypeKind::Date:
     case TypeKind::Enum:
-    case TypeKind::String: return true;
-    default: return false;
+    case TypeKind::String:
+      return true;
+    default:
+      return false;
   }
 }
 

@@ -32,8 +32,6 @@ const RE2* HostData::pattern(const std::string& text) {
   return patterns_.emplace_back(std::make_unique<RE2>(text, options)).get();
 }
 
-const FallbackSite* HostData::fallback(FallbackSite site) {
-  return &sites_.emplace_back(site);
-}
+const FallbackSite* HostData::fallback(FallbackSite site) { return &sites_.emplace_back(site); }
 
 }  // namespace segc::codegen

@@ -25,8 +25,8 @@ std::optional<Val> ExprEmitter::call(const ast::Expr& expr, const ast::CallExpr&
     auto key_value = field_value(key);
     if (!key_value) return std::nullopt;
     llvm::Value* bucket = helper_call(
-        "segc_bucket_int_key", {key_value->value, address(env_.host.string(salt->value)),
-                                i64(buckets->value)});
+        "segc_bucket_int_key",
+        {key_value->value, address(env_.host.string(salt->value)), i64(buckets->value)});
     return Val{Type::integer(), bucket, i1(true)};
   }
   if (name == "abs") {
@@ -39,12 +39,12 @@ std::optional<Val> ExprEmitter::call(const ast::Expr& expr, const ast::CallExpr&
     // |INT64_MIN| does not fit: missing.
     llvm::Value* fits = b_.CreateICmpNE(number->value, i64(INT64_MIN));
     llvm::Value* negative = b_.CreateICmpSLT(number->value, i64(0));
-    return Val{number->type,
-               b_.CreateSelect(negative, b_.CreateNeg(number->value), number->value),
+    return Val{number->type, b_.CreateSelect(negative, b_.CreateNeg(number->value), number->value),
                b_.CreateAnd(number->present, fits)};
   }
   const auto& arguments = call.arguments;
-  if (arguments.size() == 1 && env_.program.type_of(ast::skip_parens(*arguments[0])).is(TypeKind::Date)) {
+  if (arguments.size() == 1 &&
+      env_.program.type_of(ast::skip_parens(*arguments[0])).is(TypeKind::Date)) {
     auto day = value(*arguments[0]);
     if (!day) return std::nullopt;
     return date_function(name, *day);
@@ -52,8 +52,7 @@ std::optional<Val> ExprEmitter::call(const ast::Expr& expr, const ast::CallExpr&
   return text_function(name, call);
 }
 
-std::optional<Val> ExprEmitter::min_max_coalesce(const ast::Expr& expr,
-                                                 const ast::CallExpr& call) {
+std::optional<Val> ExprEmitter::min_max_coalesce(const ast::Expr& expr, const ast::CallExpr& call) {
   const Type& type = env_.program.type_of(expr);
   const ast::Expr& first = *call.arguments[0];
   const ast::Expr& second = *call.arguments[1];
@@ -70,8 +69,8 @@ std::optional<Val> ExprEmitter::min_max_coalesce(const ast::Expr& expr,
                b_.CreateSelect(a->present, left->present, right->present)};
   }
   // Chosen by comparing the arguments as they are (exactly), then converted.
-  auto order = compare(call.function.name == "min" ? ast::CompareOp::Gt : ast::CompareOp::Lt,
-                       *a, *b);
+  auto order =
+      compare(call.function.name == "min" ? ast::CompareOp::Gt : ast::CompareOp::Lt, *a, *b);
   if (!order) return std::nullopt;
   llvm::Value* take_second = order->is_true;
   return Val{type, b_.CreateSelect(take_second, right->value, left->value),

@@ -15,8 +15,8 @@ llvm::Value* ExprEmitter::column_pointer(size_t field, int slot) {
   if (inserted) {
     llvm::Value* columns = entry_.CreateLoad(entry_.getPtrTy(), position_.args);
     entry->second = entry_.CreateLoad(
-        entry_.getPtrTy(),
-        entry_.CreateConstGEP1_64(entry_.getPtrTy(), columns, field * 4 + static_cast<size_t>(slot)));
+        entry_.getPtrTy(), entry_.CreateConstGEP1_64(entry_.getPtrTy(), columns,
+                                                     field * 4 + static_cast<size_t>(slot)));
   }
   return entry->second;
 }
@@ -66,14 +66,17 @@ std::optional<Val> ExprEmitter::field_value(size_t field) {
     case runtime::ColumnKind::Bool:
       result.value = bitmap_bit(b_, column_pointer(field, kValuesSlot), position_);
       return result;
-    case runtime::ColumnKind::Enum: result.value = code(field); return result;
+    case runtime::ColumnKind::Enum:
+      result.value = code(field);
+      return result;
     case runtime::ColumnKind::String: {
       llvm::Type* handle = llvm::StructType::get(b_.getPtrTy(), b_.getInt64Ty());
       const SegcString* strings = env_.host.strings_for(&column, column.dictionary);
       result.value = b_.CreateGEP(handle, address(strings), dictionary_index(field));
       return result;
     }
-    case runtime::ColumnKind::StringSet: return std::nullopt;  // see ir_emit_text_sets.cpp
+    case runtime::ColumnKind::StringSet:
+      return std::nullopt;  // see ir_emit_text_sets.cpp
   }
   return std::nullopt;
 }
@@ -86,10 +89,10 @@ llvm::Value* ExprEmitter::set_offset(size_t field, llvm::Value* row) {
 Val ExprEmitter::segment_member(size_t segment) {
   auto [entry, inserted] = column_pointers_.try_emplace({SIZE_MAX - segment, 0}, nullptr);
   if (inserted) {
-    llvm::Value* members =
-        entry_.CreateLoad(entry_.getPtrTy(), entry_.CreateConstGEP1_64(entry_.getPtrTy(), position_.args, 1));
-    entry->second = entry_.CreateLoad(entry_.getPtrTy(),
-                                      entry_.CreateConstGEP1_64(entry_.getPtrTy(), members, segment));
+    llvm::Value* members = entry_.CreateLoad(
+        entry_.getPtrTy(), entry_.CreateConstGEP1_64(entry_.getPtrTy(), position_.args, 1));
+    entry->second = entry_.CreateLoad(
+        entry_.getPtrTy(), entry_.CreateConstGEP1_64(entry_.getPtrTy(), members, segment));
   }
   return Val{Type::boolean(), bitmap_bit(b_, entry->second, position_), i1(true)};
 }

@@ -64,8 +64,8 @@ std::optional<Tri> ExprEmitter::native_condition(const ast::Expr& expr) {
     Tri result = condition(*logical->operands[0]);
     for (size_t i = 1; i < logical->operands.size(); ++i) {
       const Tri next = condition(*logical->operands[i]);
-      result = logical->op == ast::LogicalOp::And ? kleene_and(result, next)
-                                                  : kleene_or(result, next);
+      result =
+          logical->op == ast::LogicalOp::And ? kleene_and(result, next) : kleene_or(result, next);
     }
     return result;
   }
@@ -187,12 +187,13 @@ std::optional<Val> ExprEmitter::fallback(const ast::Expr& expr) {
     unsupported(expr, "this expression natively");
     return std::nullopt;
   }
-  const FallbackSite* site = env_.host.fallback(FallbackSite{&env_.program, &expr, env_.context, type});
+  const FallbackSite* site =
+      env_.host.fallback(FallbackSite{&env_.program, &expr, env_.context, type});
   if (scratch_ == nullptr) scratch_ = entry_.CreateAlloca(entry_.getInt64Ty());
   llvm::Value* run_state = entry_.CreateLoad(
       entry_.getPtrTy(), entry_.CreateConstGEP1_64(entry_.getPtrTy(), position_.args, 3));
-  llvm::Value* found = helper_call("segc_interpret_row",
-                                   {address(site), run_state, position_.row, scratch_});
+  llvm::Value* found =
+      helper_call("segc_interpret_row", {address(site), run_state, position_.row, scratch_});
   llvm::Value* bits = b_.CreateLoad(b_.getInt64Ty(), scratch_);
   Val result{type, bits, b_.CreateICmpNE(found, b_.getInt32(0))};
   if (type.is(TypeKind::Bool)) result.value = b_.CreateICmpNE(bits, i64(0));

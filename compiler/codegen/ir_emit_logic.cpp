@@ -10,12 +10,18 @@ namespace {
 
 llvm::CmpInst::Predicate signed_predicate(ast::CompareOp op) {
   switch (op) {
-    case ast::CompareOp::Eq: return llvm::CmpInst::ICMP_EQ;
-    case ast::CompareOp::Ne: return llvm::CmpInst::ICMP_NE;
-    case ast::CompareOp::Lt: return llvm::CmpInst::ICMP_SLT;
-    case ast::CompareOp::Le: return llvm::CmpInst::ICMP_SLE;
-    case ast::CompareOp::Gt: return llvm::CmpInst::ICMP_SGT;
-    case ast::CompareOp::Ge: return llvm::CmpInst::ICMP_SGE;
+    case ast::CompareOp::Eq:
+      return llvm::CmpInst::ICMP_EQ;
+    case ast::CompareOp::Ne:
+      return llvm::CmpInst::ICMP_NE;
+    case ast::CompareOp::Lt:
+      return llvm::CmpInst::ICMP_SLT;
+    case ast::CompareOp::Le:
+      return llvm::CmpInst::ICMP_SLE;
+    case ast::CompareOp::Gt:
+      return llvm::CmpInst::ICMP_SGT;
+    case ast::CompareOp::Ge:
+      return llvm::CmpInst::ICMP_SGE;
   }
   return llvm::CmpInst::ICMP_EQ;
 }
@@ -23,12 +29,18 @@ llvm::CmpInst::Predicate signed_predicate(ast::CompareOp op) {
 // Ordered comparisons: the operands are never NaN (such values are missing).
 llvm::CmpInst::Predicate float_predicate(ast::CompareOp op) {
   switch (op) {
-    case ast::CompareOp::Eq: return llvm::CmpInst::FCMP_OEQ;
-    case ast::CompareOp::Ne: return llvm::CmpInst::FCMP_ONE;
-    case ast::CompareOp::Lt: return llvm::CmpInst::FCMP_OLT;
-    case ast::CompareOp::Le: return llvm::CmpInst::FCMP_OLE;
-    case ast::CompareOp::Gt: return llvm::CmpInst::FCMP_OGT;
-    case ast::CompareOp::Ge: return llvm::CmpInst::FCMP_OGE;
+    case ast::CompareOp::Eq:
+      return llvm::CmpInst::FCMP_OEQ;
+    case ast::CompareOp::Ne:
+      return llvm::CmpInst::FCMP_ONE;
+    case ast::CompareOp::Lt:
+      return llvm::CmpInst::FCMP_OLT;
+    case ast::CompareOp::Le:
+      return llvm::CmpInst::FCMP_OLE;
+    case ast::CompareOp::Gt:
+      return llvm::CmpInst::FCMP_OGT;
+    case ast::CompareOp::Ge:
+      return llvm::CmpInst::FCMP_OGE;
   }
   return llvm::CmpInst::FCMP_OEQ;
 }
@@ -82,8 +94,8 @@ std::optional<Tri> ExprEmitter::compare(ast::CompareOp op, const Val& a, const V
     holds = b_.CreateICmp(signed_predicate(op), a.value, b.value);
   } else if (x.is(TypeKind::Bool) && y.is(TypeKind::Bool)) {
     // false < true, as unsigned one-bit numbers.
-    holds = b_.CreateICmp(llvm::ICmpInst::getUnsignedPredicate(signed_predicate(op)), a.value,
-                          b.value);
+    holds =
+        b_.CreateICmp(llvm::ICmpInst::getUnsignedPredicate(signed_predicate(op)), a.value, b.value);
   } else if (x.is_textual() && y.is_textual()) {
     auto left = text_of(a);
     auto right = text_of(b);
@@ -136,9 +148,9 @@ std::optional<Tri> ExprEmitter::in_list(const ast::InExpr& in) {
   if (!tested) return std::nullopt;
   const auto& list = *in.list->as<ast::ListLiteral>();
   if (auto values = sorted_literals(list, tested->type)) {
-    llvm::Value* found = helper_call(
-        "segc_sorted_contains", {address(env_.host.array(*values)),
-                                 i64(static_cast<int64_t>(values->size())), tested->value});
+    llvm::Value* found = helper_call("segc_sorted_contains",
+                                     {address(env_.host.array(*values)),
+                                      i64(static_cast<int64_t>(values->size())), tested->value});
     const Tri result = known(tested->present, b_.CreateICmpNE(found, b_.getInt32(0)));
     return in.negated ? Tri{result.is_false, result.is_true} : result;
   }

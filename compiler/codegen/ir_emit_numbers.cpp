@@ -86,9 +86,15 @@ std::optional<Val> ExprEmitter::arithmetic_step(const Val& a, ast::ArithmeticOp 
     llvm::Value* y = to_double(b);
     llvm::Value* result = nullptr;
     switch (op) {
-      case Op::Add: result = b_.CreateFAdd(x, y); break;
-      case Op::Subtract: result = b_.CreateFSub(x, y); break;
-      case Op::Multiply: result = b_.CreateFMul(x, y); break;
+      case Op::Add:
+        result = b_.CreateFAdd(x, y);
+        break;
+      case Op::Subtract:
+        result = b_.CreateFSub(x, y);
+        break;
+      case Op::Multiply:
+        result = b_.CreateFMul(x, y);
+        break;
       case Op::Divide:
         present = b_.CreateAnd(present, b_.CreateFCmpONE(y, f64(0.0)));
         result = b_.CreateFDiv(x, y);
@@ -113,18 +119,17 @@ std::optional<Val> ExprEmitter::arithmetic_step(const Val& a, ast::ArithmeticOp 
     // Round the exact 128-bit product to 18 digits: a helper, so that the
     // JIT needs no 128-bit division routine.
     if (scratch_ == nullptr) scratch_ = entry_.CreateAlloca(entry_.getInt64Ty());
-    llvm::Value* fits = helper_call("segc_decimal_multiply_round",
-                                    {a.value, b.value, i64(scale - 18), scratch_});
+    llvm::Value* fits =
+        helper_call("segc_decimal_multiply_round", {a.value, b.value, i64(scale - 18), scratch_});
     return Val{Type::decimal(18), b_.CreateLoad(b_.getInt64Ty(), scratch_),
                b_.CreateAnd(present, b_.CreateICmpNE(fits, b_.getInt32(0)))};
   }
   const int scale = std::max(left_scale, right_scale);
   const Val left = rescale(a, scale);
   const Val right = rescale(b, scale);
-  return overflow_op(op == Op::Add ? llvm::Intrinsic::sadd_with_overflow
-                                   : llvm::Intrinsic::ssub_with_overflow,
-                     Type::decimal(scale), left.value, right.value,
-                     b_.CreateAnd(left.present, right.present));
+  return overflow_op(
+      op == Op::Add ? llvm::Intrinsic::sadd_with_overflow : llvm::Intrinsic::ssub_with_overflow,
+      Type::decimal(scale), left.value, right.value, b_.CreateAnd(left.present, right.present));
 }
 
 Val ExprEmitter::add_duration(const Val& date, const ast::DurationLiteral& duration,

@@ -18,8 +18,7 @@ std::optional<Val> ExprEmitter::text_of(const Val& value) {
   return Val{Type::string(), b_.CreateGEP(handle, strings, index), value.present};
 }
 
-std::optional<Val> ExprEmitter::text_function(const std::string& name,
-                                              const ast::CallExpr& call) {
+std::optional<Val> ExprEmitter::text_function(const std::string& name, const ast::CallExpr& call) {
   // lower, upper and length of a value from two columns make new strings
   // per row: the interpreter handles them (see fallback()).
   if (name != "starts_with" && name != "ends_with" && name != "matches") return std::nullopt;
@@ -38,9 +37,9 @@ std::optional<Val> ExprEmitter::text_function(const std::string& name,
   if (!part_value) return std::nullopt;
   auto part = text_of(*part_value);
   if (!part) return std::nullopt;
-  llvm::Value* found = helper_call(name == "starts_with" ? "segc_string_starts_with"
-                                                         : "segc_string_ends_with",
-                                   {text->value, part->value});
+  llvm::Value* found =
+      helper_call(name == "starts_with" ? "segc_string_starts_with" : "segc_string_ends_with",
+                  {text->value, part->value});
   return Val{Type::boolean(), b_.CreateICmpNE(found, b_.getInt32(0)),
              b_.CreateAnd(text->present, part->present)};
 }
@@ -91,10 +90,10 @@ std::optional<Tri> ExprEmitter::contains(const ast::ContainsExpr& contains) {
   } else if (wanted.empty()) {
     holds = i1(every);  // all of nothing holds; any of nothing does not
   } else {
-    llvm::Value* found = helper_call(
-        every ? "segc_set_contains_all" : "segc_set_contains_any",
-        {column_pointer(field, 2), column_pointer(field, 3), position_.row,
-         address(env_.host.array(wanted)), i64(static_cast<int64_t>(wanted.size()))});
+    llvm::Value* found =
+        helper_call(every ? "segc_set_contains_all" : "segc_set_contains_any",
+                    {column_pointer(field, 2), column_pointer(field, 3), position_.row,
+                     address(env_.host.array(wanted)), i64(static_cast<int64_t>(wanted.size()))});
     holds = b_.CreateICmpNE(found, b_.getInt32(0));
   }
   return known(presence(field), holds);
@@ -105,7 +104,8 @@ std::optional<Val> ExprEmitter::set_size(const ast::Expr& set) {
   if (!node.as<ast::NameRef>()) return std::nullopt;
   const size_t field = env_.program.names.at(&node).index;
   llvm::Value* next = b_.CreateAdd(position_.row, i64(1));
-  return Val{Type::integer(), b_.CreateSub(set_offset(field, next), set_offset(field, position_.row)),
+  return Val{Type::integer(),
+             b_.CreateSub(set_offset(field, next), set_offset(field, position_.row)),
              presence(field)};
 }
 

@@ -51,10 +51,10 @@ struct EmitEnvironment {
 
 // Where the current row is: set by the segment function emitter.
 struct RowPosition {
-  llvm::Value* args = nullptr;   // const SegcRunArgs*
-  llvm::Value* row = nullptr;    // i64
-  llvm::Value* word = nullptr;   // i64, row / 64
-  llvm::Value* bit = nullptr;    // i64, row % 64
+  llvm::Value* args = nullptr;  // const SegcRunArgs*
+  llvm::Value* row = nullptr;   // i64
+  llvm::Value* word = nullptr;  // i64, row / 64
+  llvm::Value* bit = nullptr;   // i64, row % 64
 };
 
 class ExprEmitter {

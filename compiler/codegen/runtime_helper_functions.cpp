@@ -1,14 +1,13 @@
 // The helpers themselves (declared and listed in runtime_helpers.h/.cpp).
-#include "codegen/runtime_helpers.h"
-
 #include <re2/re2.h>
 
 #include <algorithm>
 #include <cstring>
 #include <string>
 
-#include "runtime/bucket.h"
+#include "codegen/runtime_helpers.h"
 #include "evaluate/date_functions.h"
+#include "runtime/bucket.h"
 
 using segc::codegen::SegcString;
 namespace dates = segc::evaluate::dates;
@@ -27,7 +26,8 @@ extern "C" {
 // so that both engines agree by construction; only the range checks are ours.
 int64_t segc_date_add_months(int64_t days, int64_t months) {
   if (!valid(days)) return segc::codegen::kMissingSentinel;
-  const auto moved = dates::add_duration(static_cast<int32_t>(days), months, segc::ast::TimeUnit::Month);
+  const auto moved =
+      dates::add_duration(static_cast<int32_t>(days), months, segc::ast::TimeUnit::Month);
   return moved ? *moved : segc::codegen::kMissingSentinel;
 }
 

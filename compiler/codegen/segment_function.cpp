@@ -6,11 +6,10 @@ namespace segc::codegen {
 namespace {
 
 llvm::FunctionType* entry_type(llvm::LLVMContext& context) {
-  return llvm::FunctionType::get(
-      llvm::Type::getVoidTy(context),
-      {llvm::PointerType::get(context, 0), llvm::Type::getInt64Ty(context),
-       llvm::Type::getInt64Ty(context)},
-      false);
+  return llvm::FunctionType::get(llvm::Type::getVoidTy(context),
+                                 {llvm::PointerType::get(context, 0),
+                                  llvm::Type::getInt64Ty(context), llvm::Type::getInt64Ty(context)},
+                                 false);
 }
 
 // for (w = first; w < end; ++w) {
@@ -72,8 +71,7 @@ llvm::Expected<llvm::Function*> emit_segment(EmitEnvironment& env, size_t segmen
   ExprEmitter emitter(env, b, hoisted, RowPosition{args, row, word, bit});
   const Tri result = emitter.condition(*checked.declaration->where);
   if (!emitter.error().empty()) {
-    return llvm::createStringError(
-        fmt::format("segment '{}': {}", checked.name, emitter.error()));
+    return llvm::createStringError(fmt::format("segment '{}': {}", checked.name, emitter.error()));
   }
   llvm::Value* member = b.CreateShl(b.CreateZExt(result.is_true, i64), bit);
   llvm::Value* next_bits = b.CreateOr(bits, member);

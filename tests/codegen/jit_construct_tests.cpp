@@ -84,16 +84,19 @@ segc::runtime::Table random_table(const segc::CheckedProgram& program, size_t ro
   const int32_t base = segc::calendar::days_from_civil({2024, 2, 1});
   for (size_t row = 0; row < rows; ++row) {
     id.push_back("c" + std::to_string(row));
-    age.push_back(maybe() ? std::optional<int64_t>(static_cast<int64_t>(pick(9)) - 3) : std::nullopt);
+    age.push_back(maybe() ? std::optional<int64_t>(static_cast<int64_t>(pick(9)) - 3)
+                          : std::nullopt);
     spent.push_back(maybe() ? std::optional<int64_t>(static_cast<int64_t>(pick(7)) * 125 - 300)
                             : std::nullopt);
-    fine.push_back(maybe() ? std::optional<int64_t>(static_cast<int64_t>(pick(3)) *
-                                                    4000000000000000000LL - 4000000000000000000LL)
-                           : std::nullopt);
+    fine.push_back(
+        maybe() ? std::optional<int64_t>(static_cast<int64_t>(pick(3)) * 4000000000000000000LL -
+                                         4000000000000000000LL)
+                : std::nullopt);
     ratio.push_back(maybe() ? std::optional<double>(static_cast<double>(pick(5)) * 0.25 - 0.5)
                             : std::nullopt);
     flag.push_back(maybe() ? std::optional<bool>(pick(2) == 1) : std::nullopt);
-    city.push_back(maybe() ? std::optional<std::string>(cities[pick(cities.size())]) : std::nullopt);
+    city.push_back(maybe() ? std::optional<std::string>(cities[pick(cities.size())])
+                           : std::nullopt);
     email.push_back(maybe() ? std::optional<std::string>(cities[pick(cities.size())] + "a")
                             : std::nullopt);
     tier.push_back(maybe() ? std::optional<std::string>(std::string(1, char('a' + pick(3))))
@@ -109,10 +112,20 @@ segc::runtime::Table random_table(const segc::CheckedProgram& program, size_t ro
     }
   }
   return TableBuilder(program, rows)
-      .texts("id", id).ints("age", age).ints("spent", spent).ints("fine", fine)
-      .floats("ratio", ratio).bools("flag", flag).texts("city", city).texts("email", email)
-      .texts("tier", tier).ints("born", born).ints("signup", signup)
-      .sets("interests", interests).sets("pets", pets).build();
+      .texts("id", id)
+      .ints("age", age)
+      .ints("spent", spent)
+      .ints("fine", fine)
+      .floats("ratio", ratio)
+      .bools("flag", flag)
+      .texts("city", city)
+      .texts("email", email)
+      .texts("tier", tier)
+      .ints("born", born)
+      .ints("signup", signup)
+      .sets("interests", interests)
+      .sets("pets", pets)
+      .build();
 }
 
 }  // namespace
@@ -174,5 +187,6 @@ TEST_CASE("JIT code given a table of another shape falls back to the interpreter
   auto broken = bound;
   broken.columns[*city].present = segc::runtime::Bitmap(3);
   const auto nothing = (*compiled)->evaluate(broken, 1);
-  CHECK(std::find(nothing.computed.begin(), nothing.computed.end(), true) == nothing.computed.end());
+  CHECK(std::find(nothing.computed.begin(), nothing.computed.end(), true) ==
+        nothing.computed.end());
 }

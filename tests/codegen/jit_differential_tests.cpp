@@ -41,8 +41,7 @@ std::unique_ptr<segc::CheckOutcome> retail_rules() {
   return segc::jit_test::check_files({kRetail + "campaign_november.seg"});
 }
 
-segc::runtime::Table load(const CheckedProgram& program, const std::string& text,
-                          bool is_path) {
+segc::runtime::Table load(const CheckedProgram& program, const std::string& text, bool is_path) {
   const auto schema = segc::evaluate::table_schema_for(program.schema);
   auto loaded = is_path ? segc::runtime::load_csv_file(text, schema, {})
                         : segc::runtime::load_csv_text(text, schema, {});
@@ -53,9 +52,8 @@ segc::runtime::Table load(const CheckedProgram& program, const std::string& text
 }
 
 // Every segment of the program, JIT (with `threads`) against the interpreter.
-void require_same_as_interpreter(const CheckedProgram& program,
-                                 const segc::runtime::Table& table, int32_t today,
-                                 unsigned threads) {
+void require_same_as_interpreter(const CheckedProgram& program, const segc::runtime::Table& table,
+                                 int32_t today, unsigned threads) {
   const auto wanted = segc::jit_test::all_segments(program);
   const EvaluationContext context{today};
   const SegmentMembership expected =

@@ -17,7 +17,8 @@ namespace fs = std::filesystem;
 
 std::vector<std::string> golden_files() {
   std::vector<std::string> files;
-  for (const auto& entry : fs::directory_iterator(fs::path(SEGC_SOURCE_DIR) / "tests/golden/eval")) {
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(SEGC_SOURCE_DIR) / "tests/golden/eval")) {
     if (entry.path().extension() == ".seg") files.push_back(entry.path().string());
   }
   std::sort(files.begin(), files.end());
@@ -42,9 +43,9 @@ TEST_CASE("JIT agrees with the interpreter on every evaluation golden", "[jit]")
       if (!compiled) FAIL(file << ": " << llvm::toString(compiled.takeError()));
       const auto actual = (*compiled)->evaluate(table, 2);
       for (size_t segment : wanted) {
-        INFO(fs::path(file).filename().string() << ", test \"" << test.declaration->name.value
-                                                << "\", segment "
-                                                << program.segments[segment].name);
+        INFO(fs::path(file).filename().string()
+             << ", test \"" << test.declaration->name.value << "\", segment "
+             << program.segments[segment].name);
         CHECK(segc::jit_test::rows_of(actual.members[segment]) ==
               segc::jit_test::rows_of(expected.members[segment]));
       }

@@ -25,9 +25,9 @@ std::unique_ptr<CheckOutcome> check_files(const std::vector<std::string>& paths)
 
 std::unique_ptr<CheckOutcome> check_source(const std::string& source) {
   static int counter = 0;
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("segc-jit-test-" + std::to_string(getpid()) + "-" +
-                     std::to_string(counter++) + ".seg");
+  const auto path =
+      std::filesystem::temp_directory_path() /
+      ("segc-jit-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++) + ".seg");
   std::ofstream(path, std::ios::binary) << source;
   auto outcome = check_files({path.string()});
   std::filesystem::remove(path);
@@ -51,14 +51,20 @@ TableBuilder::TableBuilder(const CheckedProgram& program, size_t rows) : program
     column.spec = spec;
     column.present = runtime::Bitmap(rows, spec.is_key);
     switch (spec.kind) {
-      case runtime::ColumnKind::Float: column.floats.assign(rows, 0.0); break;
-      case runtime::ColumnKind::Bool: column.bools = runtime::Bitmap(rows); break;
+      case runtime::ColumnKind::Float:
+        column.floats.assign(rows, 0.0);
+        break;
+      case runtime::ColumnKind::Bool:
+        column.bools = runtime::Bitmap(rows);
+        break;
       case runtime::ColumnKind::String:
       case runtime::ColumnKind::Enum:
         column.dictionary = spec.enum_values;
         runtime::store_codes(column, std::vector<uint32_t>(rows, 0));
         break;
-      case runtime::ColumnKind::StringSet: column.set_offsets.assign(rows + 1, 0); break;
+      case runtime::ColumnKind::StringSet:
+        column.set_offsets.assign(rows + 1, 0);
+        break;
       default: {
         std::vector<int64_t> values(rows, 0);
         if (spec.is_key) {
