@@ -17,6 +17,21 @@ size_t byte_offset(std::string_view line, uint32_t column) {
   return offset;
 }
 
+// A multi-line expression's text without the comments between its lines.
+std::string_view without_comment(std::string_view text) {
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (in_string && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == '"') {
+      in_string = !in_string;
+    } else if (!in_string && text[i] == '#') {
+      return text.substr(0, i);
+    }
+  }
+  return text;
+}
+
 bool is_constant(const ast::Expr& expr) {
   return std::holds_alternative<ast::IntLiteral>(expr.node) ||
          std::holds_alternative<ast::DecimalLiteral>(expr.node) ||
@@ -61,7 +76,11 @@ class Explainer {
       (void)name;
     }
     const Value value = evaluate_expression(program_, expr, row_, context_);
-    if (!line(indent, fmt::format("{} → {}", source_text(sources_, expr.range), show_value(value)))) {
+    // A condition without a value is "unknown" (LANGUAGE.md section 5), a field "missing".
+    const bool unknown = is_missing(value) && program_.type_of(expr).is(TypeKind::Bool) &&
+                         expr.as<ast::NameRef>() == nullptr;
+    const std::string shown = unknown ? std::string("unknown") : show_value(value);
+    if (!line(indent, fmt::format("{} → {}", source_text(sources_, expr.range), shown))) {
       return;
     }
     for_each_child(expr, [&](const ast::Expr& child) { expression(child, indent + 2, depth); });
@@ -132,7 +151,7 @@ std::string source_text(const SourceManager& sources, const SourceRange& range) 
     const size_t to =
         line == range.end.line ? byte_offset(content, range.end.column) : content.size();
     if (!text.empty()) text.push_back(' ');
-    if (from < to) text.append(content.substr(from, to - from));
+    if (from < to) text.append(without_comment(content.substr(from, to - from)));
   }
   // Collapse indentation of continuation lines and drop comments' effect on layout.
   std::string collapsed;

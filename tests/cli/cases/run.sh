@@ -100,3 +100,11 @@ grep -q '1 bad row' "$work/err" || fail "run --on-error skip: the count is not r
 # Errors in the rules: exit 1, nothing evaluated.
 printf 'segment broken = age >\n' >"$run_dir/broken.seg"
 expect_exit 1 "$segc" run "$run_dir/rules.seg" "$run_dir/broken.seg" --data "$run_dir/data.csv"
+
+# The bundled example: identical results with one and two threads.
+expect_exit 0 "$segc" run examples/retail --data examples/retail/customers.csv --as-of 2026-11-01 \
+  --out "$run_dir/example1" --threads 1
+expect_exit 0 "$segc" run examples/retail --data examples/retail/customers.csv --as-of 2026-11-01 \
+  --out "$run_dir/example2" --threads 2
+diff -r "$run_dir/example1" "$run_dir/example2" >/dev/null || fail "run: the example differs between 1 and 2 threads"
+[ "$(wc -l <"$run_dir/example1/adults.keys")" -gt 1000 ] || fail "run: the example's adults segment is nearly empty"

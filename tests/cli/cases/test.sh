@@ -26,13 +26,16 @@ cat >"$test_dir/failing.seg" <<'SEG'
 import "rules.seg"
 test "fails" as of 2026-11-01 {
   given { age: 17, city: "Москва" } expect moscow_adults
+  given { city: "Москва" } expect moscow_adults
 }
 SEG
 expect_exit 1 "$segc" test "$test_dir/failing.seg"
 grep -q 'failing.seg:3:.*customer 1: expected moscow_adults' "$work/err" || fail "test: failure location and customer"
 grep -q 'age >= 18 → false' "$work/err" || fail "test: the deciding comparison's value is not shown"
 grep -q 'age → 17' "$work/err" || fail "test: the field value is not shown"
-grep -q '1 failed' "$work/out" || fail "test: failure count"
+grep -q 'age >= 18 → unknown' "$work/err" || fail "test: an unknown condition is not shown as unknown"
+grep -q 'age → missing' "$work/err" || fail "test: a missing field is not shown as missing"
+grep -q '2 failed' "$work/out" || fail "test: failure count"
 expect_exit 1 "$segc" test "$test_dir/failing.seg" --engine interpreter
 
 # The bundled example's hand-computed tests pass on both engines.
