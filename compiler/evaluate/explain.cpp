@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "syntax/ast_children.h"
+
 namespace segc::evaluate {
 namespace {
 
@@ -83,41 +85,8 @@ class Explainer {
     if (!line(indent, fmt::format("{} → {}", source_text(sources_, expr.range), shown))) {
       return;
     }
-    for_each_child(expr, [&](const ast::Expr& child) { expression(child, indent + 2, depth); });
-  }
-
-  template <class F>
-  void for_each_child(const ast::Expr& expr, F&& visit) {
-    std::visit(
-        [&](const auto& node) {
-          using T = std::decay_t<decltype(node)>;
-          if constexpr (std::is_same_v<T, ast::CallExpr>) {
-            for (const auto& argument : node.arguments) visit(*argument);
-          } else if constexpr (std::is_same_v<T, ast::NegateExpr> ||
-                               std::is_same_v<T, ast::NotExpr>) {
-            visit(*node.operand);
-          } else if constexpr (std::is_same_v<T, ast::LogicalExpr> ||
-                               std::is_same_v<T, ast::ArithmeticExpr>) {
-            for (const auto& operand : node.operands) visit(*operand);
-          } else if constexpr (std::is_same_v<T, ast::CompareExpr>) {
-            visit(*node.lhs);
-            visit(*node.rhs);
-          } else if constexpr (std::is_same_v<T, ast::BetweenExpr>) {
-            visit(*node.value);
-            visit(*node.low);
-            visit(*node.high);
-          } else if constexpr (std::is_same_v<T, ast::InExpr>) {
-            visit(*node.value);
-          } else if constexpr (std::is_same_v<T, ast::IsMissingExpr>) {
-            visit(*node.operand);
-          } else if constexpr (std::is_same_v<T, ast::ContainsExpr>) {
-            visit(*node.haystack);
-            visit(*node.needle);
-          } else if constexpr (std::is_same_v<T, ast::WithinExpr>) {
-            visit(*node.value);
-          }
-        },
-        expr.node);
+    ast::for_each_child(expr,
+                        [&](const ast::Expr& child) { expression(child, indent + 2, depth); });
   }
 
   bool line(int indent, const std::string& content) {

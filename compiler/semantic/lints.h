@@ -17,6 +17,7 @@
 #include "diagnostics/diagnostic.h"
 #include "semantic/checked_program.h"
 #include "source/source_file.h"
+#include "syntax/ast_children.h"
 
 namespace segc {
 
@@ -55,8 +56,7 @@ const Type* usable_type(const CheckedProgram& program, const ast::Expr& expr);
 std::optional<size_t> field_index(const CheckedProgram& program, const ast::Expr& expr);
 
 // Calls `visit` on each direct sub-expression of `expr`.
-template <class Visit>
-void for_each_child(const ast::Expr& expr, Visit&& visit);
+using ast::for_each_child;
 
 // An exact number: unscaled / 10^scale. Literals have at most 18 digits after
 // the point and fit in 64 bits, so any two can be brought to one scale in 128
@@ -95,47 +95,3 @@ std::string describe_subject(const CheckedProgram& program, const SourceManager&
 
 }  // namespace lint
 }  // namespace segc
-
-// ---- template definitions ----------------------------------------------------
-
-namespace segc::lint {
-
-template <class Visit>
-void for_each_child(const ast::Expr& expr, Visit&& visit) {
-  std::visit(
-      [&](const auto& node) {
-        using T = std::decay_t<decltype(node)>;
-        if constexpr (std::is_same_v<T, ast::ListLiteral>) {
-          for (const auto& element : node.elements) visit(*element);
-        } else if constexpr (std::is_same_v<T, ast::CallExpr>) {
-          for (const auto& argument : node.arguments) visit(*argument);
-        } else if constexpr (std::is_same_v<T, ast::NegateExpr> ||
-                             std::is_same_v<T, ast::NotExpr> ||
-                             std::is_same_v<T, ast::IsMissingExpr>) {
-          visit(*node.operand);
-        } else if constexpr (std::is_same_v<T, ast::LogicalExpr> ||
-                             std::is_same_v<T, ast::ArithmeticExpr>) {
-          for (const auto& operand : node.operands) visit(*operand);
-        } else if constexpr (std::is_same_v<T, ast::CompareExpr>) {
-          visit(*node.lhs);
-          visit(*node.rhs);
-        } else if constexpr (std::is_same_v<T, ast::BetweenExpr>) {
-          visit(*node.value);
-          visit(*node.low);
-          visit(*node.high);
-        } else if constexpr (std::is_same_v<T, ast::InExpr>) {
-          visit(*node.value);
-          visit(*node.list);
-        } else if constexpr (std::is_same_v<T, ast::ContainsExpr>) {
-          visit(*node.haystack);
-          visit(*node.needle);
-        } else if constexpr (std::is_same_v<T, ast::WithinExpr>) {
-          visit(*node.value);
-        } else if constexpr (std::is_same_v<T, ast::ParenExpr>) {
-          visit(*node.inner);
-        }
-      },
-      expr.node);
-}
-
-}  // namespace segc::lint
