@@ -42,13 +42,27 @@ std::optional<size_t> resolve_segment(const ast::Identifier& name, const Checked
   return std::nullopt;
 }
 
-bool representable(const ast::DecimalLiteral& literal, int scale) {
-  int64_t unscaled = literal.unscaled;
-  for (int digits = literal.scale; digits > scale; --digits) {
+// Whether unscaled / 10^from_scale is exactly a decimal(to_scale) value whose
+// unscaled form fits 64 bits, as the table stores it.
+bool representable(int64_t unscaled, int from_scale, int to_scale) {
+  for (int digits = from_scale; digits > to_scale; --digits) {
     if (unscaled % 10 != 0) return false;
     unscaled /= 10;
   }
+  __int128 stored = unscaled;
+  for (int digits = from_scale; digits < to_scale; ++digits) {
+    stored *= 10;
+    if (stored > INT64_MAX || stored < INT64_MIN) return false;
+  }
   return true;
+}
+
+// "'total_spent' keeps 2 digits after the point, up to 92233720368547758.07".
+std::string decimal_help(const SchemaField& field) {
+  std::string largest = "9223372036854775807";  // the largest unscaled value stored
+  const auto scale = static_cast<size_t>(field.type.scale);
+  if (scale > 0) largest.insert(largest.size() - scale, ".");
+  return fmt::format("'{}' keeps {} digits after the point, up to {}", field.name, scale, largest);
 }
 
 // A test value is a literal that must be a value of the field's type.
@@ -65,10 +79,12 @@ void check_test_value(const SchemaField& field, const ast::Expr& value, const Ty
       break;
     case TypeKind::Decimal:
       if (const auto* decimal = literal.as<ast::DecimalLiteral>()) {
-        fits = representable(*decimal, field.type.scale);
-        help = fmt::format("'{}' keeps {} digits after the point", field.name, field.type.scale);
+        fits = representable(decimal->unscaled, decimal->scale, field.type.scale);
+        help = decimal_help(field);
+      } else if (const auto* integer = literal.as<ast::IntLiteral>()) {
+        fits = representable(integer->value, 0, field.type.scale);
+        help = decimal_help(field);
       } else {
-        fits = literal.as<ast::IntLiteral>() != nullptr;
         help = "write a number such as 12.50";
       }
       break;
