@@ -1,0 +1,68 @@
+// Typed access to table columns for the hand-written loops: the column's
+// array cast to its stored width, found by field name, and a driver that
+// builds a member bitmap 64 rows (one word) at a time.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include "runtime/bitmap.h"
+#include "runtime/table.h"
+
+namespace segc::bench {
+
+inline const runtime::Column& column(const runtime::Table& table, std::string_view name) {
+  for (const runtime::Column& c : table.columns) {
+    if (c.spec.name == name) return c;
+  }
+  throw std::runtime_error("no column " + std::string(name));
+}
+
+// The dictionary code of `value`, or a code no row holds when it is absent.
+inline uint32_t code_of(const runtime::Column& c, std::string_view value) {
+  auto it = std::find(c.dictionary.begin(), c.dictionary.end(), value);
+  return it == c.dictionary.end() ? UINT32_MAX : static_cast<uint32_t>(it - c.dictionary.begin());
+}
+
+// Calls f with the column's signed integer array at its stored width.
+template <typename F>
+void with_ints(const runtime::Column& c, F&& f) {
+  const void* data = c.data();
+  switch (c.width) {
+    case 1: f(static_cast<const int8_t*>(data)); break;
+    case 2: f(static_cast<const int16_t*>(data)); break;
+    case 4: f(static_cast<const int32_t*>(data)); break;
+    default: f(static_cast<const int64_t*>(data)); break;
+  }
+}
+
+// Calls f with the column's unsigned code array at its stored width.
+template <typename F>
+void with_codes(const runtime::Column& c, F&& f) {
+  const void* data = c.data();
+  switch (c.width) {
+    case 1: f(static_cast<const uint8_t*>(data)); break;
+    case 2: f(static_cast<const uint16_t*>(data)); break;
+    default: f(static_cast<const uint32_t*>(data)); break;
+  }
+}
+
+// A bitmap of `rows` rows whose word w is word_bits(w, n) for the n rows of
+// that word; n is a compile-time 64 for full words, so the loop over a word's
+// rows can be unrolled and vectorised.
+template <typename WordBits>
+runtime::Bitmap build_bitmap(size_t rows, WordBits&& word_bits) {
+  runtime::Bitmap out(rows);
+  uint64_t* words = out.words();
+  const size_t full = rows / 64;
+  for (size_t w = 0; w < full; ++w) words[w] = word_bits(w, std::integral_constant<unsigned, 64>{});
+  if (rows % 64 != 0) words[full] = word_bits(full, static_cast<unsigned>(rows % 64));
+  return out;
+}
+
+}  // namespace segc::bench

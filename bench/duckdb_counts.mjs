@@ -1,0 +1,131 @@
+// DuckDB's side of the segc bench (README.md): loads the same CSV into an
+// in-memory table (enums as ENUM types, sets as VARCHAR[] lists), counts the
+// members of every reference segment with the same rules written in SQL, then
+// joins its medians with segc_bench's TSV, checks that every count agrees and
+// prints the combined table. Exit code 1 when a count disagrees.
+//
+//   node bench/duckdb_counts.mjs --data customers.csv --cpp-tsv segc.tsv [--as-of 2026-11-01]
+//                                [--reps 5] [--threads 1]
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const args = { 'as-of': '2026-11-01', reps: '5', threads: '1' };
+for (let i = 2; i + 1 < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+if (!args.data || !args['cpp-tsv']) {
+  console.error('usage: duckdb_counts.mjs --data CSV --cpp-tsv TSV [--as-of DATE] [--reps N] [--threads N]');
+  process.exit(2);
+}
+
+// @duckdb/node-api lives in bench/node/node_modules (installed by run.sh).
+const require = createRequire(new URL('./node/package.json', import.meta.url));
+const { DuckDBInstance } = await import(pathToFileURL(require.resolve('@duckdb/node-api')).href);
+
+// `today - n days` as a SQL date literal: literals are constants, as segc folds them.
+const daysAgo = (n) => {
+  const day = new Date(`${args['as-of']}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - n);
+  return `DATE '${day.toISOString().slice(0, 10)}'`;
+};
+
+// The rules of reference_segments.seg; SQL's three-valued logic (NULL = missing,
+// WHERE keeps only TRUE) is Seg's.
+const segments = {
+  int_range: 'age BETWEEN 25 AND 40',
+  city_channel: "city IN ('Москва', 'Санкт-Петербург', 'Казань') AND channel = 'email'",
+  date_window: `last_purchase BETWEEN ${daysAgo(90)} AND ${daysAgo(30)} AND points_balance >= 1000`,
+  or_groups: "(age < 25 OR age >= 60 OR referrals >= 3) AND (channel = 'sms' OR channel = 'push') " +
+             "AND tier IS NOT NULL AND NOT tier = 'bronze'",
+  set_contains: "list_contains(interests, 'cats')",
+  rfm: `last_purchase >= ${daysAgo(60)} AND orders_count >= 10 AND total_spent >= 20000.00`,
+};
+
+const csvColumns = {
+  customer_id: 'BIGINT', age: 'INTEGER', gender: 'VARCHAR', birth_date: 'DATE', city: 'VARCHAR',
+  country_code: 'VARCHAR', email: 'VARCHAR', phone: 'VARCHAR', opted_in: 'BOOLEAN',
+  email_opt_in: 'BOOLEAN', sms_opt_in: 'BOOLEAN', channel: 'VARCHAR', registered_via: 'VARCHAR',
+  app_installed: 'BOOLEAN', last_app_open: 'DATE', signup_date: 'DATE', last_purchase: 'DATE',
+  orders_count: 'INTEGER', total_spent: 'DECIMAL(18,2)', clv_trend: 'DOUBLE', tier: 'VARCHAR',
+  points_balance: 'BIGINT', points_spent_30d: 'BIGINT', points_expiry: 'DATE', referrals: 'INTEGER',
+  interests: 'VARCHAR', pet_types: 'VARCHAR',
+};
+const enums = {
+  gender: ['F', 'M'], channel: ['email', 'sms', 'push', 'none'], registered_via: ['app', 'web'],
+  tier: ['bronze', 'silver', 'gold', 'platinum'],
+};
+const sqlString = (text) => `'${text.replaceAll("'", "''")}'`;
+const selectList = Object.keys(csvColumns).map((name) =>
+  enums[name] ? `${name}::${name}_t AS ${name}`
+  : name === 'interests' || name === 'pet_types' ? `string_split(${name}, '|') AS ${name}`
+  : name).join(', ');
+const columnsStruct = Object.entries(csvColumns).map(([n, t]) => `${sqlString(n)}: ${sqlString(t)}`).join(', ');
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const instance = await DuckDBInstance.create(':memory:', { threads: String(args.threads) });
+const connection = await instance.connect();
+for (const [name, values] of Object.entries(enums)) {
+  await connection.run(`CREATE TYPE ${name}_t AS ENUM (${values.map(sqlString).join(', ')})`);
+}
+const loadStart = performance.now();
+await connection.run(`CREATE TABLE customers AS SELECT ${selectList} FROM read_csv(${sqlString(args.data)}, ` +
+                     `header = true, delim = ',', quote = '"', escape = '"', columns = {${columnsStruct}})`);
+const loadMs = performance.now() - loadStart;
+
+// Median time of `reps` runs of a query and its only row.
+async function timeQuery(sql) {
+  const times = [];
+  let row;
+  for (let i = 0; i < Math.max(1, Number(args.reps)); ++i) {
+    const start = performance.now();
+    const reader = await connection.runAndReadAll(sql);
+    times.push(performance.now() - start);
+    row = reader.getRows()[0].map(Number);
+  }
+  return { ms: median(times), row };
+}
+
+const duck = {};
+for (const [name, where] of Object.entries(segments)) {
+  const { ms, row } = await timeQuery(`SELECT count(*) FROM customers WHERE ${where}`);
+  duck[name] = { ms, members: row[0] };
+}
+// All counts in one statement, the way one would ask for many segments at once.
+const all = await timeQuery(`SELECT ${Object.values(segments).map((w) => `count(*) FILTER (WHERE ${w})`).join(', ')} FROM customers`);
+duck.all_fused = { ms: all.ms, members: all.row.reduce((a, b) => a + b, 0) };
+
+const lines = readFileSync(args['cpp-tsv'], 'utf8').trim().split('\n');
+const header = lines[0].split('\t');
+const cpp = lines.slice(1).map((line) => Object.fromEntries(line.split('\t').map((v, i) => [header[i], v])));
+
+const f = (x, digits) => Number(x).toFixed(digits);
+const pad = (text, width) => String(text).padStart(width);
+console.log(`\n${cpp[0].rows} rows, 1 thread for segc; DuckDB threads=${args.threads}; medians in ms; ` +
+            `(x) = time / hand-written loop. DuckDB load (read_csv into a table): ${f(loadMs, 0)} ms`);
+console.log(`${'segment'.padEnd(13)}${pad('members', 10)}${pad('hand', 9)}${pad('segc JIT', 18)}` +
+            `${pad('DuckDB', 20)}${pad('interpreter*', 22)}${pad('JIT compile', 13)}`);
+let agree = true;
+for (const r of cpp) {
+  const d = duck[r.segment];
+  const hand = Number(r.hand_ms);
+  const ok = d && d.members === Number(r.members);
+  if (!ok) {
+    agree = false;
+    console.error(`MISMATCH ${r.segment}: DuckDB counts ${d?.members}, segc_bench ${r.members}`);
+  }
+  console.log(`${r.segment.padEnd(13)}${pad(r.members, 10)}${pad(f(hand, 2), 9)}` +
+              `${pad(f(r.jit_ms, 2), 9)} (${pad(f(r.jit_ms / hand, 2), 5)}x)` +
+              `${pad(f(d?.ms ?? NaN, 2), 10)} (${pad(f((d?.ms ?? NaN) / hand, 1), 6)}x)` +
+              `${pad(f(r.interpreter_ms_scaled, 0), 12)} (${pad(f(r.interpreter_ms_scaled / hand, 0), 6)}x)` +
+              `${pad(f(r.jit_compile_ms, 1), 13)}`);
+}
+console.log(`* interpreter timed on the first ${cpp[0].interpreter_rows} rows, scaled linearly`);
+console.log(agree ? 'all counts agree (segc JIT, interpreter, hand-written loops, DuckDB)' : 'COUNTS DISAGREE');
+connection.closeSync();
+instance.closeSync();
+process.exit(agree ? 0 : 1);
