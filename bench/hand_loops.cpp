@@ -20,12 +20,8 @@ Bitmap int_range(const Table& table, size_t rows, int32_t) {
   Bitmap out;
   with_ints(age, [&](auto a) {
     out = build_bitmap(rows, [&](size_t w, auto n) {
-      uint64_t bits = 0;
-      for (unsigned i = 0; i < n; ++i) {
-        const int64_t v = a[w * 64 + i];
-        bits |= static_cast<uint64_t>((v >= 25) & (v <= 40)) << i;
-      }
-      return bits & present[w];
+      return pack_bits(w * 64, n, [&](size_t r) { return (a[r] >= 25) & (a[r] <= 40); }) &
+             present[w];
     });
   });
   return out;
@@ -43,12 +39,10 @@ Bitmap city_channel(const Table& table, size_t rows, int32_t) {
   with_codes(city, [&](auto c) {
     with_codes(channel, [&](auto ch) {
       out = build_bitmap(rows, [&](size_t w, auto n) {
-        uint64_t bits = 0;
-        for (unsigned i = 0; i < n; ++i) {
-          const uint32_t v = c[w * 64 + i];
-          const bool in_list = (v == k0) | (v == k1) | (v == k2);
-          bits |= static_cast<uint64_t>(in_list & (uint32_t{ch[w * 64 + i]} == email)) << i;
-        }
+        const uint64_t bits = pack_bits(w * 64, n, [&](size_t r) {
+          const uint32_t v = c[r];
+          return ((v == k0) | (v == k1) | (v == k2)) & (uint32_t{ch[r]} == email);
+        });
         return bits & city_present[w] & channel_present[w];
       });
     });
@@ -67,11 +61,9 @@ Bitmap date_window(const Table& table, size_t rows, int32_t today) {
   with_ints(last, [&](auto d) {
     with_ints(points, [&](auto p) {
       out = build_bitmap(rows, [&](size_t w, auto n) {
-        uint64_t bits = 0;
-        for (unsigned i = 0; i < n; ++i) {
-          const int64_t day = d[w * 64 + i];
-          bits |= static_cast<uint64_t>((day >= from) & (day <= to) & (p[w * 64 + i] >= 1000)) << i;
-        }
+        const uint64_t bits = pack_bits(w * 64, n, [&](size_t r) {
+          return (d[r] >= from) & (d[r] <= to) & (p[r] >= 1000);
+        });
         return bits & last_present[w] & points_present[w];
       });
     });
@@ -98,16 +90,17 @@ Bitmap or_groups(const Table& table, size_t rows, int32_t) {
       with_codes(channel, [&](auto ch) {
         with_codes(tier, [&](auto t) {
           out = build_bitmap(rows, [&](size_t w, auto n) {
-            uint64_t by_age = 0, by_referrals = 0, by_channel = 0, not_bronze = 0;
-            for (unsigned i = 0; i < n; ++i) {
-              const size_t row = w * 64 + i;
-              by_age |= static_cast<uint64_t>((a[row] < 25) | (a[row] >= 60)) << i;
-              by_referrals |= static_cast<uint64_t>(r[row] >= 3) << i;
-              by_channel |= static_cast<uint64_t>((uint32_t{ch[row]} == sms) | (uint32_t{ch[row]} == push)) << i;
-              not_bronze |= static_cast<uint64_t>(uint32_t{t[row]} != bronze) << i;
-            }
-            const uint64_t first = (by_age & age_present[w]) | (by_referrals & referrals_present[w]);
-            return first & by_channel & channel_present[w] & not_bronze & tier_present[w];
+            const size_t first = w * 64;
+            // The first group's conditions have different presence words.
+            const uint64_t by_age =
+                pack_bits(first, n, [&](size_t i) { return (a[i] < 25) | (a[i] >= 60); });
+            const uint64_t by_referrals = pack_bits(first, n, [&](size_t i) { return r[i] >= 3; });
+            const uint64_t rest = pack_bits(first, n, [&](size_t i) {
+              const uint32_t c = ch[i];
+              return ((c == sms) | (c == push)) & (uint32_t{t[i]} != bronze);
+            });
+            return ((by_age & age_present[w]) | (by_referrals & referrals_present[w])) & rest &
+                   channel_present[w] & tier_present[w];
           });
         });
       });
@@ -123,14 +116,11 @@ Bitmap set_contains(const Table& table, size_t rows, int32_t) {
   const uint32_t* offsets = interests.set_offsets.data();
   const uint32_t* codes = interests.set_codes.data();
   return build_bitmap(rows, [&](size_t w, auto n) {
-    uint64_t bits = 0;
-    for (unsigned i = 0; i < n; ++i) {
-      const size_t row = w * 64 + i;
-      bool found = false;
+    return pack_bits(w * 64, n, [&](size_t row) {
+      bool found = false;  // a missing set has no elements
       for (uint32_t j = offsets[row]; j < offsets[row + 1]; ++j) found |= codes[j] == cats;
-      bits |= static_cast<uint64_t>(found) << i;
-    }
-    return bits;  // a missing set has no elements
+      return found;
+    });
   });
 }
 
@@ -150,11 +140,9 @@ Bitmap rfm(const Table& table, size_t rows, int32_t today) {
     with_ints(orders, [&](auto o) {
       with_ints(spent, [&](auto s) {
         out = build_bitmap(rows, [&](size_t w, auto n) {
-          uint64_t bits = 0;
-          for (unsigned i = 0; i < n; ++i) {
-            const size_t row = w * 64 + i;
-            bits |= static_cast<uint64_t>((d[row] >= since) & (o[row] >= 10) & (s[row] >= min_spent)) << i;
-          }
+          const uint64_t bits = pack_bits(w * 64, n, [&](size_t r) {
+            return (d[r] >= since) & (o[r] >= 10) & (s[r] >= min_spent);
+          });
           return bits & last_present[w] & orders_present[w] & spent_present[w];
         });
       });

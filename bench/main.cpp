@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "codegen/jit_engine.h"
+#include "codegen/table_check.h"
 #include "diagnostics/render.h"
 #include "driver/check_driver.h"
 #include "evaluate/reference_interpreter.h"
@@ -204,6 +205,14 @@ int run(const Options& options) {
   fmt::print("loaded {} rows from {} in {:.0f} ms (runtime::load_csv_file)\n", table.row_count,
              options.data, load_ms);
   const runtime::Table prefix = bench::table_prefix(table, options.interpreter_rows);
+  // CompiledRuleSet::evaluate compares the table's shape (widths, dictionary
+  // hashes) with the compiled one on every call; say how much of its time that is.
+  std::vector<double> shape_times;
+  for (unsigned i = 0; i < std::max(options.reps, 1u); ++i) {
+    shape_times.push_back(bench::time_once([&] { (void)codegen::shape_of(table); }));
+  }
+  fmt::print("codegen::shape_of(table), done by every CompiledRuleSet::evaluate call: {:.2f} ms\n",
+             bench::median(shape_times));
 
   auto jit = codegen::JitEngine::create();
   if (!jit) throw std::runtime_error(llvm::toString(jit.takeError()));
