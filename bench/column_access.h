@@ -4,9 +4,9 @@
 #pragma once
 
 #include <algorithm>
-#include <cstring>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -35,10 +35,18 @@ template <typename F>
 void with_ints(const runtime::Column& c, F&& f) {
   const void* data = c.data();
   switch (c.width) {
-    case 1: f(static_cast<const int8_t*>(data)); break;
-    case 2: f(static_cast<const int16_t*>(data)); break;
-    case 4: f(static_cast<const int32_t*>(data)); break;
-    default: f(static_cast<const int64_t*>(data)); break;
+    case 1:
+      f(static_cast<const int8_t*>(data));
+      break;
+    case 2:
+      f(static_cast<const int16_t*>(data));
+      break;
+    case 4:
+      f(static_cast<const int32_t*>(data));
+      break;
+    default:
+      f(static_cast<const int64_t*>(data));
+      break;
   }
 }
 
@@ -47,9 +55,15 @@ template <typename F>
 void with_codes(const runtime::Column& c, F&& f) {
   const void* data = c.data();
   switch (c.width) {
-    case 1: f(static_cast<const uint8_t*>(data)); break;
-    case 2: f(static_cast<const uint16_t*>(data)); break;
-    default: f(static_cast<const uint32_t*>(data)); break;
+    case 1:
+      f(static_cast<const uint8_t*>(data));
+      break;
+    case 2:
+      f(static_cast<const uint16_t*>(data));
+      break;
+    default:
+      f(static_cast<const uint32_t*>(data));
+      break;
   }
 }
 

@@ -61,9 +61,8 @@ Bitmap date_window(const Table& table, size_t rows, int32_t today) {
   with_ints(last, [&](auto d) {
     with_ints(points, [&](auto p) {
       out = build_bitmap(rows, [&](size_t w, auto n) {
-        const uint64_t bits = pack_bits(w * 64, n, [&](size_t r) {
-          return (d[r] >= from) & (d[r] <= to) & (p[r] >= 1000);
-        });
+        const uint64_t bits = pack_bits(
+            w * 64, n, [&](size_t r) { return (d[r] >= from) & (d[r] <= to) & (p[r] >= 1000); });
         return bits & last_present[w] & points_present[w];
       });
     });
@@ -155,8 +154,8 @@ Bitmap rfm(const Table& table, size_t rows, int32_t today) {
 
 const std::vector<HandLoop>& hand_loops() {
   static const std::vector<HandLoop> loops = {
-      {"int_range", int_range},   {"city_channel", city_channel}, {"date_window", date_window},
-      {"or_groups", or_groups},   {"set_contains", set_contains}, {"rfm", rfm},
+      {"int_range", int_range}, {"city_channel", city_channel}, {"date_window", date_window},
+      {"or_groups", or_groups}, {"set_contains", set_contains}, {"rfm", rfm},
   };
   return loops;
 }

@@ -2,9 +2,9 @@
 // CSV file with segc's JIT, the reference interpreter and hand-written loops
 // over the same columns, checks that all agree, prints a table of medians and
 // writes it as TSV for duckdb_counts.mjs, which adds DuckDB (see README.md).
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <fstream>
 #include <stdexcept>
@@ -73,7 +73,8 @@ Row bench_segment(const Options& options, const bench::HandLoop& loop,
   const size_t segment = segment_index(program, loop.segment);
   const evaluate::EvaluationContext context{today};
 
-  bench::Timing hand = bench::time_runs(options.reps, [&] { return loop.run(table, table.row_count, today); });
+  bench::Timing hand =
+      bench::time_runs(options.reps, [&] { return loop.run(table, table.row_count, today); });
   row.hand_ms = hand.median_ms;
   row.members = hand.members.count();
 
@@ -93,7 +94,8 @@ Row bench_segment(const Options& options, const bench::HandLoop& loop,
 
   // The interpreter runs on the first rows only; its time is scaled to all rows.
   bench::Timing interpreted = bench::time_runs(options.interpreter_reps, [&] {
-    return std::move(evaluate::interpret_segments(program, prefix, {segment}, context).members[segment]);
+    return std::move(
+        evaluate::interpret_segments(program, prefix, {segment}, context).members[segment]);
   });
   row.interpreter_ms_scaled = interpreted.median_ms * static_cast<double>(table.row_count) /
                               static_cast<double>(std::max<size_t>(prefix.row_count, 1));
@@ -173,11 +175,13 @@ void print_rows(const std::vector<Row>& rows, size_t row_count, size_t interpret
         scan_ms / r.hand_ms, r.jit_compile_ms, r.interpreter_ms_scaled,
         r.interpreter_ms_scaled / r.hand_ms);
   }
-  fmt::print("** segc JIT minus the median of codegen::shape_of(table) alone ({:.2f} ms), which "
-             "every evaluate() call does first: an estimate of the scan itself\n",
-             shape_ms);
-  fmt::print("all_fused: every segment in one compiled rule set and one call; hand = the sum of "
-             "the separate loops, members = the sum of the segments' members\n");
+  fmt::print(
+      "** segc JIT minus the median of codegen::shape_of(table) alone ({:.2f} ms), which "
+      "every evaluate() call does first: an estimate of the scan itself\n",
+      shape_ms);
+  fmt::print(
+      "all_fused: every segment in one compiled rule set and one call; hand = the sum of "
+      "the separate loops, members = the sum of the segments' members\n");
   fmt::print("* interpreter timed on the first {} rows and scaled linearly to {} rows\n",
              interpreter_rows, row_count);
 }
@@ -235,8 +239,8 @@ int run(const Options& options) {
   if (!options.tsv.empty()) {
     write_tsv(options.tsv, rows, table.row_count, prefix.row_count, shape_ms);
   }
-  fmt::print("{}\n", agree ? "all counts agree (JIT, interpreter, hand-written loops)"
-                           : "COUNTS DISAGREE");
+  fmt::print("{}\n",
+             agree ? "all counts agree (JIT, interpreter, hand-written loops)" : "COUNTS DISAGREE");
   return agree ? 0 : 1;
 }
 
@@ -249,8 +253,8 @@ int main(int argc, char** argv) {
   app.add_option("--rules", options.rules, "bench/reference_segments.seg")->required();
   app.add_option("--as-of", options.as_of, "the date `today` means")->capture_default_str();
   app.add_option("--reps", options.reps, "timed runs per engine")->capture_default_str();
-  app.add_option("--interpreter-rows", options.interpreter_rows,
-                 "rows the interpreter is timed on")->capture_default_str();
+  app.add_option("--interpreter-rows", options.interpreter_rows, "rows the interpreter is timed on")
+      ->capture_default_str();
   app.add_option("--interpreter-reps", options.interpreter_reps, "timed interpreter runs")
       ->capture_default_str();
   app.add_option("--tsv", options.tsv, "also write the results here as TSV");

@@ -30,8 +30,8 @@ runtime::Table table_prefix(const runtime::Table& table, size_t rows) {
     copy.max = c.max;
     copy.dictionary = c.dictionary;
     if (!c.storage.empty()) {
-      copy.storage.assign(c.storage.begin(),
-                          c.storage.begin() + static_cast<std::ptrdiff_t>((rows * c.width + 7) / 8));
+      copy.storage.assign(c.storage.begin(), c.storage.begin() + static_cast<std::ptrdiff_t>(
+                                                                     (rows * c.width + 7) / 8));
     }
     if (!c.floats.empty()) copy.floats.assign(c.floats.begin(), c.floats.begin() + rows);
     copy.bools = bitmap_prefix(c.bools, rows);
