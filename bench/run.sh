@@ -44,7 +44,11 @@ fi
 
 if [[ ! -d "$repo/bench/node/node_modules/@duckdb/node-api" ]]; then
   echo "installing the pinned @duckdb/node-api into bench/node"
-  (cd "$repo/bench/node" && npm ci --no-audit --no-fund)
+  # npm ci refuses a lock file without the other platforms' optional
+  # bindings (a registry mirror may not have them); npm install --no-save
+  # then installs the same locked versions and leaves the lock file alone.
+  (cd "$repo/bench/node" &&
+     { npm ci --no-audit --no-fund || npm install --no-save --no-audit --no-fund; })
 fi
 
 tsv="$data_dir/segc-$rows.tsv"
