@@ -3,8 +3,45 @@
 #include <llvm/IR/Verifier.h>
 #include <llvm/Passes/PassBuilder.h>
 #include <llvm/Support/raw_ostream.h>
+#include <llvm/Transforms/InstCombine/InstCombine.h>
+#include <llvm/Transforms/Scalar/EarlyCSE.h>
+#include <llvm/Transforms/Scalar/IndVarSimplify.h>
+#include <llvm/Transforms/Scalar/LICM.h>
+#include <llvm/Transforms/Scalar/LoopPassManager.h>
+#include <llvm/Transforms/Scalar/LoopRotation.h>
+#include <llvm/Transforms/Scalar/SROA.h>
+#include <llvm/Transforms/Scalar/SimplifyCFG.h>
+#include <llvm/Transforms/Vectorize/LoopVectorize.h>
 
 namespace segc::codegen {
+namespace {
+
+// What the row code needs: scalars out of the helpers' out-parameter
+// alloca, loads of the same column or bitmap word merged, the Kleene
+// selects folded, the loop-invariant loads hoisted, the row loop rotated
+// with a canonical induction variable, then vectorised. Interleaving,
+// unrolling and SLP are left out: they multiply code size (and instruction
+// selection time) for little gain on loops of at most 64 rows.
+llvm::FunctionPassManager row_loop_pipeline() {
+  llvm::FunctionPassManager pipeline;
+  pipeline.addPass(llvm::SROAPass(llvm::SROAOptions::ModifyCFG));
+  pipeline.addPass(llvm::EarlyCSEPass(/*UseMemorySSA=*/true));
+  pipeline.addPass(llvm::InstCombinePass());
+  pipeline.addPass(llvm::SimplifyCFGPass());
+  llvm::LoopPassManager hoist;
+  hoist.addPass(llvm::LoopRotatePass());
+  hoist.addPass(llvm::LICMPass(llvm::LICMOptions()));
+  pipeline.addPass(llvm::createFunctionToLoopPassAdaptor(std::move(hoist), /*UseMemorySSA=*/true));
+  pipeline.addPass(llvm::createFunctionToLoopPassAdaptor(llvm::IndVarSimplifyPass()));
+  pipeline.addPass(llvm::LoopVectorizePass(
+      llvm::LoopVectorizeOptions().setInterleaveOnlyWhenForced(true).setVectorizeOnlyWhenForced(
+          false)));
+  pipeline.addPass(llvm::InstCombinePass());
+  pipeline.addPass(llvm::SimplifyCFGPass());
+  return pipeline;
+}
+
+}  // namespace
 
 llvm::Error optimize_module(llvm::Module& module, llvm::TargetMachine& target) {
   std::string problems;
@@ -16,22 +53,14 @@ llvm::Error optimize_module(llvm::Module& module, llvm::TargetMachine& target) {
   llvm::FunctionAnalysisManager functions;
   llvm::CGSCCAnalysisManager call_graph;
   llvm::ModuleAnalysisManager modules;
-  // The row loops are what matters: vectorise them, but skip interleaving,
-  // unrolling and SLP, which multiply code size (and instruction selection
-  // time) for little gain on loops of at most 64 rows.
-  llvm::PipelineTuningOptions tuning;
-  tuning.LoopVectorization = true;
-  tuning.LoopInterleaving = false;
-  tuning.LoopUnrolling = false;
-  tuning.SLPVectorization = false;
-  llvm::PassBuilder builder(&target, tuning);
+  llvm::PassBuilder builder(&target);
   builder.registerModuleAnalyses(modules);
   builder.registerCGSCCAnalyses(call_graph);
   builder.registerFunctionAnalyses(functions);
   builder.registerLoopAnalyses(loops);
   builder.crossRegisterProxies(loops, functions, call_graph, modules);
-  llvm::ModulePassManager pipeline =
-      builder.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O3);
+  llvm::ModulePassManager pipeline;
+  pipeline.addPass(llvm::createModuleToFunctionPassAdaptor(row_loop_pipeline()));
   pipeline.run(module, modules);
   return llvm::Error::success();
 }

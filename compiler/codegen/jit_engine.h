@@ -1,6 +1,7 @@
 // The JIT back end (issue 3): compiles a checked program's segments,
 // specialised to one table, into native code with LLVM ORC (LLJIT, host
-// CPU, O3). See calling_convention.md for what the generated code looks like
+// CPU), optimising and compiling parts of a rule set on several threads.
+// See calling_convention.md for what the generated code looks like
 // and how it is called:
 //
 //   void segc_rules_N(const SegcRunArgs* args, uint64_t first_word,
@@ -44,12 +45,19 @@ class JitEngine {
       const evaluate::EvaluationContext& context);
 
  private:
-  JitEngine(std::unique_ptr<llvm::orc::LLJIT> jit, std::unique_ptr<llvm::TargetMachine> target);
+  JitEngine(std::unique_ptr<llvm::orc::LLJIT> jit,
+            llvm::orc::JITTargetMachineBuilder machine_builder);
+  // Makes sure there is a target machine for each of `count` compile threads.
+  llvm::Error prepare_targets(size_t count);
 
   std::unique_ptr<llvm::orc::LLJIT> jit_;
-  std::unique_ptr<llvm::TargetMachine> target_;  // the optimiser's cost model
-  std::mutex mutex_;                             // one compilation at a time
-  uint64_t next_id_ = 0;                         // unique entry names
+  // Configured as the JIT's own (code model, relocations), for the objects
+  // compiled here and handed to the JIT's linker.
+  llvm::orc::JITTargetMachineBuilder machine_builder_;
+  // One per compile thread: a TargetMachine is not shared between threads.
+  std::vector<std::unique_ptr<llvm::TargetMachine>> targets_;
+  std::mutex mutex_;      // one compilation at a time
+  uint64_t next_id_ = 0;  // unique entry names
 };
 
 }  // namespace segc::codegen

@@ -17,12 +17,14 @@ llvm::FunctionType* entry_type(llvm::LLVMContext& context) {
 //   for (i = 0; i < n; ++i) acc |= (uint64_t) is_true(64 * w + i) << i;
 //   members[segment][w] = acc;
 // }
-llvm::Expected<llvm::Function*> emit_segment(EmitEnvironment& env, size_t segment) {
+llvm::Expected<llvm::Function*> emit_segment(EmitEnvironment& env, size_t segment,
+                                             const std::string& entry_name) {
   llvm::Module& module = env.module;
   llvm::LLVMContext& context = module.getContext();
   const CheckedSegment& checked = env.program.segments[segment];
-  auto* function = llvm::Function::Create(entry_type(context), llvm::Function::InternalLinkage,
-                                          "segment." + checked.name, module);
+  auto* function =
+      llvm::Function::Create(entry_type(context), llvm::Function::ExternalLinkage,
+                             segment_function_name(env.program, segment, entry_name), module);
   function->addFnAttr(llvm::Attribute::NoUnwind);
   // Inlining the segments into the entry gains nothing (each has its own
   // loops) and makes one huge function, which costs instruction selection time.
@@ -93,24 +95,33 @@ llvm::Expected<llvm::Function*> emit_segment(EmitEnvironment& env, size_t segmen
 
 }  // namespace
 
-llvm::Error emit_rule_set(EmitEnvironment& env, const std::vector<size_t>& segments,
-                          const std::string& entry_name) {
-  std::vector<llvm::Function*> functions;
+std::string segment_function_name(const CheckedProgram& program, size_t segment,
+                                  const std::string& entry_name) {
+  return entry_name + "." + program.segments[segment].name;
+}
+
+llvm::Error emit_segment_functions(EmitEnvironment& env, const std::vector<size_t>& segments,
+                                   const std::string& entry_name) {
   for (size_t segment : segments) {
-    auto function = emit_segment(env, segment);
+    auto function = emit_segment(env, segment, entry_name);
     if (!function) return function.takeError();
-    functions.push_back(*function);
   }
-  llvm::LLVMContext& context = env.module.getContext();
+  return llvm::Error::success();
+}
+
+void emit_entry(llvm::Module& module, const CheckedProgram& program,
+                const std::vector<size_t>& segments, const std::string& entry_name) {
+  llvm::LLVMContext& context = module.getContext();
   auto* entry = llvm::Function::Create(entry_type(context), llvm::Function::ExternalLinkage,
-                                       entry_name, env.module);
+                                       entry_name, module);
   entry->addFnAttr(llvm::Attribute::NoUnwind);
   llvm::IRBuilder<> b(llvm::BasicBlock::Create(context, "entry", entry));
-  for (llvm::Function* function : functions) {
+  for (size_t segment : segments) {
+    llvm::FunctionCallee function = module.getOrInsertFunction(
+        segment_function_name(program, segment, entry_name), entry_type(context));
     b.CreateCall(function, {entry->getArg(0), entry->getArg(1), entry->getArg(2)});
   }
   b.CreateRetVoid();
-  return llvm::Error::success();
 }
 
 }  // namespace segc::codegen
