@@ -1,8 +1,8 @@
 // The optimisation pipeline a rule set's module goes through before it is
 // handed to the JIT: verification, then a short function pipeline tuned for
 // the host CPU that gets the row loops vectorised. The full O3 module
-// pipeline costs twice as long for the same loops: the segment functions are
-// never inlined into each other and have no interprocedural work to do.
+// pipeline costs twice as long for the same loops: apart from inlining each
+// segment's function into its group's, there is no interprocedural work.
 #pragma once
 
 #include <llvm/IR/Module.h>

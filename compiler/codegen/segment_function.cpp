@@ -17,18 +17,16 @@ llvm::FunctionType* entry_type(llvm::LLVMContext& context) {
 //   for (i = 0; i < n; ++i) acc |= (uint64_t) is_true(64 * w + i) << i;
 //   members[segment][w] = acc;
 // }
-llvm::Expected<llvm::Function*> emit_segment(EmitEnvironment& env, size_t segment,
-                                             const std::string& entry_name) {
+llvm::Expected<llvm::Function*> emit_segment(EmitEnvironment& env, size_t segment) {
   llvm::Module& module = env.module;
   llvm::LLVMContext& context = module.getContext();
   const CheckedSegment& checked = env.program.segments[segment];
-  auto* function =
-      llvm::Function::Create(entry_type(context), llvm::Function::ExternalLinkage,
-                             segment_function_name(env.program, segment, entry_name), module);
+  auto* function = llvm::Function::Create(entry_type(context), llvm::Function::InternalLinkage,
+                                          "segment." + checked.name, module);
   function->addFnAttr(llvm::Attribute::NoUnwind);
-  // Inlining the segments into the entry gains nothing (each has its own
-  // loops) and makes one huge function, which costs instruction selection time.
-  function->addFnAttr(llvm::Attribute::NoInline);
+  // Inlined into its group's function: the code generator's fixed cost per
+  // function is then paid once per group.
+  function->addFnAttr(llvm::Attribute::AlwaysInline);
   auto* entry = llvm::BasicBlock::Create(context, "entry", function);
   auto* outer_check = llvm::BasicBlock::Create(context, "word.check", function);
   auto* outer_body = llvm::BasicBlock::Create(context, "word.body", function);
@@ -95,30 +93,35 @@ llvm::Expected<llvm::Function*> emit_segment(EmitEnvironment& env, size_t segmen
 
 }  // namespace
 
-std::string segment_function_name(const CheckedProgram& program, size_t segment,
-                                  const std::string& entry_name) {
-  return entry_name + "." + program.segments[segment].name;
-}
-
-llvm::Error emit_segment_functions(EmitEnvironment& env, const std::vector<size_t>& segments,
-                                   const std::string& entry_name) {
+llvm::Error emit_segment_group(EmitEnvironment& env, const std::vector<size_t>& segments,
+                               const std::string& group_name) {
+  std::vector<llvm::Function*> functions;
   for (size_t segment : segments) {
-    auto function = emit_segment(env, segment, entry_name);
+    auto function = emit_segment(env, segment);
     if (!function) return function.takeError();
+    functions.push_back(*function);
   }
+  llvm::LLVMContext& context = env.module.getContext();
+  auto* group = llvm::Function::Create(entry_type(context), llvm::Function::ExternalLinkage,
+                                       group_name, env.module);
+  group->addFnAttr(llvm::Attribute::NoUnwind);
+  llvm::IRBuilder<> b(llvm::BasicBlock::Create(context, "entry", group));
+  for (llvm::Function* function : functions) {
+    b.CreateCall(function, {group->getArg(0), group->getArg(1), group->getArg(2)});
+  }
+  b.CreateRetVoid();
   return llvm::Error::success();
 }
 
-void emit_entry(llvm::Module& module, const CheckedProgram& program,
-                const std::vector<size_t>& segments, const std::string& entry_name) {
+void emit_entry(llvm::Module& module, const std::vector<std::string>& groups,
+                const std::string& entry_name) {
   llvm::LLVMContext& context = module.getContext();
   auto* entry = llvm::Function::Create(entry_type(context), llvm::Function::ExternalLinkage,
                                        entry_name, module);
   entry->addFnAttr(llvm::Attribute::NoUnwind);
   llvm::IRBuilder<> b(llvm::BasicBlock::Create(context, "entry", entry));
-  for (size_t segment : segments) {
-    llvm::FunctionCallee function = module.getOrInsertFunction(
-        segment_function_name(program, segment, entry_name), entry_type(context));
+  for (const std::string& group : groups) {
+    llvm::FunctionCallee function = module.getOrInsertFunction(group, entry_type(context));
     b.CreateCall(function, {entry->getArg(0), entry->getArg(1), entry->getArg(2)});
   }
   b.CreateRetVoid();
