@@ -20,6 +20,12 @@ bool is_leap_year(int32_t year);
 uint32_t days_in_month(int32_t year, uint32_t month);
 bool is_valid(const CivilDate& date);
 
+// The dates Seg supports, 0001-01-01 .. 9999-12-31, as days since 1970-01-01.
+// Date arithmetic whose result falls outside is missing (docs/evaluation.md).
+inline constexpr int32_t kFirstValidDay = -719162;
+inline constexpr int32_t kLastValidDay = 2932896;
+inline bool is_valid_day(int64_t days) { return days >= kFirstValidDay && days <= kLastValidDay; }
+
 int32_t days_from_civil(const CivilDate& date);
 CivilDate civil_from_days(int32_t days);
 

@@ -2,56 +2,9 @@
 
 #include <algorithm>
 
+#include "syntax/ast_children.h"
+
 namespace segc::codegen {
-namespace {
-
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-
-}  // namespace
-
-void for_each_child(const ast::Expr& expr, const std::function<void(const ast::Expr&)>& visit) {
-  std::visit(Overloaded{
-                 [&](const ast::ListLiteral& list) {
-                   for (const auto& element : list.elements) visit(*element);
-                 },
-                 [&](const ast::CallExpr& call) {
-                   for (const auto& argument : call.arguments) visit(*argument);
-                 },
-                 [&](const ast::NegateExpr& negate) { visit(*negate.operand); },
-                 [&](const ast::NotExpr& negation) { visit(*negation.operand); },
-                 [&](const ast::LogicalExpr& logical) {
-                   for (const auto& operand : logical.operands) visit(*operand);
-                 },
-                 [&](const ast::ArithmeticExpr& arithmetic) {
-                   for (const auto& operand : arithmetic.operands) visit(*operand);
-                 },
-                 [&](const ast::CompareExpr& compare) {
-                   visit(*compare.lhs);
-                   visit(*compare.rhs);
-                 },
-                 [&](const ast::BetweenExpr& between) {
-                   visit(*between.value);
-                   visit(*between.low);
-                   visit(*between.high);
-                 },
-                 [&](const ast::InExpr& in) {
-                   visit(*in.value);
-                   visit(*in.list);
-                 },
-                 [&](const ast::IsMissingExpr& is) { visit(*is.operand); },
-                 [&](const ast::ContainsExpr& contains) {
-                   visit(*contains.haystack);
-                   visit(*contains.needle);
-                 },
-                 [&](const ast::WithinExpr& within) { visit(*within.value); },
-                 [&](const ast::ParenExpr& paren) { visit(*paren.inner); },
-                 [&](const auto&) {},
-             },
-             expr.node);
-}
 
 const Dependencies& DependencyMap::of(const ast::Expr& expr) {
   if (auto found = memo_.find(&expr); found != memo_.end()) return found->second;
@@ -69,7 +22,7 @@ const Dependencies& DependencyMap::of(const ast::Expr& expr) {
   if (const auto* call = expr.as<ast::CallExpr>(); call && call->function.name == "bucket") {
     result.fields.push_back(program_.schema.key_index);  // the customer's key
   }
-  for_each_child(expr, [&](const ast::Expr& child) {
+  ast::for_each_child(expr, [&](const ast::Expr& child) {
     const Dependencies& inner = of(child);
     result.fields.insert(result.fields.end(), inner.fields.begin(), inner.fields.end());
     result.segments = result.segments || inner.segments;

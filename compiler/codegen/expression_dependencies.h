@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
 #include <optional>
 #include <unordered_map>
 #include <vector>
@@ -18,9 +17,6 @@ struct Dependencies {
   std::vector<size_t> fields;  // ascending, distinct
   bool segments = false;       // names a segment
 };
-
-// Calls `visit` on each direct sub-expression of `expr`.
-void for_each_child(const ast::Expr& expr, const std::function<void(const ast::Expr&)>& visit);
 
 class DependencyMap {
  public:

@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "runtime/calendar.h"
+
 namespace llvm {
 class Function;
 class Module;
@@ -54,12 +56,12 @@ llvm::Function* declare_helper(llvm::Module& module, std::string_view name);
 // The sentinel segc_date_add_months uses for "missing".
 inline constexpr int64_t kMissingSentinel = INT64_MIN;
 
-// The valid range of dates (docs/evaluation.md, "Dates"): 0001-01-01 to
-// 9999-12-31 as days since 1970-01-01. Date arithmetic that leaves it gives
-// missing, in generated code and in the helpers alike.
-inline constexpr int64_t kFirstValidDay = -719162;
-inline constexpr int64_t kLastValidDay = 2932896;
-inline bool is_valid_day(int64_t days) { return days >= kFirstValidDay && days <= kLastValidDay; }
+// The valid range of dates is calendar::kFirstValidDay .. kLastValidDay,
+// shared with the interpreter: date arithmetic that leaves it gives missing,
+// in generated code and in the helpers alike.
+using calendar::kFirstValidDay;
+using calendar::kLastValidDay;
+using calendar::is_valid_day;
 
 }  // namespace segc::codegen
 

@@ -28,11 +28,7 @@ std::optional<int32_t> add_months(int32_t day, int64_t months) {
 
 }  // namespace
 
-bool in_range(int64_t days) {
-  static const int32_t first = calendar::days_from_civil(CivilDate{1, 1, 1});
-  static const int32_t last = calendar::days_from_civil(CivilDate{9999, 12, 31});
-  return days >= first && days <= last;
-}
+bool in_range(int64_t days) { return calendar::is_valid_day(days); }
 
 std::optional<int32_t> add_duration(int32_t day, int64_t amount, ast::TimeUnit unit) {
   __int128 days = 0;
