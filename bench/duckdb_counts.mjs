@@ -108,7 +108,7 @@ const pad = (text, width) => String(text).padStart(width);
 console.log(`\n${cpp[0].rows} rows, 1 thread for segc; DuckDB threads=${args.threads}; medians in ms; ` +
             `(x) = time / hand-written loop. DuckDB load (read_csv into a table): ${f(loadMs, 0)} ms`);
 console.log(`${'segment'.padEnd(13)}${pad('members', 10)}${pad('hand', 9)}${pad('segc JIT', 18)}` +
-            `${pad('JIT - shape**', 19)}${pad('DuckDB', 19)}${pad('interpreter*', 21)}${pad('JIT compile', 13)}`);
+            `${pad('DuckDB', 19)}${pad('interpreter*', 21)}${pad('JIT compile', 13)}`);
 let agree = true;
 for (const r of cpp) {
   const d = duck[r.segment];
@@ -120,14 +120,11 @@ for (const r of cpp) {
   }
   console.log(`${r.segment.padEnd(13)}${pad(r.members, 10)}${pad(f(hand, 2), 9)}` +
               `${pad(f(r.jit_ms, 2), 9)} (${pad(f(r.jit_ms / hand, 2), 6)}x)` +
-              `${pad(f(r.jit_ms - r.shape_ms, 2), 9)} (${pad(f((r.jit_ms - r.shape_ms) / hand, 2), 6)}x)` +
               `${pad(f(d?.ms ?? NaN, 2), 10)} (${pad(f((d?.ms ?? NaN) / hand, 1), 6)}x)` +
               `${pad(f(r.interpreter_ms_scaled, 0), 12)} (${pad(f(r.interpreter_ms_scaled / hand, 0), 6)}x)` +
               `${pad(f(r.jit_compile_ms, 1), 13)}`);
 }
 console.log(`* interpreter timed on the first ${cpp[0].interpreter_rows} rows, scaled linearly`);
-console.log(`** segc JIT minus codegen::shape_of(table) alone (${f(cpp[0].shape_ms, 2)} ms), which every ` +
-            'CompiledRuleSet::evaluate call does first: an estimate of the scan itself');
 console.log("all_fused: the six segments in one compiled rule set and one evaluate() call, or one SQL " +
             "statement with count(*) FILTER per segment; hand = the sum of the six loops; members = the sum");
 console.log(agree ? 'all counts agree (segc JIT, interpreter, hand-written loops, DuckDB)' : 'COUNTS DISAGREE');

@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "codegen/jit_engine.h"
-#include "codegen/table_check.h"
 #include "diagnostics/render.h"
 #include "driver/check_driver.h"
 #include "evaluate/reference_interpreter.h"
@@ -161,24 +160,18 @@ Row bench_fused(const Options& options, const CheckedProgram& program, const run
   return row;
 }
 
-void print_rows(const std::vector<Row>& rows, size_t row_count, size_t interpreter_rows,
-                double shape_ms) {
+void print_rows(const std::vector<Row>& rows, size_t row_count, size_t interpreter_rows) {
   fmt::print("{} rows, 1 thread, medians in ms; (x) = time / hand-written loop\n", row_count);
-  fmt::print("{:<13} {:>10} {:>8} {:>18} {:>18} {:>12} {:>22}\n", "segment", "members", "hand",
-             "segc JIT", "JIT - shape**", "JIT compile", "interpreter*");
+  fmt::print("{:<13} {:>10} {:>8} {:>18} {:>12} {:>22}\n", "segment", "members", "hand",
+             "segc JIT", "JIT compile", "interpreter*");
   for (const Row& r : rows) {
-    const double scan_ms = r.jit_ms - shape_ms;
     fmt::print(
-        "{:<13} {:>10} {:>8.2f} {:>9.2f} ({:>6.2f}x) {:>9.2f} ({:>6.2f}x) {:>12.1f} {:>11.0f} "
+        "{:<13} {:>10} {:>8.2f} {:>9.2f} ({:>6.2f}x) {:>12.1f} {:>11.0f} "
         "({:>6.0f}x)\n",
-        r.segment, r.members, r.hand_ms, r.jit_ms, r.jit_ms / r.hand_ms, scan_ms,
-        scan_ms / r.hand_ms, r.jit_compile_ms, r.interpreter_ms_scaled,
+        r.segment, r.members, r.hand_ms, r.jit_ms, r.jit_ms / r.hand_ms,
+        r.jit_compile_ms, r.interpreter_ms_scaled,
         r.interpreter_ms_scaled / r.hand_ms);
   }
-  fmt::print(
-      "** segc JIT minus the median of codegen::shape_of(table) alone ({:.2f} ms), which "
-      "every evaluate() call does first: an estimate of the scan itself\n",
-      shape_ms);
   fmt::print(
       "all_fused: every segment in one compiled rule set and one call; hand = the sum of "
       "the separate loops, members = the sum of the segments' members\n");
@@ -187,14 +180,14 @@ void print_rows(const std::vector<Row>& rows, size_t row_count, size_t interpret
 }
 
 void write_tsv(const std::string& path, const std::vector<Row>& rows, size_t row_count,
-               size_t interpreter_rows, double shape_ms) {
+               size_t interpreter_rows) {
   std::ofstream out(path);
   out << "segment\trows\tmembers\thand_ms\tjit_ms\tjit_compile_ms\tinterpreter_ms_scaled\t"
-         "interpreter_rows\tshape_ms\n";
+         "interpreter_rows\n";
   for (const Row& r : rows) {
-    out << fmt::format("{}\t{}\t{}\t{:.4f}\t{:.4f}\t{:.3f}\t{:.1f}\t{}\t{:.4f}\n", r.segment,
+    out << fmt::format("{}\t{}\t{}\t{:.4f}\t{:.4f}\t{:.3f}\t{:.1f}\t{}\n", r.segment,
                        row_count, r.members, r.hand_ms, r.jit_ms, r.jit_compile_ms,
-                       r.interpreter_ms_scaled, interpreter_rows, shape_ms);
+                       r.interpreter_ms_scaled, interpreter_rows);
   }
   if (!out) throw std::runtime_error("cannot write " + path);
 }
@@ -217,13 +210,6 @@ int run(const Options& options) {
   fmt::print("loaded {} rows from {} in {:.0f} ms (runtime::load_csv_file)\n", table.row_count,
              options.data, load_ms);
   const runtime::Table prefix = bench::table_prefix(table, options.interpreter_rows);
-  // CompiledRuleSet::evaluate compares the table's shape (widths, dictionary
-  // hashes) with the compiled one on every call; say how much of its time that is.
-  std::vector<double> shape_times;
-  for (unsigned i = 0; i < std::max(options.reps, 1u); ++i) {
-    shape_times.push_back(bench::time_once([&] { (void)codegen::shape_of(table); }));
-  }
-  const double shape_ms = bench::median(shape_times);
 
   auto jit = codegen::JitEngine::create();
   if (!jit) throw std::runtime_error(llvm::toString(jit.takeError()));
@@ -235,9 +221,9 @@ int run(const Options& options) {
   }
   rows.push_back(bench_fused(options, program, table, prefix, **jit, *today, rows));
   agree = agree && rows.back().agree;
-  print_rows(rows, table.row_count, prefix.row_count, shape_ms);
+  print_rows(rows, table.row_count, prefix.row_count);
   if (!options.tsv.empty()) {
-    write_tsv(options.tsv, rows, table.row_count, prefix.row_count, shape_ms);
+    write_tsv(options.tsv, rows, table.row_count, prefix.row_count);
   }
   fmt::print("{}\n",
              agree ? "all counts agree (JIT, interpreter, hand-written loops)" : "COUNTS DISAGREE");

@@ -65,7 +65,7 @@ evaluate::SegmentMembership CompiledRuleSet::evaluate(const runtime::Table& tabl
     nothing.computed.assign(program_.segments.size(), false);
     return nothing;
   }
-  if (shape_of(table) != shape_) {
+  if (shape_of(table, shape_.fields) != shape_) {
     return evaluate::interpret_segments(program_, table, segments_, context_);
   }
   evaluate::SegmentMembership result;

@@ -31,11 +31,15 @@ llvm::Value* ExprEmitter::presence(size_t field) {
   return bitmap_bit(b_, column_pointer(field, kPresenceSlot), position_);
 }
 
-llvm::Value* ExprEmitter::code(size_t field) {
+llvm::Value* ExprEmitter::stored_code(size_t field) {
   const runtime::Column& column = env_.table.columns[field];
   llvm::Type* stored = b_.getIntNTy(static_cast<unsigned>(column.width * 8));
   llvm::Value* slot = b_.CreateGEP(stored, column_pointer(field, kValuesSlot), position_.row);
-  return b_.CreateZExt(b_.CreateLoad(stored, slot), b_.getInt64Ty());
+  return b_.CreateLoad(stored, slot);
+}
+
+llvm::Value* ExprEmitter::code(size_t field) {
+  return b_.CreateZExt(stored_code(field), b_.getInt64Ty());
 }
 
 llvm::Value* ExprEmitter::dictionary_index(size_t field) {

@@ -140,6 +140,7 @@ std::optional<Val> ExprEmitter::bind_time_value(const ast::Expr& expr) {
       unsupported(expr, "this expression: " + llvm::toString(table.takeError()));
       return std::nullopt;
     }
+    if (table->type.is(TypeKind::Bool)) return tabulated_condition(*table, *field);
     return tabulated(*table, dictionary_index(*field));
   }
   return std::nullopt;

@@ -88,10 +88,16 @@ class ExprEmitter {
   llvm::Value* column_pointer(size_t field, int slot);
   llvm::Value* presence(size_t field);
   std::optional<Val> field_value(size_t field);
-  llvm::Value* code(size_t field);
+  llvm::Value* code(size_t field);         // zero-extended to i64
+  llvm::Value* stored_code(size_t field);  // at the column's width
   llvm::Value* dictionary_index(size_t field);  // code, or dictionary size when missing
   Val segment_member(size_t segment);
   llvm::Value* set_offset(size_t field, llvm::Value* row);
+
+  // ---- ir_emit_code_sets.cpp
+  // Whether `code` is one of `codes` (ascending, each below `entries`).
+  llvm::Value* code_in(llvm::Value* code, const std::vector<uint32_t>& codes, size_t entries);
+  Val tabulated_condition(const struct Tabulated& table, size_t field);
 
   // ---- ir_emit_logic.cpp
   Tri kleene_and(Tri a, Tri b);

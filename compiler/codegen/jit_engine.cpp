@@ -180,7 +180,15 @@ llvm::Expected<std::unique_ptr<CompiledRuleSet>> JitEngine::compile(
     llvm::consumeError(code->remove());
     return entry.takeError();
   }
-  return std::make_unique<CompiledRuleSet>(program, segments, context, shape_of(table),
+  // The columns the code reads: evaluate() re-checks only their shape.
+  std::vector<size_t> fields;
+  for (size_t segment : segments) {
+    const Dependencies& reads = dependencies.of(*program.segments[segment].declaration->where);
+    fields.insert(fields.end(), reads.fields.begin(), reads.fields.end());
+  }
+  std::sort(fields.begin(), fields.end());
+  fields.erase(std::unique(fields.begin(), fields.end()), fields.end());
+  return std::make_unique<CompiledRuleSet>(program, segments, context, shape_of(table, fields),
                                            std::move(host), std::move(code),
                                            entry->toPtr<RuleSetEntry>(), std::move(ir));
 }

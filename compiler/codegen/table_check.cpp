@@ -60,9 +60,11 @@ llvm::Error check_table(const CheckedProgram& program, const runtime::Table& tab
   return llvm::Error::success();
 }
 
-TableShape shape_of(const runtime::Table& table) {
+TableShape shape_of(const runtime::Table& table, const std::vector<size_t>& fields) {
   TableShape shape;
-  for (const runtime::Column& column : table.columns) {
+  shape.fields = fields;
+  for (size_t field : fields) {
+    const runtime::Column& column = table.columns[field];
     shape.widths.push_back(column.width);
     uint64_t hash = column.dictionary.size();
     for (const std::string& entry : column.dictionary) {

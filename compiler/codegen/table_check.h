@@ -17,13 +17,16 @@ namespace segc::codegen {
 
 llvm::Error check_table(const CheckedProgram& program, const runtime::Table& table);
 
-// What compiled code assumes of a table beyond the schema.
+// What compiled code assumes of a table beyond the schema: the widths and
+// dictionaries of the columns it reads (`fields`, ascending). Other columns
+// may differ: the code never looks at them.
 struct TableShape {
+  std::vector<size_t> fields;
   std::vector<int> widths;
   std::vector<uint64_t> dictionary_hashes;  // sizes and contents
   friend bool operator==(const TableShape&, const TableShape&) = default;
 };
 
-TableShape shape_of(const runtime::Table& table);
+TableShape shape_of(const runtime::Table& table, const std::vector<size_t>& fields);
 
 }  // namespace segc::codegen
