@@ -21,14 +21,30 @@ llvm::Value* ExprEmitter::column_pointer(size_t field, int slot) {
   return entry->second;
 }
 
-// Bit `bit` of word `word` of a bitmap.
-static llvm::Value* bitmap_bit(llvm::IRBuilder<>& b, llvm::Value* words, const RowPosition& at) {
-  llvm::Value* word = b.CreateLoad(b.getInt64Ty(), b.CreateGEP(b.getInt64Ty(), words, at.word));
-  return b.CreateTrunc(b.CreateLShr(word, at.bit), b.getInt1Ty());
+// The row loop reads bitmaps one byte per row: the word's preamble spreads
+// the current word into 64 bytes (a mask-to-vector move on AVX-512), so the
+// row code stays as narrow as the columns it compares and the loop
+// vectorises over many rows at once, where shifting the word by the row's
+// bit would make every lane 64 bits wide.
+llvm::Value* ExprEmitter::bitmap_bit(llvm::Value* words) {
+  auto [lanes, inserted] = bitmap_lanes_.try_emplace(words, nullptr);
+  if (inserted) {
+    llvm::IRBuilder<>& at = *position_.word_start;
+    lanes->second = entry_.CreateAlloca(llvm::ArrayType::get(entry_.getInt8Ty(), 64));
+    llvm::Value* word =
+        at.CreateLoad(at.getInt64Ty(), at.CreateGEP(at.getInt64Ty(), words, position_.word));
+    llvm::Value* bits = at.CreateBitCast(word, llvm::FixedVectorType::get(at.getInt1Ty(), 64));
+    // Aligned as the alloca is, not as the vector type would be.
+    at.CreateAlignedStore(at.CreateZExt(bits, llvm::FixedVectorType::get(at.getInt8Ty(), 64)),
+                          lanes->second, llvm::Align(1));
+  }
+  llvm::Value* lane =
+      b_.CreateLoad(b_.getInt8Ty(), b_.CreateGEP(b_.getInt8Ty(), lanes->second, position_.bit));
+  return b_.CreateTrunc(lane, b_.getInt1Ty());
 }
 
 llvm::Value* ExprEmitter::presence(size_t field) {
-  return bitmap_bit(b_, column_pointer(field, kPresenceSlot), position_);
+  return bitmap_bit(column_pointer(field, kPresenceSlot));
 }
 
 llvm::Value* ExprEmitter::stored_code(size_t field) {
@@ -68,7 +84,7 @@ std::optional<Val> ExprEmitter::field_value(size_t field) {
       return result;
     }
     case runtime::ColumnKind::Bool:
-      result.value = bitmap_bit(b_, column_pointer(field, kValuesSlot), position_);
+      result.value = bitmap_bit(column_pointer(field, kValuesSlot));
       return result;
     case runtime::ColumnKind::Enum:
       result.value = code(field);
@@ -98,7 +114,7 @@ Val ExprEmitter::segment_member(size_t segment) {
     entry->second = entry_.CreateLoad(
         entry_.getPtrTy(), entry_.CreateConstGEP1_64(entry_.getPtrTy(), members, segment));
   }
-  return Val{Type::boolean(), bitmap_bit(b_, entry->second, position_), i1(true)};
+  return Val{Type::boolean(), bitmap_bit(entry->second), i1(true)};
 }
 
 }  // namespace segc::codegen

@@ -55,6 +55,8 @@ struct RowPosition {
   llvm::Value* row = nullptr;   // i64
   llvm::Value* word = nullptr;  // i64, row / 64
   llvm::Value* bit = nullptr;   // i64, row % 64
+  // Inserts into the current word's preamble, which runs before its row loop.
+  llvm::IRBuilder<>* word_start = nullptr;
 };
 
 class ExprEmitter {
@@ -93,6 +95,9 @@ class ExprEmitter {
   llvm::Value* dictionary_index(size_t field);  // code, or dictionary size when missing
   Val segment_member(size_t segment);
   llvm::Value* set_offset(size_t field, llvm::Value* row);
+  // Bit `row % 64` of word `row / 64` of a bitmap (presence, bool values,
+  // an earlier segment's members).
+  llvm::Value* bitmap_bit(llvm::Value* words);
 
   // ---- ir_emit_code_sets.cpp
   // Whether `code` is one of `codes` (ascending, each below `entries`).
@@ -147,6 +152,7 @@ class ExprEmitter {
   llvm::IRBuilder<>& entry_;
   RowPosition position_;
   std::map<std::pair<size_t, int>, llvm::Value*> column_pointers_;
+  std::map<llvm::Value*, llvm::Value*> bitmap_lanes_;  // words -> [64 x i8] alloca
   llvm::Value* scratch_ = nullptr;  // i64 alloca for helpers' out-parameters
   std::string error_;
 };

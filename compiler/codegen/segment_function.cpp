@@ -12,10 +12,12 @@ llvm::FunctionType* entry_type(llvm::LLVMContext& context) {
                                  false);
 }
 
+// uint8_t results[64] = {0};
 // for (w = first; w < end; ++w) {
-//   n = min(64, rows - 64 * w); acc = 0;
-//   for (i = 0; i < n; ++i) acc |= (uint64_t) is_true(64 * w + i) << i;
-//   members[segment][w] = acc;
+//   n = min(64, rows - 64 * w);
+//   (each bitmap the rows read: its word w spread into 64 bytes)
+//   for (i = 0; i < n; ++i) results[i] = is_true(64 * w + i);
+//   members[segment][w] = (bits of results[i] != 0) & (~0ull >> (64 - n));
 // }
 llvm::Expected<llvm::Function*> emit_segment(EmitEnvironment& env, size_t segment) {
   llvm::Module& module = env.module;
@@ -57,32 +59,44 @@ llvm::Expected<llvm::Function*> emit_segment(EmitEnvironment& env, size_t segmen
   llvm::Value* remaining = b.CreateSub(rows, base);
   llvm::Value* count = b.CreateSelect(b.CreateICmpULT(remaining, b.getInt64(64)), remaining,
                                       b.getInt64(64), "count");
-  b.CreateBr(inner_check);
+  llvm::Instruction* to_rows = b.CreateBr(inner_check);
+  llvm::IRBuilder<> word_start(to_rows);  // per-word loads go before the row loop
 
   b.SetInsertPoint(inner_check);
   llvm::PHINode* bit = b.CreatePHI(i64, 2, "bit");
-  llvm::PHINode* bits = b.CreatePHI(i64, 2, "bits");
   bit->addIncoming(b.getInt64(0), outer_body);
-  bits->addIncoming(b.getInt64(0), outer_body);
   b.CreateCondBr(b.CreateICmpULT(bit, count), inner_body, outer_latch);
 
+  // Row i's result goes to byte i; the bytes become the word after the
+  // loop. A shift-and-or into the word instead would make the loop's lanes
+  // 64 bits wide and vectorise 8 rows at a time rather than 32 or 64.
+  llvm::Type* lanes = llvm::ArrayType::get(b.getInt8Ty(), 64);
+  llvm::AllocaInst* results = hoisted.CreateAlloca(lanes, nullptr, "results");
+  results->setAlignment(llvm::Align(16));
+  hoisted.CreateMemSet(results, hoisted.getInt8(0), 64, llvm::MaybeAlign(16));
   b.SetInsertPoint(inner_body);
   llvm::Value* row = b.CreateAdd(base, bit, "row", /*HasNUW=*/true, /*HasNSW=*/true);
-  ExprEmitter emitter(env, b, hoisted, RowPosition{args, row, word, bit});
+  ExprEmitter emitter(env, b, hoisted, RowPosition{args, row, word, bit, &word_start});
   const Tri result = emitter.condition(*checked.declaration->where);
   if (!emitter.error().empty()) {
     return llvm::createStringError(fmt::format("segment '{}': {}", checked.name, emitter.error()));
   }
-  llvm::Value* member = b.CreateShl(b.CreateZExt(result.is_true, i64), bit);
-  llvm::Value* next_bits = b.CreateOr(bits, member);
+  b.CreateStore(b.CreateZExt(result.is_true, b.getInt8Ty()),
+                b.CreateGEP(b.getInt8Ty(), results, bit));
   llvm::Value* next_bit = b.CreateAdd(bit, b.getInt64(1));
   llvm::BasicBlock* body_end = b.GetInsertBlock();
   b.CreateBr(inner_check);
   bit->addIncoming(next_bit, body_end);
-  bits->addIncoming(next_bits, body_end);
 
+  // Bytes past `count` are left from an earlier word: the mask drops them.
   b.SetInsertPoint(outer_latch);
-  b.CreateStore(bits, b.CreateGEP(i64, out, word));
+  auto* byte_lanes = llvm::FixedVectorType::get(b.getInt8Ty(), 64);
+  llvm::Value* packed = b.CreateBitCast(
+      b.CreateICmpNE(b.CreateAlignedLoad(byte_lanes, results, results->getAlign()),
+                     llvm::Constant::getNullValue(byte_lanes)),
+      i64);
+  llvm::Value* valid = b.CreateLShr(b.getInt64(~uint64_t{0}), b.CreateSub(b.getInt64(64), count));
+  b.CreateStore(b.CreateAnd(packed, valid), b.CreateGEP(i64, out, word));
   word->addIncoming(b.CreateAdd(word, b.getInt64(1)), outer_latch);
   b.CreateBr(outer_check);
 
