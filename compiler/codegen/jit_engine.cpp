@@ -145,10 +145,7 @@ llvm::Expected<std::unique_ptr<CompiledRuleSet>> JitEngine::compile(
     part.module->setDataLayout(jit_->getDataLayout());
     part.module->setTargetTriple(jit_->getTargetTriple().str());
   }
-  for (size_t first = 0; first < segments.size(); first += kSegmentsPerGroup) {
-    const std::vector<size_t> run(
-        segments.begin() + first,
-        segments.begin() + std::min(segments.size(), first + kSegmentsPerGroup));
+  for (const std::vector<size_t>& run : fusion_groups(program, dependencies, segments, kSegmentsPerGroup)) {
     groups.push_back(fmt::format("{}.group{}", entry_name, groups.size()));
     ModulePart& part = parts[(groups.size() - 1) % parts.size()];
     EmitEnvironment environment{program, table, context, dependencies, *host, *part.module, true};

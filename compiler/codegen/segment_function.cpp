@@ -2,6 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <optional>
+
+#include "syntax/ast_children.h"
+
 namespace segc::codegen {
 namespace {
 
@@ -12,23 +17,96 @@ llvm::FunctionType* entry_type(llvm::LLVMContext& context) {
                                  false);
 }
 
-// uint8_t results[64] = {0};
+// Whether the row code of `expr` is straight-line arithmetic the loop
+// vectoriser accepts: no runtime helper calls, no loops over set elements,
+// no interpreter fallback. Conservative: string values (compared by helper)
+// and calls count as not straight unless tabulated over a dictionary.
+bool is_straight(const ast::Expr& expr, const CheckedProgram& program,
+                 DependencyMap& dependencies) {
+  if (dependencies.is_constant(expr)) return true;
+  if (dependencies.single_dictionary_field(expr)) {
+    return !program.type_of(expr).is(TypeKind::String);  // a compare on the code
+  }
+  if (expr.as<ast::CallExpr>() || expr.as<ast::ContainsExpr>()) return false;
+  if (expr.as<ast::NameRef>()) {
+    auto meaning = program.names.find(&expr);
+    if (meaning == program.names.end() || meaning->second.kind != NameMeaning::Kind::Field) {
+      return true;  // a segment: a bit of an earlier group's words
+    }
+    const Type& type = program.schema.fields[meaning->second.index].type;
+    return !type.is(TypeKind::String) && !type.is(TypeKind::StringSet);
+  }
+  if (const auto* arithmetic = expr.as<ast::ArithmeticExpr>()) {
+    for (const ast::ExprPtr& operand : arithmetic->operands) {
+      const auto* duration = operand->as<ast::DurationLiteral>();
+      if (duration && (duration->unit == ast::TimeUnit::Month ||
+                       duration->unit == ast::TimeUnit::Year)) {
+        return false;  // segc_date_add_months
+      }
+    }
+  }
+  bool straight = true;
+  ast::for_each_child(expr, [&](const ast::Expr& child) {
+    straight = straight && is_straight(child, program, dependencies);
+  });
+  return straight;
+}
+
+}  // namespace
+
+std::vector<std::vector<size_t>> fusion_groups(const CheckedProgram& program,
+                                               DependencyMap& dependencies,
+                                               const std::vector<size_t>& segments,
+                                               size_t max_size) {
+  // Two groups fill at once: segments whose row code vectorises and the
+  // others, so that one helper call or set loop does not keep a whole group
+  // scalar. A segment that names one in either open group closes both, so
+  // every group runs after the groups of the segments it names.
+  std::vector<std::vector<size_t>> groups;
+  std::optional<size_t> open[2];
+  for (size_t segment : segments) {
+    for (size_t referenced : program.segments[segment].references) {
+      for (std::optional<size_t>& group : open) {
+        if (group && std::find(groups[*group].begin(), groups[*group].end(), referenced) !=
+                         groups[*group].end()) {
+          open[0] = open[1] = std::nullopt;
+        }
+      }
+    }
+    const bool straight =
+        is_straight(*program.segments[segment].declaration->where, program, dependencies);
+    std::optional<size_t>& group = open[straight ? 0 : 1];
+    if (!group || groups[*group].size() >= max_size) {
+      group = groups.size();
+      groups.emplace_back();
+    }
+    groups[*group].push_back(segment);
+  }
+  return groups;
+}
+
+// One loop nest computes every segment of the group:
+//
+// uint8_t results[k][64] = {0};
 // for (w = first; w < end; ++w) {
 //   n = min(64, rows - 64 * w);
 //   (each bitmap the rows read: its word w spread into 64 bytes)
-//   for (i = 0; i < n; ++i) results[i] = is_true(64 * w + i);
-//   members[segment][w] = (bits of results[i] != 0) & (~0ull >> (64 - n));
+//   for (i = 0; i < n; ++i) {
+//     results[0][i] = is_true_0(64 * w + i); ... results[k-1][i] = is_true_k-1(...);
+//   }
+//   members[segment_j][w] = (bits of results[j][i] != 0) & (~0ull >> (64 - n));
 // }
-llvm::Expected<llvm::Function*> emit_segment(EmitEnvironment& env, size_t segment) {
+//
+// The conditions share one row body, so a column, a presence word or a
+// sub-expression that several of them read is loaded or computed once
+// (EarlyCSE), and the row loop is vectorised once for all of them.
+llvm::Error emit_segment_group(EmitEnvironment& env, const std::vector<size_t>& segments,
+                               const std::string& group_name) {
   llvm::Module& module = env.module;
   llvm::LLVMContext& context = module.getContext();
-  const CheckedSegment& checked = env.program.segments[segment];
-  auto* function = llvm::Function::Create(entry_type(context), llvm::Function::InternalLinkage,
-                                          "segment." + checked.name, module);
+  auto* function = llvm::Function::Create(entry_type(context), llvm::Function::ExternalLinkage,
+                                          group_name, module);
   function->addFnAttr(llvm::Attribute::NoUnwind);
-  // Inlined into its group's function: the code generator's fixed cost per
-  // function is then paid once per group.
-  function->addFnAttr(llvm::Attribute::AlwaysInline);
   auto* entry = llvm::BasicBlock::Create(context, "entry", function);
   auto* outer_check = llvm::BasicBlock::Create(context, "word.check", function);
   auto* outer_body = llvm::BasicBlock::Create(context, "word.body", function);
@@ -44,8 +122,20 @@ llvm::Expected<llvm::Function*> emit_segment(EmitEnvironment& env, size_t segmen
   llvm::Type* i64 = b.getInt64Ty();
   llvm::Value* rows = b.CreateLoad(i64, b.CreateConstGEP1_64(b.getPtrTy(), args, 2), "rows");
   llvm::Value* members = b.CreateLoad(b.getPtrTy(), b.CreateConstGEP1_64(b.getPtrTy(), args, 1));
-  llvm::Value* out =
-      b.CreateLoad(b.getPtrTy(), b.CreateConstGEP1_64(b.getPtrTy(), members, segment), "out");
+  // Row i's result goes to byte i of the segment's results; the bytes become
+  // the word after the loop. A shift-and-or into the word instead would make
+  // the loop's lanes 64 bits wide and vectorise 8 rows at a time, not 32-64.
+  llvm::Type* lanes = llvm::ArrayType::get(b.getInt8Ty(), 64);
+  std::vector<llvm::Value*> outs;
+  std::vector<llvm::AllocaInst*> results;
+  for (size_t segment : segments) {
+    const std::string& name = env.program.segments[segment].name;
+    outs.push_back(
+        b.CreateLoad(b.getPtrTy(), b.CreateConstGEP1_64(b.getPtrTy(), members, segment), name));
+    results.push_back(b.CreateAlloca(lanes, nullptr, name + ".results"));
+    results.back()->setAlignment(llvm::Align(16));
+    b.CreateMemSet(results.back(), b.getInt8(0), 64, llvm::MaybeAlign(16));
+  }
   llvm::Instruction* to_loops = b.CreateBr(outer_check);
   llvm::IRBuilder<> hoisted(to_loops);  // loop-invariant loads go before the branch
 
@@ -67,22 +157,21 @@ llvm::Expected<llvm::Function*> emit_segment(EmitEnvironment& env, size_t segmen
   bit->addIncoming(b.getInt64(0), outer_body);
   b.CreateCondBr(b.CreateICmpULT(bit, count), inner_body, outer_latch);
 
-  // Row i's result goes to byte i; the bytes become the word after the
-  // loop. A shift-and-or into the word instead would make the loop's lanes
-  // 64 bits wide and vectorise 8 rows at a time rather than 32 or 64.
-  llvm::Type* lanes = llvm::ArrayType::get(b.getInt8Ty(), 64);
-  llvm::AllocaInst* results = hoisted.CreateAlloca(lanes, nullptr, "results");
-  results->setAlignment(llvm::Align(16));
-  hoisted.CreateMemSet(results, hoisted.getInt8(0), 64, llvm::MaybeAlign(16));
   b.SetInsertPoint(inner_body);
   llvm::Value* row = b.CreateAdd(base, bit, "row", /*HasNUW=*/true, /*HasNSW=*/true);
+  // One emitter for the group: its caches of column pointers and spread
+  // bitmaps are shared by the segments.
   ExprEmitter emitter(env, b, hoisted, RowPosition{args, row, word, bit, &word_start});
-  const Tri result = emitter.condition(*checked.declaration->where);
-  if (!emitter.error().empty()) {
-    return llvm::createStringError(fmt::format("segment '{}': {}", checked.name, emitter.error()));
+  for (size_t i = 0; i < segments.size(); ++i) {
+    const CheckedSegment& checked = env.program.segments[segments[i]];
+    const Tri result = emitter.condition(*checked.declaration->where);
+    if (!emitter.error().empty()) {
+      return llvm::createStringError(
+          fmt::format("segment '{}': {}", checked.name, emitter.error()));
+    }
+    b.CreateStore(b.CreateZExt(result.is_true, b.getInt8Ty()),
+                  b.CreateGEP(b.getInt8Ty(), results[i], bit));
   }
-  b.CreateStore(b.CreateZExt(result.is_true, b.getInt8Ty()),
-                b.CreateGEP(b.getInt8Ty(), results, bit));
   llvm::Value* next_bit = b.CreateAdd(bit, b.getInt64(1));
   llvm::BasicBlock* body_end = b.GetInsertBlock();
   b.CreateBr(inner_check);
@@ -91,38 +180,18 @@ llvm::Expected<llvm::Function*> emit_segment(EmitEnvironment& env, size_t segmen
   // Bytes past `count` are left from an earlier word: the mask drops them.
   b.SetInsertPoint(outer_latch);
   auto* byte_lanes = llvm::FixedVectorType::get(b.getInt8Ty(), 64);
-  llvm::Value* packed = b.CreateBitCast(
-      b.CreateICmpNE(b.CreateAlignedLoad(byte_lanes, results, results->getAlign()),
-                     llvm::Constant::getNullValue(byte_lanes)),
-      i64);
   llvm::Value* valid = b.CreateLShr(b.getInt64(~uint64_t{0}), b.CreateSub(b.getInt64(64), count));
-  b.CreateStore(b.CreateAnd(packed, valid), b.CreateGEP(i64, out, word));
+  for (size_t i = 0; i < segments.size(); ++i) {
+    llvm::Value* packed = b.CreateBitCast(
+        b.CreateICmpNE(b.CreateAlignedLoad(byte_lanes, results[i], results[i]->getAlign()),
+                       llvm::Constant::getNullValue(byte_lanes)),
+        i64);
+    b.CreateStore(b.CreateAnd(packed, valid), b.CreateGEP(i64, outs[i], word));
+  }
   word->addIncoming(b.CreateAdd(word, b.getInt64(1)), outer_latch);
   b.CreateBr(outer_check);
 
   b.SetInsertPoint(exit);
-  b.CreateRetVoid();
-  return function;
-}
-
-}  // namespace
-
-llvm::Error emit_segment_group(EmitEnvironment& env, const std::vector<size_t>& segments,
-                               const std::string& group_name) {
-  std::vector<llvm::Function*> functions;
-  for (size_t segment : segments) {
-    auto function = emit_segment(env, segment);
-    if (!function) return function.takeError();
-    functions.push_back(*function);
-  }
-  llvm::LLVMContext& context = env.module.getContext();
-  auto* group = llvm::Function::Create(entry_type(context), llvm::Function::ExternalLinkage,
-                                       group_name, env.module);
-  group->addFnAttr(llvm::Attribute::NoUnwind);
-  llvm::IRBuilder<> b(llvm::BasicBlock::Create(context, "entry", group));
-  for (llvm::Function* function : functions) {
-    b.CreateCall(function, {group->getArg(0), group->getArg(1), group->getArg(2)});
-  }
   b.CreateRetVoid();
   return llvm::Error::success();
 }

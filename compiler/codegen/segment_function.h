@@ -1,6 +1,7 @@
-// The functions of one rule set: per segment, loops over 64-row words and,
-// inside each, over rows without branches; segments grouped into exported
-// functions (runs of the evaluation order), which may be spread over several
+// The functions of one rule set: per group of segments, a loop over 64-row
+// words and, inside each, over rows without branches, computing the group's
+// segments together; groups are exported functions (runs of the evaluation
+// order), which may be spread over several
 // modules compiled in parallel; and the exported entry that calls the groups
 // in order over a word range (run_args.h).
 #pragma once
@@ -14,9 +15,18 @@
 
 namespace segc::codegen {
 
+// Splits `segments` (in evaluation order) into groups of at most `max_size`
+// computed together in one loop, run in the order returned. A segment never
+// shares a group with one it names (whose words it reads), and segments
+// whose row code vectorises are kept apart from those that call helpers.
+std::vector<std::vector<size_t>> fusion_groups(const CheckedProgram& program,
+                                               DependencyMap& dependencies,
+                                               const std::vector<size_t>& segments,
+                                               size_t max_size);
+
 // Adds to env.module the exported function `group_name` (same signature as
-// the entry) that computes `segments`, a run of the evaluation order, one
-// after the other. Fails (naming the construct) only for what neither the
+// the entry) that computes `segments` (one of fusion_groups()) in one pass
+// over the rows. Fails (naming the construct) only for what neither the
 // emitter nor the interpreter fallback can evaluate.
 llvm::Error emit_segment_group(EmitEnvironment& env, const std::vector<size_t>& segments,
                                const std::string& group_name);
