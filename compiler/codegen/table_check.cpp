@@ -46,8 +46,11 @@ llvm::Error check_table(const CheckedProgram& program, const runtime::Table& tab
           return bad("the dictionary is not the enum's values");
         }
         if (column.storage.size() * 8 < rows * width) return bad("too few codes");
+        // `max` is 0 when no row is present; counting the presence bits (a
+        // pass over the bitmap) is only needed to tell that case apart when
+        // the dictionary is empty.
         if (rows > 0 && static_cast<size_t>(column.max) >= column.dictionary.size() &&
-            column.present.count() > 0) {
+            (!column.dictionary.empty() || column.present.count() > 0)) {
           return bad("codes beyond the dictionary");
         }
         break;
