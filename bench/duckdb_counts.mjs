@@ -127,6 +127,26 @@ for (const r of cpp) {
 console.log(`* interpreter timed on the first ${cpp[0].interpreter_rows} rows, scaled linearly`);
 console.log("all_fused: the six segments in one compiled rule set and one evaluate() call, or one SQL " +
             "statement with count(*) FILTER per segment; hand = the sum of the six loops; members = the sum");
+
+// The many-segments case: every generated rule as one count(*) FILTER of one
+// statement, against segc's one fused pass (segc_bench --many-tsv).
+if (args['many-sql'] && args['many-tsv']) {
+  const rules = JSON.parse(readFileSync(args['many-sql'], 'utf8'));
+  const [summaryHeader, summaryLine, ...perSegment] = readFileSync(args['many-tsv'], 'utf8').trim().split('\n');
+  const summary = Object.fromEntries(summaryHeader.split('\t').map((k, i) => [k, Number(summaryLine.split('\t')[i])]));
+  const names = Object.keys(rules);
+  const many = await timeQuery(`SELECT ${names.map((n) => `count(*) FILTER (WHERE ${rules[n]})`).join(', ')} FROM customers`);
+  const segcCounts = Object.fromEntries(perSegment.map((line) => line.split('\t')).map(([n, c]) => [n, Number(c)]));
+  names.forEach((name, i) => {
+    if (segcCounts[name] !== many.row[i]) {
+      agree = false;
+      console.error(`MISMATCH ${name}: DuckDB counts ${many.row[i]}, segc ${segcCounts[name]}`);
+    }
+  });
+  console.log(`\n${names.length} segments in one statement (DuckDB threads=${args.threads}): ${f(many.ms, 2)} ms; ` +
+              `segc JIT one fused pass, 1 thread: ${f(summary.jit_ms, 2)} ms (DuckDB / segc = ${f(many.ms / summary.jit_ms, 1)}x); ` +
+              `read each column once: ${f(summary.read_once_ms, 2)} ms (segc / read = ${f(summary.jit_ms / summary.read_once_ms, 2)}x)`);
+}
 console.log(agree ? 'all counts agree (segc JIT, interpreter, hand-written loops, DuckDB)' : 'COUNTS DISAGREE');
 connection.closeSync();
 instance.closeSync();

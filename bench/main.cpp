@@ -12,11 +12,11 @@
 #include <vector>
 
 #include "codegen/jit_engine.h"
-#include "diagnostics/render.h"
-#include "driver/check_driver.h"
+#include "check_rules.h"
 #include "evaluate/reference_interpreter.h"
 #include "evaluate/table_schema.h"
 #include "hand_loops.h"
+#include "many_segments.h"
 #include "runtime/calendar.h"
 #include "runtime/csv_loader.h"
 #include "table_prefix.h"
@@ -27,7 +27,8 @@ namespace {
 using namespace segc;
 
 struct Options {
-  std::string data, rules, as_of = "2026-11-01", tsv;
+  std::string data, rules, as_of = "2026-11-01", tsv, many_rules, many_tsv;
+  unsigned threads = 2;
   unsigned reps = 5, interpreter_reps = 3;
   size_t interpreter_rows = 1'000'000;
 };
@@ -38,20 +39,6 @@ struct Row {
   double hand_ms = 0, jit_ms = 0, jit_compile_ms = 0, interpreter_ms_scaled = 0;
   bool agree = true;
 };
-
-std::unique_ptr<CheckOutcome> check_rules(const std::string& path) {
-  auto outcome = run_check({path}, CheckSettings{});
-  if (!outcome) throw std::runtime_error(llvm::toString(outcome.takeError()));
-  if (!(*outcome)->usage_error.empty()) throw std::runtime_error((*outcome)->usage_error);
-  if ((*outcome)->diagnostics.has_errors() || !(*outcome)->program) {
-    std::fputs(render_diagnostics(DiagnosticFormat::Text, (*outcome)->diagnostics.items(),
-                                  (*outcome)->sources, RenderOptions{})
-                   .c_str(),
-               stderr);
-    throw std::runtime_error("the rules have errors");
-  }
-  return std::move(*outcome);
-}
 
 size_t segment_index(const CheckedProgram& program, const std::string& name) {
   for (size_t i = 0; i < program.segments.size(); ++i) {
@@ -192,10 +179,34 @@ void write_tsv(const std::string& path, const std::vector<Row>& rows, size_t row
   if (!out) throw std::runtime_error("cannot write " + path);
 }
 
+void print_many(const bench::ManyResult& many, size_t row_count, unsigned threads) {
+  fmt::print(
+      "\n{} segments in one rule set over {} rows ({} columns, {:.1f} MB): one fused pass\n",
+      many.segments, row_count, many.fields, static_cast<double>(many.column_bytes) / 1e6);
+  fmt::print("  read each referenced column once: {:>9.2f} ms\n", many.read_once_ms);
+  fmt::print("  segc JIT, 1 thread:               {:>9.2f} ms ({:.2f}x the read)\n", many.jit_ms,
+             many.jit_ms / many.read_once_ms);
+  fmt::print("  segc JIT, {} threads:              {:>9.2f} ms ({:.2f}x the read)\n", threads,
+             many.jit_threads_ms, many.jit_threads_ms / many.read_once_ms);
+  fmt::print("  JIT compile of all segments:      {:>9.1f} ms (median of 3)\n", many.compile_ms);
+}
+
+// Summary line, then one line per segment: what duckdb_counts.mjs compares.
+void write_many_tsv(const std::string& path, const bench::ManyResult& many) {
+  std::ofstream out(path);
+  out << "segments\tread_once_ms\tjit_ms\tjit_threads_ms\tcompile_ms\n";
+  out << fmt::format("{}\t{:.4f}\t{:.4f}\t{:.4f}\t{:.3f}\n", many.segments, many.read_once_ms,
+                     many.jit_ms, many.jit_threads_ms, many.compile_ms);
+  for (size_t i = 0; i < many.names.size(); ++i) {
+    out << many.names[i] << '\t' << many.members[i] << '\n';
+  }
+  if (!out) throw std::runtime_error("cannot write " + path);
+}
+
 int run(const Options& options) {
   const auto today = calendar::parse_iso_date(options.as_of);
   if (!today) throw std::runtime_error("--as-of: not a date: " + options.as_of);
-  std::unique_ptr<CheckOutcome> outcome = check_rules(options.rules);
+  std::unique_ptr<CheckOutcome> outcome = bench::check_rules(options.rules);
   const CheckedProgram& program = *outcome->program;
 
   runtime::CsvLoadResult data;
@@ -225,6 +236,13 @@ int run(const Options& options) {
   if (!options.tsv.empty()) {
     write_tsv(options.tsv, rows, table.row_count, prefix.row_count);
   }
+  if (!options.many_rules.empty()) {
+    const bench::ManyResult many = bench::bench_many(
+        {options.many_rules, *today, options.reps, options.threads}, table, prefix);
+    agree = agree && many.agree;
+    print_many(many, table.row_count, options.threads);
+    if (!options.many_tsv.empty()) write_many_tsv(options.many_tsv, many);
+  }
   fmt::print("{}\n",
              agree ? "all counts agree (JIT, interpreter, hand-written loops)" : "COUNTS DISAGREE");
   return agree ? 0 : 1;
@@ -244,6 +262,11 @@ int main(int argc, char** argv) {
   app.add_option("--interpreter-reps", options.interpreter_reps, "timed interpreter runs")
       ->capture_default_str();
   app.add_option("--tsv", options.tsv, "also write the results here as TSV");
+  app.add_option("--many-rules", options.many_rules,
+                 "also time every segment of this rule file in one pass (many_segments.mjs)");
+  app.add_option("--many-tsv", options.many_tsv, "write the many-segments results here as TSV");
+  app.add_option("--threads", options.threads, "threads of the multi-threaded many-segments row")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   try {
     return run(options);

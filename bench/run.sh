@@ -5,7 +5,7 @@
 # interpreter, hand-written loops and DuckDB on the same data, checks that all
 # counts agree and prints the table. Exit code 1 when counts disagree.
 #
-#   bench/run.sh [--rows N] [--reps N] [--interpreter-rows N] [--duckdb-threads N]
+#   bench/run.sh [--rows N] [--reps N] [--interpreter-rows N] [--duckdb-threads N] [--many N]
 #
 # SEGC_BENCH_BUILD_DIR overrides the build folder (default build-bench/ in the
 # repository); the data goes to its bench-data/ folder and is reused.
@@ -16,13 +16,15 @@ rows=10000000
 reps=5
 interpreter_rows=1000000
 duckdb_threads=1
+many=200
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rows) rows="$2"; shift 2 ;;
     --reps) reps="$2"; shift 2 ;;
     --interpreter-rows) interpreter_rows="$2"; shift 2 ;;
     --duckdb-threads) duckdb_threads="$2"; shift 2 ;;
-    *) echo "usage: bench/run.sh [--rows N] [--reps N] [--interpreter-rows N] [--duckdb-threads N]" >&2
+    --many) many="$2"; shift 2 ;;
+    *) echo "usage: bench/run.sh [--rows N] [--reps N] [--interpreter-rows N] [--duckdb-threads N] [--many N]" >&2
        exit 2 ;;
   esac
 done
@@ -51,8 +53,15 @@ if [[ ! -d "$repo/bench/node/node_modules/@duckdb/node-api" ]]; then
      { npm ci --no-audit --no-fund || npm install --no-save --no-audit --no-fund; })
 fi
 
+many_rules="$data_dir/many-$many.seg"
+many_sql="$data_dir/many-$many.json"
+node "$repo/bench/many_segments.mjs" --count "$many" --seg "$many_rules" --sql "$many_sql" \
+  --as-of "$as_of"
+
 tsv="$data_dir/segc-$rows.tsv"
+many_tsv="$data_dir/segc-many-$rows.tsv"
 "$build/bench/segc_bench" --data "$data" --rules "$repo/bench/reference_segments.seg" \
-  --as-of "$as_of" --reps "$reps" --interpreter-rows "$interpreter_rows" --tsv "$tsv"
+  --as-of "$as_of" --reps "$reps" --interpreter-rows "$interpreter_rows" --tsv "$tsv" \
+  --many-rules "$many_rules" --many-tsv "$many_tsv"
 node "$repo/bench/duckdb_counts.mjs" --data "$data" --cpp-tsv "$tsv" --as-of "$as_of" \
-  --reps "$reps" --threads "$duckdb_threads"
+  --reps "$reps" --threads "$duckdb_threads" --many-sql "$many_sql" --many-tsv "$many_tsv"
