@@ -43,6 +43,7 @@ struct RunOptions {
   unsigned threads = 0;  // all cores
   std::string format = "table";
   std::string out;
+  std::string out_format = "keys";  // keys, roaring or roaring64
   bool emit_llvm = false;
   std::string engine = "jit";
   bool werror = false;

@@ -14,6 +14,7 @@
 #include "evaluate/table_schema.h"
 #include "output/manifest.h"
 #include "output/member_keys.h"
+#include "output/roaring_members.h"
 #include "output/run_summary.h"
 #include "output/staged_files.h"
 #include "runtime/csv_loader.h"
@@ -32,6 +33,12 @@ void print_stdout(const std::string& text) {
   std::fflush(stdout);
 }
 
+output::MemberFormat member_format(const std::string& name) {
+  if (name == "roaring") return output::MemberFormat::Roaring;
+  if (name == "roaring64") return output::MemberFormat::Roaring64;
+  return output::MemberFormat::Keys;
+}
+
 // Writes every member list and the manifest, or nothing.
 bool write_results(const std::string& directory, const CheckedProgram& program,
                    const evaluate::SegmentMembership& membership,
@@ -43,7 +50,17 @@ bool write_results(const std::string& directory, const CheckedProgram& program,
     print_error(fmt::format("--out: cannot create {}: {}", directory, ec.message()));
     return false;
   }
+  const output::MemberFormat format = manifest.member_format;
   const output::KeyOrder keys(table);
+  std::optional<output::RoaringMembers> bitmaps;
+  if (format != output::MemberFormat::Keys) {
+    bitmaps.emplace(table, keys,
+                    format == output::MemberFormat::Roaring ? output::RoaringWidth::Bits32
+                                                            : output::RoaringWidth::Bits64);
+  }
+  auto contents = [&](const runtime::Bitmap& members) {
+    return bitmaps ? bitmaps->serialize(members) : keys.keys_text(members);
+  };
   output::StagedFiles files;
   std::string error;
   auto stage = [&](const std::string& name, const std::string& text) {
@@ -52,13 +69,14 @@ bool write_results(const std::string& directory, const CheckedProgram& program,
   bool ok = true;
   for (size_t segment : manifest.segments) {
     const std::string& name = program.segments[segment].name;
-    ok = ok && stage(output::keys_file_name(name), keys.keys_text(membership.members[segment]));
+    ok = ok && stage(output::member_file_name(format, name),
+                     contents(membership.members[segment]));
   }
   for (const output::PartitionResult& result : manifest.partitions) {
     const std::string& partition = program.partitions[result.partition].name;
     for (const evaluate::PartitionGroup& group : result.groups) {
-      ok = ok && stage(output::keys_file_name(partition, group.name),
-                       keys.keys_text(group.members));
+      ok = ok && stage(output::member_file_name(format, partition, group.name),
+                       contents(group.members));
     }
   }
   ok = ok && stage("manifest.json", output::render_manifest(manifest, program, membership, sources));
@@ -115,8 +133,15 @@ CLI::App* add_run_command(CLI::App& app, RunOptions& options) {
   command->add_option("--format", options.format, "Summary on stdout: table, json or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}))
       ->capture_default_str();
-  command->add_option("--out", options.out,
-                      "Write NAME.keys per segment and partition group, and manifest.json, here");
+  CLI::Option* out = command->add_option(
+      "--out", options.out,
+      "Write a member list per segment and partition group, and manifest.json, here");
+  command->add_option("--out-format", options.out_format,
+                      "Member lists as keys (NAME.keys, one a line), roaring (NAME.roaring, "
+                      "32-bit portable Roaring bitmaps of int keys) or roaring64")
+      ->check(CLI::IsMember({"keys", "roaring", "roaring64"}))
+      ->capture_default_str()
+      ->needs(out);
   command->add_flag("--emit-llvm", options.emit_llvm,
                     "Print the optimised LLVM IR generated for the rules and stop");
   command->add_option("--engine", options.engine,
@@ -156,10 +181,18 @@ int run_run_command(const RunOptions& options) {
   }
   std::optional<int32_t> today = evaluation_date(options.as_of, options.timezone);
   if (!today) return kExitUsage;
+  const output::MemberFormat format = member_format(options.out_format);
+  const runtime::TableSchema schema = evaluate::table_schema_for(program.schema);
+  if (format != output::MemberFormat::Keys) {
+    // Before the data is read: a string key can never be a Roaring bitmap.
+    const std::string problem = output::roaring_schema_problem(schema);
+    if (!problem.empty()) {
+      print_error(fmt::format("--out-format {}: {}", options.out_format, problem));
+      return kExitUsage;
+    }
+  }
 
-  runtime::CsvLoadResult data =
-      runtime::load_csv_file(options.data, evaluate::table_schema_for(program.schema),
-                             csv_options(options));
+  runtime::CsvLoadResult data = runtime::load_csv_file(options.data, schema, csv_options(options));
   if (!data.fatal.empty()) {
     print_error(data.fatal);
     return kExitUsage;
@@ -178,6 +211,16 @@ int run_run_command(const RunOptions& options) {
                              options.data)
                      .c_str());
     return kExitProblems;
+  }
+  if (format != output::MemberFormat::Keys) {
+    // Before anything is evaluated or written, rejects included.
+    const std::string problem = output::roaring_key_range_problem(
+        data.table, format == output::MemberFormat::Roaring ? output::RoaringWidth::Bits32
+                                                             : output::RoaringWidth::Bits64);
+    if (!problem.empty()) {
+      print_error(fmt::format("{}: --out-format {}: {}", options.data, options.out_format, problem));
+      return kExitUsage;
+    }
   }
   if (!data.rejected.empty()) {
     const std::string rejects_path =
@@ -212,7 +255,7 @@ int run_run_command(const RunOptions& options) {
   if (!membership) throw std::runtime_error(llvm::toString(membership.takeError()));
 
   output::ManifestContents manifest{*today, options.data, table.row_count, data.rejected.size(),
-                                    selection.segments, {}};
+                                    selection.segments, {}, format};
   output::RunSummary summary{*today, options.data, table.row_count, {}};
   for (size_t segment : selection.segments) {
     summary.entries.push_back(

@@ -41,10 +41,22 @@ const std::string& module_path(const CheckedProgram& program, const SourceManage
 
 }  // namespace
 
-std::string keys_file_name(const std::string& segment) { return segment + ".keys"; }
+std::string_view member_format_name(MemberFormat format) {
+  switch (format) {
+    case MemberFormat::Keys: return "keys";
+    case MemberFormat::Roaring: return "roaring";
+    case MemberFormat::Roaring64: return "roaring64";
+  }
+  return "keys";
+}
 
-std::string keys_file_name(const std::string& partition, const std::string& group) {
-  return partition + "." + group + ".keys";
+std::string member_file_name(MemberFormat format, const std::string& segment) {
+  return segment + "." + std::string(member_format_name(format));
+}
+
+std::string member_file_name(MemberFormat format, const std::string& partition,
+                             const std::string& group) {
+  return member_file_name(format, partition + "." + group);
 }
 
 std::string sha256_hex(std::string_view bytes) {
@@ -68,6 +80,9 @@ std::string render_manifest(const ManifestContents& contents, const CheckedProgr
   root["data"] = {{"path", contents.data_path},
                   {"rows", contents.rows},
                   {"rejected_rows", contents.rejected_rows}};
+  // Which reader the member files need; the per-entry field is named after it.
+  const std::string format(member_format_name(contents.member_format));
+  root["member_format"] = format;
 
   Json files = Json::array();
   std::set<size_t> seen;
@@ -87,7 +102,7 @@ std::string render_manifest(const ManifestContents& contents, const CheckedProgr
     item["line"] = segment.declaration->range.begin.line;
     item.update(segment_properties(*segment.declaration));
     item["members"] = membership.members[index].count();
-    item["keys"] = keys_file_name(segment.name);
+    item[format] = member_file_name(contents.member_format, segment.name);
     segments.push_back(std::move(item));
   }
   root["segments"] = std::move(segments);
@@ -101,7 +116,7 @@ std::string render_manifest(const ManifestContents& contents, const CheckedProgr
       item["name"] = group.name;
       if (group.is_else) item["else"] = true;
       item["members"] = group.members.count();
-      item["keys"] = keys_file_name(partition.name, group.name);
+      item[format] = member_file_name(contents.member_format, partition.name, group.name);
       groups.push_back(std::move(item));
     }
     partitions.push_back({{"name", partition.name},

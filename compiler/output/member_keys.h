@@ -22,9 +22,19 @@ class KeyOrder {
   // The text of one row's key: decimal for int keys, the string itself otherwise.
   std::string key_text(size_t row) const;
 
+  // True when the rows already are in ascending key order (data sorted by
+  // key, the common case): then row r has the r-th smallest key and no
+  // permutation is kept.
+  bool rows_ascending() const { return rows_ascending_; }
+  // The row with the i-th smallest key.
+  uint32_t row_at_rank(size_t rank) const {
+    return rows_ascending_ ? static_cast<uint32_t>(rank) : rows_in_key_order_[rank];
+  }
+
  private:
   const runtime::Table& table_;
-  std::vector<uint32_t> rows_in_key_order_;
+  bool rows_ascending_ = true;
+  std::vector<uint32_t> rows_in_key_order_;  // empty when rows_ascending_
 };
 
 }  // namespace segc::output

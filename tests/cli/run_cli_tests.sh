@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end tests of the segc command line: exit codes, output streams and
-# files. Usage: run_cli_tests.sh PATH_TO_SEGC (run from the repository root).
+# files. Usage: run_cli_tests.sh PATH_TO_SEGC PATH_TO_ROARING_KEYS (run from
+# the repository root; roaring_keys is the test tool in tests/cli/roaring_keys.cpp).
 set -u
 segc=$1
+roaring_keys=$2
 failures=0
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
