@@ -82,12 +82,27 @@ void RoaringMembers::add_consecutive_keys(const runtime::Bitmap& ranks,
   // Key k is rank k - smallest_key_, so chunk c's word j starts at rank
   // c * 65536 + 64 * j - smallest_key_.
   const auto first = static_cast<uint64_t>(smallest_key_) >> 16;
-  const auto last = static_cast<uint64_t>(smallest_key_ + static_cast<int64_t>(ranks.size()) - 1) >> 16;
+  const auto last =
+      static_cast<uint64_t>(smallest_key_ + static_cast<int64_t>(ranks.size()) - 1) >> 16;
+  const uint64_t* rank_words = ranks.words();
   uint64_t words[RoaringWriter::kChunkWords];
   for (uint64_t chunk = first; chunk <= last; ++chunk) {
     const int64_t start = static_cast<int64_t>(chunk << 16) - smallest_key_;
-    for (size_t j = 0; j < RoaringWriter::kChunkWords; ++j) {
-      words[j] = bits_from(ranks, start + static_cast<int64_t>(64 * j));
+    const auto word = static_cast<size_t>(start / 64);
+    if (start >= 0 && word + RoaringWriter::kChunkWords < ranks.word_count()) {
+      // Inside the bitmap: every word is two neighbours and one constant shift.
+      const auto shift = static_cast<unsigned>(start % 64);
+      if (shift == 0) {
+        writer.add_chunk(chunk, rank_words + word);
+        continue;
+      }
+      for (size_t j = 0; j < RoaringWriter::kChunkWords; ++j) {
+        words[j] = (rank_words[word + j] >> shift) | (rank_words[word + j + 1] << (64 - shift));
+      }
+    } else {
+      for (size_t j = 0; j < RoaringWriter::kChunkWords; ++j) {
+        words[j] = bits_from(ranks, start + static_cast<int64_t>(64 * j));
+      }
     }
     writer.add_chunk(chunk, words);
   }

@@ -23,6 +23,16 @@ void append_le(std::string& bytes, uint64_t value, int size) {
   for (int i = 0; i < size; ++i) bytes.push_back(static_cast<char>(value >> (8 * i)));
 }
 
+// Built twice, with and without the POPCNT instruction, and chosen when the
+// program loads: for the baseline x86-64 target std::popcount is a library
+// call per word, a third of the time of a dense chunk.
+__attribute__((target_clones("popcnt", "default"))) int32_t count_bits(const uint64_t* words,
+                                                                      size_t count) {
+  int32_t total = 0;
+  for (size_t i = 0; i < count; ++i) total += std::popcount(words[i]);
+  return total;
+}
+
 template <typename T>
 T* checked(T* allocated) {
   if (allocated == nullptr) throw std::bad_alloc();
@@ -53,8 +63,7 @@ void RoaringWriter::append_container(uint64_t chunk, void* container, uint8_t ty
 
 void RoaringWriter::add_chunk(uint64_t chunk, const uint64_t* words) {
   flush_pending_keys();
-  int32_t count = 0;
-  for (size_t i = 0; i < kChunkWords; ++i) count += std::popcount(words[i]);
+  const int32_t count = count_bits(words, kChunkWords);
   if (count == 0) return;
   if (count > kMaxArrayKeys) {
     bitset_container_t* bitset = checked(bitset_container_create());
