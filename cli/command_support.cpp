@@ -19,6 +19,8 @@ void print_error(const std::string& message) {
   std::fprintf(stderr, "segc: %s\n", message.c_str());
 }
 
+void print_warning(const std::string& message) { print_error("warning: " + message); }
+
 CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror) {
   CheckSettings settings;
   settings.warnings_as_errors = werror;

@@ -26,5 +26,7 @@ std::optional<int32_t> evaluation_date(const std::string& as_of, const std::stri
 
 // Prints "segc: MESSAGE" to stderr.
 void print_error(const std::string& message);
+// Prints "segc: warning: MESSAGE" to stderr.
+void print_warning(const std::string& message);
 
 }  // namespace segc::cli

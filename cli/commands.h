@@ -46,6 +46,7 @@ struct RunOptions {
   std::string out_format = "keys";  // keys, roaring or roaring64
   bool emit_llvm = false;
   std::string engine = "jit";
+  bool no_cache = false;
   bool werror = false;
   std::string delimiter;  // detected when empty
   std::string date_format = "YYYY-MM-DD";
@@ -61,6 +62,7 @@ struct TestOptions {
   std::string as_of;  // for test blocks without `as of`
   std::string timezone = "UTC";
   std::string engine = "jit";
+  bool no_cache = false;
   bool werror = false;
 };
 CLI::App* add_test_command(CLI::App& app, TestOptions& options);

@@ -148,6 +148,8 @@ CLI::App* add_run_command(CLI::App& app, RunOptions& options) {
                       "jit (default) or interpreter, the slow reference evaluator")
       ->check(CLI::IsMember({"jit", "interpreter"}))
       ->capture_default_str();
+  command->add_flag("--no-cache", options.no_cache,
+                    "Compile the rules afresh: neither read nor write the compile cache");
   command->add_flag("--werror", options.werror, "Treat warnings in the rules as errors");
   command->add_option("--delimiter", options.delimiter,
                       "CSV delimiter: ',', ';' or tab (default: detected from the header)")
@@ -241,9 +243,9 @@ int run_run_command(const RunOptions& options) {
   }
   const runtime::Table& table = data.table;
 
-  SegmentEvaluator evaluator(options.engine == "interpreter" ? EngineKind::Interpreter
-                                                             : EngineKind::Jit,
-                             options.threads);
+  SegmentEvaluator evaluator(
+      options.engine == "interpreter" ? EngineKind::Interpreter : EngineKind::Jit, options.threads,
+      options.no_cache ? CacheUse::None : CacheUse::Persistent);
   const evaluate::EvaluationContext context{*today};
   if (options.emit_llvm) {
     auto ir = evaluator.llvm_ir(program, table, selection.to_compute, context);
@@ -253,6 +255,7 @@ int run_run_command(const RunOptions& options) {
   }
   auto membership = evaluator.evaluate(program, table, selection.to_compute, context);
   if (!membership) throw std::runtime_error(llvm::toString(membership.takeError()));
+  for (const std::string& warning : evaluator.take_warnings()) print_warning(warning);
 
   output::ManifestContents manifest{*today, options.data, table.row_count, data.rejected.size(),
                                     selection.segments, {}, format};

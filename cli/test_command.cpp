@@ -25,6 +25,8 @@ CLI::App* add_test_command(CLI::App& app, TestOptions& options) {
                       "jit (default) or interpreter, the slow reference evaluator")
       ->check(CLI::IsMember({"jit", "interpreter"}))
       ->capture_default_str();
+  command->add_flag("--no-cache", options.no_cache,
+                    "Compile the rules afresh: neither read nor write the compile cache");
   command->add_flag("--werror", options.werror, "Treat warnings in the rules as errors");
   return command;
 }
@@ -37,9 +39,11 @@ int run_test_command(const TestOptions& options) {
   if (!today) return kExitUsage;
 
   SegmentEvaluator evaluator(
-      options.engine == "interpreter" ? EngineKind::Interpreter : EngineKind::Jit, 1);
+      options.engine == "interpreter" ? EngineKind::Interpreter : EngineKind::Jit, 1,
+      options.no_cache ? CacheUse::None : CacheUse::Persistent);
   auto report = run_tests(*outcome.program, outcome.sources, evaluator, *today);
   if (!report) throw std::runtime_error(llvm::toString(report.takeError()));
+  for (const std::string& warning : evaluator.take_warnings()) print_warning(warning);
 
   for (const TestFailure& failure : report->failures) {
     const SourceRange& at = failure.location;

@@ -39,19 +39,19 @@ std::vector<const void*> column_pointers(const runtime::Table& table) {
 
 CompiledRuleSet::CompiledRuleSet(const CheckedProgram& program, std::vector<size_t> segments,
                                  evaluate::EvaluationContext context, TableShape shape,
-                                 std::unique_ptr<HostData> host, llvm::orc::ResourceTrackerSP code,
+                                 std::unique_ptr<HostData> host, llvm::orc::JITDylib* code,
                                  RuleSetEntry entry, std::string ir)
     : program_(program),
       segments_(std::move(segments)),
       context_(context),
       shape_(std::move(shape)),
       host_(std::move(host)),
-      code_(std::move(code)),
+      code_(code),
       entry_(entry),
       ir_(std::move(ir)) {}
 
 CompiledRuleSet::~CompiledRuleSet() {
-  if (code_) llvm::consumeError(code_->remove());
+  llvm::consumeError(code_->getExecutionSession().removeJITDylib(*code_));
 }
 
 evaluate::SegmentMembership CompiledRuleSet::evaluate(const runtime::Table& table,

@@ -21,9 +21,9 @@ class CompiledRuleSet {
  public:
   CompiledRuleSet(const CheckedProgram& program, std::vector<size_t> segments,
                   evaluate::EvaluationContext context, TableShape shape,
-                  std::unique_ptr<HostData> host, llvm::orc::ResourceTrackerSP code,
-                  RuleSetEntry entry, std::string ir);
-  ~CompiledRuleSet();  // removes the code from the JIT
+                  std::unique_ptr<HostData> host, llvm::orc::JITDylib* code, RuleSetEntry entry,
+                  std::string ir);
+  ~CompiledRuleSet();  // removes the code (its JITDylib) from the JIT
   CompiledRuleSet(const CompiledRuleSet&) = delete;
   CompiledRuleSet& operator=(const CompiledRuleSet&) = delete;
 
@@ -35,7 +35,8 @@ class CompiledRuleSet {
   // the schema at all (see check_table) gives no segment computed.
   evaluate::SegmentMembership evaluate(const runtime::Table& table, unsigned threads) const;
 
-  // The optimised module's textual IR (`segc run --emit-llvm`).
+  // The optimised modules' textual IR (`segc run --emit-llvm`), when
+  // compiled with IrText::Keep; else empty.
   const std::string& llvm_ir() const { return ir_; }
 
  private:
@@ -44,7 +45,7 @@ class CompiledRuleSet {
   evaluate::EvaluationContext context_;
   TableShape shape_;  // of the table the code was specialised to
   std::unique_ptr<HostData> host_;
-  llvm::orc::ResourceTrackerSP code_;
+  llvm::orc::JITDylib* code_;
   RuleSetEntry entry_;
   std::string ir_;
 };

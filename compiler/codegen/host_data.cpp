@@ -34,4 +34,10 @@ const RE2* HostData::pattern(const std::string& text) {
 
 const FallbackSite* HostData::fallback(FallbackSite site) { return &sites_.emplace_back(site); }
 
+const std::string& HostData::symbol_for(const void* pointer) {
+  auto [entry, inserted] = symbol_index_.try_emplace(pointer, symbols_.size());
+  if (inserted) symbols_.emplace_back("segc_host_" + std::to_string(entry->second), pointer);
+  return symbols_[entry->second].first;
+}
+
 }  // namespace segc::codegen

@@ -1,7 +1,11 @@
 // Everything generated code points at on the host side: strings, lookup
 // tables, code lists, compiled regular expressions, interpreter fallback
-// sites. Their addresses are baked into the IR as constants, so a HostData
-// lives exactly as long as the compiled code (CompiledRuleSet owns both).
+// sites. Generated code names each by a symbol (symbol_for), never by its
+// address, so the same rules compile to the same object code in every
+// process and objects can be reused from the compile cache; the engine
+// defines the symbols as absolute addresses when it links the code. A
+// HostData lives exactly as long as the compiled code (CompiledRuleSet owns
+// both).
 #pragma once
 
 #include <re2/re2.h>
@@ -11,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "codegen/interpreter_fallback.h"
@@ -37,6 +42,13 @@ class HostData {
   const RE2* pattern(const std::string& text);
   const FallbackSite* fallback(FallbackSite site);
 
+  // The symbol generated code uses for `pointer`: segc_host_<i>, numbered in
+  // order of first use, so emitting the same rules again gives the same
+  // names (and the same IR) in any process.
+  const std::string& symbol_for(const void* pointer);
+  // Every (symbol, address) handed out by symbol_for.
+  const std::vector<std::pair<std::string, const void*>>& symbols() const { return symbols_; }
+
  private:
   std::deque<std::string> strings_;
   std::deque<SegcString> handles_;
@@ -45,6 +57,8 @@ class HostData {
   std::vector<std::unique_ptr<RE2>> patterns_;
   std::deque<FallbackSite> sites_;
   std::map<const void*, const SegcString*> strings_for_;
+  std::map<const void*, size_t> symbol_index_;
+  std::vector<std::pair<std::string, const void*>> symbols_;
 };
 
 }  // namespace segc::codegen

@@ -16,9 +16,16 @@ llvm::Value* ExprEmitter::i1(bool value) { return b_.getInt1(value); }
 llvm::Value* ExprEmitter::f64(double value) {
   return llvm::ConstantFP::get(b_.getDoubleTy(), value);
 }
+// Host data is an external global of unknown size, defined when the code is
+// linked: the IR (and so the object code and its cache key) does not depend
+// on where this process put the data.
 llvm::Value* ExprEmitter::address(const void* pointer) {
-  return llvm::ConstantExpr::getIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(pointer)),
-                                         b_.getPtrTy());
+  if (pointer == nullptr) return llvm::ConstantPointerNull::get(b_.getPtrTy());
+  const std::string& name = env_.host.symbol_for(pointer);
+  if (llvm::GlobalVariable* known = env_.module.getNamedGlobal(name)) return known;
+  return new llvm::GlobalVariable(env_.module, llvm::ArrayType::get(b_.getInt8Ty(), 0),
+                                  /*isConstant=*/false, llvm::GlobalValue::ExternalLinkage,
+                                  /*Initializer=*/nullptr, name);
 }
 
 void ExprEmitter::unsupported(const ast::Expr& expr, const std::string& what) {

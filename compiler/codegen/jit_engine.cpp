@@ -8,6 +8,7 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include <algorithm>
+#include <optional>
 #include <thread>
 
 #include "codegen/ir_optimizer.h"
@@ -49,6 +50,8 @@ constexpr size_t kMaxParts = 8;
 // per group; 8 measured best on 200 segments, larger groups cost more in
 // register allocation.
 constexpr size_t kSegmentsPerGroup = 8;
+// The exported entry; groups are "<entry>.group<G>".
+constexpr const char* kEntryName = "segc_rules";
 
 size_t part_count(size_t segments) {
   const size_t cores = std::max(1u, std::thread::hardware_concurrency());
@@ -60,17 +63,20 @@ size_t part_count(size_t segments) {
 struct ModulePart {
   std::unique_ptr<llvm::LLVMContext> context = std::make_unique<llvm::LLVMContext>();
   std::unique_ptr<llvm::Module> module;
-  std::string ir;  // after optimisation
+  std::optional<CacheKey> key;  // with a cache
+  std::string ir;               // after optimisation, with IrText::Keep
   std::unique_ptr<llvm::MemoryBuffer> object;
+  bool compiled = false;  // here, not loaded from the cache
   llvm::Error error = llvm::Error::success();
 };
 
-void optimise_and_compile(ModulePart& part, llvm::TargetMachine& target) {
+void optimise_and_compile(ModulePart& part, llvm::TargetMachine& target, IrText ir) {
+  if (part.object) return;  // from the cache
   if (auto error = optimize_module(*part.module, target)) {
     part.error = std::move(error);
     return;
   }
-  llvm::raw_string_ostream(part.ir) << *part.module;
+  if (ir == IrText::Keep) llvm::raw_string_ostream(part.ir) << *part.module;
   llvm::orc::SimpleCompiler compiler(target);
   auto object = compiler(*part.module);
   if (!object) {
@@ -78,17 +84,34 @@ void optimise_and_compile(ModulePart& part, llvm::TargetMachine& target) {
     return;
   }
   part.object = std::move(*object);
+  part.compiled = true;
+}
+
+// The host data the code refers to by name (HostData::symbol_for), defined
+// in the rule set's own JITDylib.
+llvm::Error define_host_symbols(llvm::orc::LLJIT& jit, llvm::orc::JITDylib& library,
+                                const HostData& host) {
+  llvm::orc::SymbolMap symbols;
+  for (const auto& [name, address] : host.symbols()) {
+    symbols[jit.mangleAndIntern(name)] = llvm::orc::ExecutorSymbolDef(
+        llvm::orc::ExecutorAddr::fromPtr(address), llvm::JITSymbolFlags::Exported);
+  }
+  if (symbols.empty()) return llvm::Error::success();
+  return library.define(llvm::orc::absoluteSymbols(std::move(symbols)));
 }
 
 }  // namespace
 
 JitEngine::JitEngine(std::unique_ptr<llvm::orc::LLJIT> jit,
-                     llvm::orc::JITTargetMachineBuilder machine_builder)
-    : jit_(std::move(jit)), machine_builder_(std::move(machine_builder)) {}
+                     llvm::orc::JITTargetMachineBuilder machine_builder,
+                     std::unique_ptr<CompileCache> cache)
+    : jit_(std::move(jit)),
+      machine_builder_(std::move(machine_builder)),
+      cache_(std::move(cache)) {}
 
 JitEngine::~JitEngine() = default;
 
-llvm::Expected<std::unique_ptr<JitEngine>> JitEngine::create() {
+llvm::Expected<std::unique_ptr<JitEngine>> JitEngine::create(std::unique_ptr<CompileCache> cache) {
   initialise_native_target();
   auto machine_builder = llvm::orc::JITTargetMachineBuilder::detectHost();
   if (!machine_builder) return machine_builder.takeError();
@@ -104,7 +127,8 @@ llvm::Expected<std::unique_ptr<JitEngine>> JitEngine::create() {
   auto jit = builder.create();
   if (!jit) return jit.takeError();
   if (auto error = register_helpers(**jit)) return error;
-  return std::unique_ptr<JitEngine>(new JitEngine(std::move(*jit), std::move(configured)));
+  return std::unique_ptr<JitEngine>(
+      new JitEngine(std::move(*jit), std::move(configured), std::move(cache)));
 }
 
 llvm::Error JitEngine::prepare_targets(size_t count) {
@@ -113,12 +137,13 @@ llvm::Error JitEngine::prepare_targets(size_t count) {
     if (!target) return target.takeError();
     targets_.push_back(std::move(*target));
   }
+  if (compiler_identity_.empty()) compiler_identity_ = compiler_identity(*targets_[0]);
   return llvm::Error::success();
 }
 
 llvm::Expected<std::unique_ptr<CompiledRuleSet>> JitEngine::compile(
     const CheckedProgram& program, const runtime::Table& table, const std::vector<size_t>& wanted,
-    const evaluate::EvaluationContext& context) {
+    const evaluate::EvaluationContext& context, IrText ir) {
   if (auto error = check_table(program, table)) return error;
   for (size_t segment : wanted) {
     if (segment >= program.segments.size()) {
@@ -130,53 +155,78 @@ llvm::Expected<std::unique_ptr<CompiledRuleSet>> JitEngine::compile(
   std::vector<ModulePart> parts(part_count(segments.size()));
   if (auto error = prepare_targets(parts.size())) return error;
 
-  // Emission is sequential (it shares the host data and the bind-time
-  // tables); segments are dealt out round-robin so parts get similar mixes.
+  // Names are the same in every rule set (each gets its own JITDylib), so
+  // the same rules give the same IR and object code in any process.
   auto host = std::make_unique<HostData>();
   DependencyMap dependencies(program);
-  const std::string entry_name = fmt::format("segc_rules_{}", next_id_++);
-  // Groups are runs of the evaluation order (a group computes its segments
-  // one after the other), dealt out round-robin so parts get similar mixes.
-  std::vector<std::string> groups;
   for (size_t index = 0; index < parts.size(); ++index) {
     ModulePart& part = parts[index];
     part.module =
-        std::make_unique<llvm::Module>(fmt::format("{}.{}", entry_name, index), *part.context);
+        std::make_unique<llvm::Module>(fmt::format("{}.{}", kEntryName, index), *part.context);
     part.module->setDataLayout(jit_->getDataLayout());
     part.module->setTargetTriple(jit_->getTargetTriple().str());
   }
-  for (const std::vector<size_t>& run : fusion_groups(program, dependencies, segments, kSegmentsPerGroup)) {
-    groups.push_back(fmt::format("{}.group{}", entry_name, groups.size()));
+  // Emission is sequential (it shares the host data and the bind-time
+  // tables). Groups (fusion_groups) are dealt out round-robin so parts get
+  // similar mixes.
+  std::vector<std::string> groups;
+  for (const std::vector<size_t>& run :
+       fusion_groups(program, dependencies, segments, kSegmentsPerGroup)) {
+    groups.push_back(fmt::format("{}.group{}", kEntryName, groups.size()));
     ModulePart& part = parts[(groups.size() - 1) % parts.size()];
     EmitEnvironment environment{program, table, context, dependencies, *host, *part.module, true};
     if (auto error = emit_segment_group(environment, run, groups.back())) return error;
   }
-  emit_entry(*parts[0].module, groups, entry_name);
+  emit_entry(*parts[0].module, groups, kEntryName);
+
+  CompileCache* cache = ir == IrText::Keep ? nullptr : cache_.get();
+  if (cache != nullptr) {
+    for (ModulePart& part : parts) {
+      part.key = module_key(*part.module, compiler_identity_);
+      part.object = cache->load(*part.key);
+    }
+  }
   std::vector<std::thread> helpers;
   for (size_t index = 1; index < parts.size(); ++index) {
-    helpers.emplace_back(optimise_and_compile, std::ref(parts[index]), std::ref(*targets_[index]));
+    helpers.emplace_back(optimise_and_compile, std::ref(parts[index]), std::ref(*targets_[index]),
+                         ir);
   }
-  optimise_and_compile(parts[0], *targets_[0]);
+  optimise_and_compile(parts[0], *targets_[0], ir);
   for (std::thread& helper : helpers) helper.join();
   llvm::Error failed = llvm::Error::success();
   for (ModulePart& part : parts)
     failed = llvm::joinErrors(std::move(failed), std::move(part.error));
   if (failed) return failed;
+  if (cache != nullptr) {
+    bool stored = false;
+    for (ModulePart& part : parts) {
+      if (!part.compiled) continue;
+      cache->store(*part.key, part.object->getBuffer());
+      stored = true;
+    }
+    if (stored) cache->prune();
+  }
 
-  auto code = jit_->getMainJITDylib().createResourceTracker();
-  std::string ir;
+  // The rule set's own JITDylib: its host symbols, then the runtime helpers
+  // in the main one. Removing it (CompiledRuleSet) frees the code.
+  auto library =
+      jit_->getExecutionSession().createJITDylib(fmt::format("{}_{}", kEntryName, next_id_++));
+  if (!library) return library.takeError();
+  library->addToLinkOrder(jit_->getMainJITDylib());
+  auto discard = [&](llvm::Error error) {
+    llvm::consumeError(jit_->getExecutionSession().removeJITDylib(*library));
+    return error;
+  };
+  if (auto error = define_host_symbols(*jit_, *library, *host)) return discard(std::move(error));
+  std::string ir_text;
   for (ModulePart& part : parts) {
-    ir += part.ir;
-    if (auto error = jit_->addObjectFile(code, std::move(part.object))) {
-      llvm::consumeError(code->remove());
-      return error;
+    ir_text += part.ir;
+    if (auto error = jit_->addObjectFile(*library, std::move(part.object))) {
+      return discard(std::move(error));
     }
   }
-  auto entry = jit_->lookup(entry_name);
-  if (!entry) {
-    llvm::consumeError(code->remove());
-    return entry.takeError();
-  }
+  auto entry = jit_->lookup(*library, kEntryName);
+  if (!entry) return discard(entry.takeError());
   // The columns the code reads: evaluate() re-checks only their shape.
   std::vector<size_t> fields;
   for (size_t segment : segments) {
@@ -186,8 +236,8 @@ llvm::Expected<std::unique_ptr<CompiledRuleSet>> JitEngine::compile(
   std::sort(fields.begin(), fields.end());
   fields.erase(std::unique(fields.begin(), fields.end()), fields.end());
   return std::make_unique<CompiledRuleSet>(program, segments, context, shape_of(table, fields),
-                                           std::move(host), std::move(code),
-                                           entry->toPtr<RuleSetEntry>(), std::move(ir));
+                                           std::move(host), &*library,
+                                           entry->toPtr<RuleSetEntry>(), std::move(ir_text));
 }
 
 }  // namespace segc::codegen

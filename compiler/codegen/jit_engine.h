@@ -9,6 +9,10 @@
 //
 // computes membership words [first_word, end_word) of every segment, in
 // evaluation order, writing bit r % 64 of word r / 64 for row r.
+//
+// With a CompileCache, each module's object code is looked up by a hash of
+// its IR and the compiler's identity (compile_cache_key.h) before it is
+// optimised and compiled, and stored afterwards.
 #pragma once
 
 #include <llvm/ExecutionEngine/Orc/LLJIT.h>
@@ -19,6 +23,7 @@
 #include <mutex>
 #include <vector>
 
+#include "codegen/compile_cache.h"
 #include "codegen/compiled_rule_set.h"
 #include "evaluate/segment_membership.h"
 #include "runtime/table.h"
@@ -26,11 +31,18 @@
 
 namespace segc::codegen {
 
+// Whether compile() keeps the optimised IR for CompiledRuleSet::llvm_ir():
+// printing it costs time, and code from the cache has none, so asking for
+// it also bypasses the cache.
+enum class IrText { Discard, Keep };
+
 class JitEngine {
  public:
   // Initialises the native target (once per process, thread-safe), detects
-  // the host CPU and registers the runtime helpers.
-  static llvm::Expected<std::unique_ptr<JitEngine>> create();
+  // the host CPU and registers the runtime helpers. Without `cache` every
+  // compile() generates code afresh.
+  static llvm::Expected<std::unique_ptr<JitEngine>> create(
+      std::unique_ptr<CompileCache> cache = nullptr);
   ~JitEngine();
   JitEngine(const JitEngine&) = delete;
   JitEngine& operator=(const JitEngine&) = delete;
@@ -42,11 +54,15 @@ class JitEngine {
   // `table` (or one with the same dictionaries and widths). Thread-safe.
   llvm::Expected<std::unique_ptr<CompiledRuleSet>> compile(
       const CheckedProgram& program, const runtime::Table& table, const std::vector<size_t>& wanted,
-      const evaluate::EvaluationContext& context);
+      const evaluate::EvaluationContext& context, IrText ir = IrText::Discard);
+
+  // The cache, if any (its counts and warnings).
+  CompileCache* cache() { return cache_.get(); }
 
  private:
   JitEngine(std::unique_ptr<llvm::orc::LLJIT> jit,
-            llvm::orc::JITTargetMachineBuilder machine_builder);
+            llvm::orc::JITTargetMachineBuilder machine_builder,
+            std::unique_ptr<CompileCache> cache);
   // Makes sure there is a target machine for each of `count` compile threads.
   llvm::Error prepare_targets(size_t count);
 
@@ -56,8 +72,10 @@ class JitEngine {
   llvm::orc::JITTargetMachineBuilder machine_builder_;
   // One per compile thread: a TargetMachine is not shared between threads.
   std::vector<std::unique_ptr<llvm::TargetMachine>> targets_;
-  std::mutex mutex_;      // one compilation at a time
-  uint64_t next_id_ = 0;  // unique entry names
+  std::unique_ptr<CompileCache> cache_;
+  std::string compiler_identity_;  // of targets_[0], for cache keys
+  std::mutex mutex_;               // one compilation at a time
+  uint64_t next_id_ = 0;           // unique JITDylib names
 };
 
 }  // namespace segc::codegen

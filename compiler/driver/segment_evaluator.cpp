@@ -1,14 +1,15 @@
 #include "driver/segment_evaluator.h"
 
 #include <thread>
+#include <utility>
 
 #include "codegen/jit_engine.h"
 #include "evaluate/reference_interpreter.h"
 
 namespace segc {
 
-SegmentEvaluator::SegmentEvaluator(EngineKind kind, unsigned threads)
-    : kind_(kind), threads_(threads == 0 ? default_thread_count() : threads) {}
+SegmentEvaluator::SegmentEvaluator(EngineKind kind, unsigned threads, CacheUse cache)
+    : kind_(kind), threads_(threads == 0 ? default_thread_count() : threads), cache_use_(cache) {}
 
 SegmentEvaluator::~SegmentEvaluator() = default;
 
@@ -16,7 +17,17 @@ unsigned default_thread_count() { return std::max(1u, std::thread::hardware_conc
 
 llvm::Error SegmentEvaluator::ensure_jit() {
   if (jit_) return llvm::Error::success();
-  auto engine = codegen::JitEngine::create();
+  std::unique_ptr<codegen::CompileCache> cache;
+  if (cache_use_ == CacheUse::Persistent) {
+    if (auto directory = codegen::CompileCache::default_directory()) {
+      cache = std::make_unique<codegen::CompileCache>(
+          *directory, codegen::CompileCache::default_size_limit(warnings_));
+    } else {
+      warnings_.push_back(
+          "compile cache not used: no folder for it (set SEGC_CACHE_DIR, XDG_CACHE_HOME or HOME)");
+    }
+  }
+  auto engine = codegen::JitEngine::create(std::move(cache));
   if (!engine) return engine.takeError();
   jit_ = std::move(*engine);
   return llvm::Error::success();
@@ -39,9 +50,19 @@ llvm::Expected<std::string> SegmentEvaluator::llvm_ir(const CheckedProgram& prog
                                                       const std::vector<size_t>& wanted,
                                                       const evaluate::EvaluationContext& context) {
   if (llvm::Error error = ensure_jit()) return error;
-  auto compiled = jit_->compile(program, table, wanted, context);
+  auto compiled = jit_->compile(program, table, wanted, context, codegen::IrText::Keep);
   if (!compiled) return compiled.takeError();
   return (*compiled)->llvm_ir();
+}
+
+std::vector<std::string> SegmentEvaluator::take_warnings() {
+  std::vector<std::string> warnings = std::exchange(warnings_, {});
+  if (jit_ && jit_->cache()) {
+    for (std::string& warning : jit_->cache()->take_warnings()) {
+      warnings.push_back(std::move(warning));
+    }
+  }
+  return warnings;
 }
 
 }  // namespace segc

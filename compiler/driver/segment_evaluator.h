@@ -1,7 +1,9 @@
 // One entry point for evaluating segments, whichever engine the user picked:
 // the JIT (the default) or the reference interpreter (`--engine interpreter`,
 // for cross-checking a surprising result). The evaluator owns the JIT engine,
-// created on first use, so its caches live as long as the command.
+// created on first use, so its caches live as long as the command; with
+// CacheUse::Persistent the engine also reuses object code across runs
+// (codegen/compile_cache.h).
 #pragma once
 
 #include <llvm/Support/Error.h>
@@ -21,10 +23,12 @@ class JitEngine;
 }
 
 enum class EngineKind { Jit, Interpreter };
+// Persistent: the compile cache in CompileCache::default_directory().
+enum class CacheUse { None, Persistent };
 
 class SegmentEvaluator {
  public:
-  SegmentEvaluator(EngineKind kind, unsigned threads);
+  SegmentEvaluator(EngineKind kind, unsigned threads, CacheUse cache = CacheUse::None);
   ~SegmentEvaluator();
 
   // Membership of `wanted` and every segment they reference.
@@ -38,11 +42,16 @@ class SegmentEvaluator {
                                       const std::vector<size_t>& wanted,
                                       const evaluate::EvaluationContext& context);
 
+  // Why the compile cache was not used (at most one message), for the user.
+  std::vector<std::string> take_warnings();
+
  private:
   llvm::Error ensure_jit();
 
   EngineKind kind_;
   unsigned threads_;
+  CacheUse cache_use_;
+  std::vector<std::string> warnings_;
   std::unique_ptr<codegen::JitEngine> jit_;
 };
 

@@ -8,6 +8,8 @@ roaring_keys=$2
 failures=0
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# The compile cache of every run here; never the user's own.
+export SEGC_CACHE_DIR="$work/cache"
 
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 

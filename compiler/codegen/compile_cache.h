@@ -1,0 +1,70 @@
+// The persistent compile cache: object code of JIT-compiled modules, kept
+// in files so that a later run of the same rules on data of the same shape
+// skips optimisation and code generation (docs/run.md, "Compile cache").
+//
+// One file per entry, `<key>.segcobj`, written under a temporary name in
+// the same folder and renamed into place, so concurrent runs never see a
+// partial entry; each carries a header (magic, key, length, checksum) and an
+// entry that does not check out (truncated, corrupted, another format) is
+// ignored, and overwritten by the next store. Past a size limit the least
+// recently used entries are deleted. When the folder cannot be created or
+// written the cache turns itself off with one warning: it never fails a run.
+// Not thread-safe: the engine uses it under its compile lock.
+#pragma once
+
+#include <llvm/ADT/StringRef.h>
+#include <llvm/Support/MemoryBuffer.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "codegen/compile_cache_key.h"
+
+namespace segc::codegen {
+
+class CompileCache {
+ public:
+  // $SEGC_CACHE_DIR, else $XDG_CACHE_HOME/segc, else $HOME/.cache/segc;
+  // nothing when none of them is set.
+  static std::optional<std::filesystem::path> default_directory();
+  // $SEGC_CACHE_MAX_MB megabytes when set, else 512 MB. A value that is
+  // not a whole number adds a warning and gives the default.
+  static uint64_t default_size_limit(std::vector<std::string>& warnings);
+
+  // The folder is created on the first store.
+  CompileCache(std::filesystem::path directory, uint64_t size_limit);
+
+  // The object stored under `key`, or null when there is no valid entry.
+  // A hit marks the entry as recently used.
+  std::unique_ptr<llvm::MemoryBuffer> load(const CacheKey& key);
+  // Stores `object` under `key` (replacing whatever is there).
+  void store(const CacheKey& key, llvm::StringRef object);
+  // Deletes the least recently used entries while the entries together
+  // exceed the size limit, and temporary files that crashed runs left.
+  void prune();
+
+  // Problems that turned the cache off (at most one), for the user.
+  std::vector<std::string> take_warnings();
+  const std::filesystem::path& directory() const { return directory_; }
+
+  struct Counts {
+    uint64_t hits = 0, misses = 0, stores = 0;
+  };
+  Counts counts() const { return counts_; }
+
+ private:
+  std::filesystem::path entry_path(const CacheKey& key) const;
+  void disable(const std::string& problem);
+
+  const std::filesystem::path directory_;
+  const uint64_t size_limit_;
+  bool disabled_ = false;
+  std::vector<std::string> warnings_;
+  Counts counts_;
+};
+
+}  // namespace segc::codegen

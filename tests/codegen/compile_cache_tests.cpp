@@ -1,0 +1,201 @@
+// The compile cache's files: what is stored is loaded back byte for byte,
+// an entry that does not check out is a miss (never loaded), an unusable
+// folder turns the cache off with one warning, and pruning keeps the most
+// recently used entries under the size limit.
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "codegen/compile_cache.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using segc::codegen::CacheKey;
+using segc::codegen::CompileCache;
+
+// A fresh folder per test, removed afterwards.
+struct TempFolder {
+  fs::path path;
+  TempFolder() {
+    static int counter = 0;
+    path = fs::temp_directory_path() /
+           ("segc-cache-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+    fs::remove_all(path);
+  }
+  ~TempFolder() { fs::remove_all(path); }
+};
+
+CacheKey key_of(uint8_t seed) {
+  CacheKey key{};
+  for (size_t i = 0; i < key.size(); ++i) key[i] = static_cast<uint8_t>(seed * 31 + i);
+  return key;
+}
+
+fs::path only_entry(const fs::path& folder) {
+  fs::path found;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    REQUIRE(found.empty());
+    found = entry.path();
+  }
+  REQUIRE(!found.empty());
+  return found;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void write_file(const fs::path& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+}  // namespace
+
+TEST_CASE("Compile cache: stored objects load back, other keys miss", "[compile_cache]") {
+  TempFolder folder;
+  CompileCache cache(folder.path / "nested" / "segc", 1 << 20);
+  CHECK(cache.load(key_of(1)) == nullptr);  // the folder does not exist yet
+  const std::string object = std::string(
+      "\x7f"
+      "ELF object code\0with zeros",
+      26);
+  cache.store(key_of(1), object);
+  auto loaded = cache.load(key_of(1));
+  REQUIRE(loaded != nullptr);
+  CHECK(loaded->getBuffer().str() == object);
+  CHECK(cache.load(key_of(2)) == nullptr);
+  CHECK(cache.counts().hits == 1);
+  CHECK(cache.counts().misses == 2);
+  CHECK(cache.counts().stores == 1);
+  CHECK(cache.take_warnings().empty());
+  // Nothing but the entry: the temporary file was renamed into place.
+  CHECK(only_entry(folder.path / "nested" / "segc").extension() == ".segcobj");
+}
+
+TEST_CASE("Compile cache: a corrupted, truncated or misnamed entry is a miss", "[compile_cache]") {
+  TempFolder folder;
+  CompileCache cache(folder.path, 1 << 20);
+  const std::string object(1000, 'x');
+  cache.store(key_of(1), object);
+  const fs::path path = only_entry(folder.path);
+  const std::string good = read_file(path);
+
+  SECTION("a flipped payload byte") {
+    std::string bad = good;
+    bad[bad.size() - 10] ^= 1;
+    write_file(path, bad);
+  }
+  SECTION("truncated") { write_file(path, good.substr(0, good.size() - 1)); }
+  SECTION("only part of the header") { write_file(path, good.substr(0, 20)); }
+  SECTION("empty") { write_file(path, ""); }
+  SECTION("longer than its header says") { write_file(path, good + "x"); }
+  SECTION("another key's entry under this name") {
+    cache.store(key_of(2), object);
+    fs::path other = folder.path / fs::path(path).filename();
+    for (const auto& entry : fs::directory_iterator(folder.path)) {
+      if (entry.path() != path) other = entry.path();
+    }
+    fs::rename(other, path);
+  }
+  CHECK(cache.load(key_of(1)) == nullptr);
+  // The next store overwrites the bad entry.
+  cache.store(key_of(1), object);
+  auto loaded = cache.load(key_of(1));
+  REQUIRE(loaded != nullptr);
+  CHECK(loaded->getBuffer().str() == object);
+}
+
+TEST_CASE("Compile cache: an unusable folder turns the cache off with one warning",
+          "[compile_cache]") {
+  TempFolder folder;
+  fs::create_directories(folder.path);
+  write_file(folder.path / "file", "not a folder");
+  CompileCache cache(folder.path / "file" / "segc", 1 << 20);
+  cache.store(key_of(1), "object");
+  cache.store(key_of(2), "object");
+  CHECK(cache.load(key_of(1)) == nullptr);
+  const auto warnings = cache.take_warnings();
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].find((folder.path / "file" / "segc").string()) != std::string::npos);
+  CHECK(cache.counts().stores == 0);
+}
+
+TEST_CASE("Compile cache: pruning deletes the least recently used entries past the limit",
+          "[compile_cache]") {
+  TempFolder folder;
+  const std::string object(1000, 'o');
+  CompileCache cache(folder.path, 3500);  // room for three entries with headers
+  const auto now = fs::file_time_type::clock::now();
+  for (uint8_t i = 0; i < 5; ++i) {
+    cache.store(key_of(i), object);
+  }
+  // Entry i was last used i minutes ago... except that entry 4 is loaded now.
+  for (uint8_t i = 0; i < 5; ++i) {
+    for (const auto& entry : fs::directory_iterator(folder.path)) {
+      if (entry.path().filename().string().rfind(segc::codegen::to_hex(key_of(i)), 0) == 0) {
+        fs::last_write_time(entry.path(), now - std::chrono::minutes(i + 1));
+      }
+    }
+  }
+  REQUIRE(cache.load(key_of(4)) != nullptr);
+  // A temporary file of a run that died long ago, and one being written now.
+  write_file(folder.path / ".tmp-abandoned", "partial");
+  fs::last_write_time(folder.path / ".tmp-abandoned", now - std::chrono::hours(2));
+  write_file(folder.path / ".tmp-in-progress", "partial");
+  cache.prune();
+  CHECK(cache.load(key_of(0)) != nullptr);
+  CHECK(cache.load(key_of(1)) != nullptr);
+  CHECK(cache.load(key_of(4)) != nullptr);
+  CHECK(cache.load(key_of(2)) == nullptr);
+  CHECK(cache.load(key_of(3)) == nullptr);
+  CHECK(!fs::exists(folder.path / ".tmp-abandoned"));
+  CHECK(fs::exists(folder.path / ".tmp-in-progress"));
+}
+
+TEST_CASE("Compile cache: the folder and size limit come from the environment", "[compile_cache]") {
+  struct SavedVariable {
+    std::string name;
+    std::optional<std::string> value;
+    explicit SavedVariable(std::string variable) : name(std::move(variable)) {
+      if (const char* text = std::getenv(name.c_str())) value = text;
+    }
+    ~SavedVariable() {
+      if (value) {
+        setenv(name.c_str(), value->c_str(), 1);
+      } else {
+        unsetenv(name.c_str());
+      }
+    }
+  };
+  SavedVariable explicit_dir("SEGC_CACHE_DIR"), xdg("XDG_CACHE_HOME"), home("HOME"),
+      limit("SEGC_CACHE_MAX_MB");
+  setenv("SEGC_CACHE_DIR", "/somewhere/cache", 1);
+  setenv("XDG_CACHE_HOME", "/xdg", 1);
+  setenv("HOME", "/home/user", 1);
+  CHECK(CompileCache::default_directory() == fs::path("/somewhere/cache"));
+  unsetenv("SEGC_CACHE_DIR");
+  CHECK(CompileCache::default_directory() == fs::path("/xdg/segc"));
+  setenv("XDG_CACHE_HOME", "", 1);
+  CHECK(CompileCache::default_directory() == fs::path("/home/user/.cache/segc"));
+  unsetenv("HOME");
+  CHECK(!CompileCache::default_directory().has_value());
+
+  std::vector<std::string> warnings;
+  unsetenv("SEGC_CACHE_MAX_MB");
+  CHECK(CompileCache::default_size_limit(warnings) == (uint64_t{512} << 20));
+  setenv("SEGC_CACHE_MAX_MB", "3", 1);
+  CHECK(CompileCache::default_size_limit(warnings) == (uint64_t{3} << 20));
+  CHECK(warnings.empty());
+  setenv("SEGC_CACHE_MAX_MB", "3x", 1);  // not a number: the default, and a warning
+  CHECK(CompileCache::default_size_limit(warnings) == (uint64_t{512} << 20));
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].find("SEGC_CACHE_MAX_MB=3x") != std::string::npos);
+}
