@@ -87,6 +87,18 @@ void optimise_and_compile(ModulePart& part, llvm::TargetMachine& target, IrText 
   part.compiled = true;
 }
 
+// Runs work(parts[i], i) for every part, each on its own thread (part 0 on
+// the calling one).
+template <class Work>
+void on_threads(std::vector<ModulePart>& parts, const Work& work) {
+  std::vector<std::thread> helpers;
+  for (size_t index = 1; index < parts.size(); ++index) {
+    helpers.emplace_back([&work, &parts, index] { work(parts[index], index); });
+  }
+  work(parts[0], 0);
+  for (std::thread& helper : helpers) helper.join();
+}
+
 // The host data the code refers to by name (HostData::symbol_for), defined
 // in the rule set's own JITDylib.
 llvm::Error define_host_symbols(llvm::orc::LLJIT& jit, llvm::orc::JITDylib& library,
@@ -181,18 +193,15 @@ llvm::Expected<std::unique_ptr<CompiledRuleSet>> JitEngine::compile(
 
   CompileCache* cache = ir == IrText::Keep ? nullptr : cache_.get();
   if (cache != nullptr) {
-    for (ModulePart& part : parts) {
+    // Serialising a module to hash it is a good part of a cached compile.
+    on_threads(parts, [&](ModulePart& part, size_t) {
       part.key = module_key(*part.module, compiler_identity_);
-      part.object = cache->load(*part.key);
-    }
+    });
+    for (ModulePart& part : parts) part.object = cache->load(*part.key);
   }
-  std::vector<std::thread> helpers;
-  for (size_t index = 1; index < parts.size(); ++index) {
-    helpers.emplace_back(optimise_and_compile, std::ref(parts[index]), std::ref(*targets_[index]),
-                         ir);
-  }
-  optimise_and_compile(parts[0], *targets_[0], ir);
-  for (std::thread& helper : helpers) helper.join();
+  on_threads(parts, [&](ModulePart& part, size_t index) {
+    optimise_and_compile(part, *targets_[index], ir);
+  });
   llvm::Error failed = llvm::Error::success();
   for (ModulePart& part : parts)
     failed = llvm::joinErrors(std::move(failed), std::move(part.error));
