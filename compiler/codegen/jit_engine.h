@@ -4,10 +4,10 @@
 // See calling_convention.md for what the generated code looks like
 // and how it is called:
 //
-//   void segc_rules_N(const SegcRunArgs* args, uint64_t first_word,
-//                     uint64_t end_word);
+//   void segc_rules(const SegcRunArgs* args, uint64_t first_word,
+//                   uint64_t end_word);
 //
-// computes membership words [first_word, end_word) of every segment, in
+// (in the rule set's own JITDylib) computes membership words [first_word, end_word) of every segment, in
 // evaluation order, writing bit r % 64 of word r / 64 for row r.
 //
 // With a CompileCache, each module's object code is looked up by a hash of
