@@ -46,10 +46,13 @@ llvm::Error register_helpers(llvm::orc::LLJIT& jit) {
 constexpr size_t kSegmentsPerPart = 16;
 constexpr size_t kMaxParts = 8;
 // The code generator pays a fixed cost per function (its ~100 passes each
-// set up their analyses), so segments are compiled in groups, one function
-// per group; 8 measured best on 200 segments, larger groups cost more in
-// register allocation.
-constexpr size_t kSegmentsPerGroup = 8;
+// set up their analyses) and per row loop (a vector body, an epilogue and a
+// scalar remainder), so segments are fused in groups, one function and one
+// loop per group (segment_function.h). On 200 generated segments
+// (bench/many_segments.mjs) a whole `segc run` over the example data took
+// 2.7 s of CPU with groups of 1, 0.85-1.2 s with 8, 0.6 s with 16 and
+// 0.44-0.54 s with 64 (perf stat -e task-clock, machine under load).
+constexpr size_t kSegmentsPerGroup = 64;
 // The exported entry; groups are "<entry>.group<G>".
 constexpr const char* kEntryName = "segc_rules";
 
@@ -164,13 +167,20 @@ llvm::Expected<std::unique_ptr<CompiledRuleSet>> JitEngine::compile(
   }
   std::lock_guard<std::mutex> lock(mutex_);
   const std::vector<size_t> segments = evaluate::segments_to_evaluate(program, wanted);
-  std::vector<ModulePart> parts(part_count(segments.size()));
+  DependencyMap dependencies(program);
+  // Groups no larger than a share of the parts, so that every part (and
+  // compile thread) gets one, and no module is left empty.
+  const size_t wanted_parts = part_count(segments.size());
+  const std::vector<std::vector<size_t>> fused = fusion_groups(
+      program, dependencies, segments,
+      std::clamp<size_t>((segments.size() + wanted_parts - 1) / wanted_parts, 1,
+                         kSegmentsPerGroup));
+  std::vector<ModulePart> parts(std::clamp<size_t>(fused.size(), 1, wanted_parts));
   if (auto error = prepare_targets(parts.size())) return error;
 
   // Names are the same in every rule set (each gets its own JITDylib), so
   // the same rules give the same IR and object code in any process.
   auto host = std::make_unique<HostData>();
-  DependencyMap dependencies(program);
   for (size_t index = 0; index < parts.size(); ++index) {
     ModulePart& part = parts[index];
     part.module =
@@ -182,8 +192,7 @@ llvm::Expected<std::unique_ptr<CompiledRuleSet>> JitEngine::compile(
   // tables). Groups (fusion_groups) are dealt out round-robin so parts get
   // similar mixes.
   std::vector<std::string> groups;
-  for (const std::vector<size_t>& run :
-       fusion_groups(program, dependencies, segments, kSegmentsPerGroup)) {
+  for (const std::vector<size_t>& run : fused) {
     groups.push_back(fmt::format("{}.group{}", kEntryName, groups.size()));
     ModulePart& part = parts[(groups.size() - 1) % parts.size()];
     EmitEnvironment environment{program, table, context, dependencies, *host, *part.module, true};
