@@ -41,6 +41,8 @@ class ColumnBuilder {
   // The value appended last: an Int key, or a String key's loading code.
   int64_t last_int() const { return ints_.back(); }
   uint32_t last_code() const { return codes_.back(); }
+  // The string of a loading code (String and StringSet columns).
+  std::string_view dictionary_value(uint32_t code) const { return dictionary_.value(code); }
 
   // The finished column of `rows` rows; rows never appended (a field absent
   // from the header) are missing.

@@ -38,6 +38,28 @@ class KeyLines {
     return 0;
   }
 
+  // For joining ranges loaded apart (csv_chunks.cpp): whether the int keys
+  // came in ascending order, then the first and last of them.
+  bool ascending() const { return !hashed_; }
+  bool empty() const { return hashed_ ? count_ == 0 : ascending_.empty(); }
+  int64_t first_key() const { return ascending_.front().key; }
+  int64_t last_key() const { return ascending_.back().key; }
+
+  // Calls visit(key, line) for every int key recorded (in no set order).
+  template <class Visit>
+  void for_each_int(Visit&& visit) const {
+    for (const Slot& slot : hashed_ ? slots_ : ascending_) {
+      if (slot.line != 0) visit(slot.key, slot.line);
+    }
+  }
+  // Calls visit(code, line) for every string key code recorded.
+  template <class Visit>
+  void for_each_code(Visit&& visit) const {
+    for (uint32_t code = 0; code < code_lines_.size(); ++code) {
+      if (code_lines_[code] != 0) visit(code, code_lines_[code]);
+    }
+  }
+
  private:
   struct Slot {
     int64_t key = 0;

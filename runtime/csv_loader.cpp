@@ -1,186 +1,59 @@
-// load_csv_text: header, then one pass over the records appending each field
-// to its column builder; bad rows are reported (or, with skip_bad_rows,
-// rolled back and set aside) without stopping the pass.
+// load_csv_text: the header, then the records in one range per thread
+// (csv_chunks.h), joined in file order into one table, one list of problems
+// and one list of rejected rows, exactly as one pass would give them.
 #include "runtime/csv_loader.h"
 
 #include <algorithm>
 
-#include <fmt/format.h>
-
 #include "runtime/column_builder.h"
+#include "runtime/csv_chunks.h"
+#include "runtime/csv_column_join.h"
 #include "runtime/csv_header.h"
-#include "runtime/csv_keys.h"
 #include "runtime/csv_reader.h"
-#include "runtime/csv_text.h"
 
 namespace segc::runtime {
 namespace {
 
-using csv::Field;
-using csv::Record;
-using csv::RecordProblem;
+using csv::ChunkLoader;
+using Chunks = std::vector<std::unique_ptr<ChunkLoader>>;
 
-class Loader {
- public:
-  Loader(std::string_view text, const TableSchema& schema, const CsvOptions& options,
-         const csv::DateFormat& dates, char delimiter, CsvLoadResult& result)
-      : text_(text), delimiter_(delimiter), schema_(schema), options_(options), reader_(text, delimiter),
-        result_(result) {
-    const ValueSyntax syntax{options.decimal_comma ? ',' : '.', &dates};
-    for (const ColumnSpec& spec : schema.columns) builders_.emplace_back(spec, syntax);
-  }
+void report(CsvLoadResult& result, DataError error) {
+  if (result.errors.size() < kMaxReportedErrors) result.errors.push_back(std::move(error));
+  ++result.error_count;
+}
 
-  void run() {
-    Record header;
-    if (!reader_.next(header)) {
-      report(DataError{1, 0, "", "", "the file is empty: expected a header line naming the schema's fields"});
-      return;
-    }
-    std::vector<DataError> header_errors;
-    mapping_ = csv::map_header(reader_, header, schema_, header_errors);
-    for (DataError& error : header_errors) report(std::move(error));
-    if (result_.error_count > 0) return;  // rows cannot be read against a broken header
-
-    // One row per line is an upper bound that avoids regrowing the vectors.
-    const size_t estimate = static_cast<size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1;
-    for (ColumnBuilder& builder : builders_) builder.reserve(estimate);
-    keys_.reserve(std::min<size_t>(estimate, size_t{1} << 26));
-
-    Record record;
-    while (reader_.next(record)) read_row(record);
-  }
-
-  Table table() {
-    Table table;
-    table.schema = schema_;
-    table.row_count = result_.error_count == 0 ? rows_ : 0;
-    for (ColumnBuilder& builder : builders_) table.columns.push_back(builder.finish(table.row_count));
-    return table;
-  }
-
- private:
-  void read_row(const Record& record) {
-    row_bad_ = false;
-    const size_t width = mapping_.column_of_field.size();
-    if (record.problem == RecordProblem::UnterminatedQuote) {
-      problem(record, record.problem_offset, "", text_.substr(record.problem_offset),
-              "quoted field never closed: the file ends inside the quotes that start here");
-    } else {
-      if (record.problem == RecordProblem::TextAfterQuote) {
-        problem(record, record.problem_offset, "", field_at(record, record.problem_offset),
-                "unexpected text after a closing quote (a quote inside a quoted field is written twice: \"\")");
-      }
-      if (record.fields.size() != width) {
-        const bool too_many = record.fields.size() > width;
-        const size_t offset = too_many ? record.fields[width].offset : record.end;
-        problem(record, offset, "", too_many ? record.fields[width].value : std::string_view{},
-                fmt::format("this row has {} field{} but the header has {}", record.fields.size(),
-                            record.fields.size() == 1 ? "" : "s", width));
-      } else {
-        read_fields(record);
-      }
-    }
-    if (row_bad_) {
-      for (ColumnBuilder& builder : builders_) builder.truncate(rows_);
-      if (options_.skip_bad_rows) {
-        result_.rejected.push_back(RejectedRow{
-            record.line, std::string(text_.substr(record.begin, record.end - record.begin)), std::move(reason_)});
-      }
-      return;
-    }
-    ++rows_;
-  }
-
-  void read_fields(const Record& record) {
-    const size_t key = schema_.key_index;
-    const Field* key_field = nullptr;
-    for (size_t i = 0; i < record.fields.size(); ++i) {
-      const int column = mapping_.column_of_field[i];
-      if (column < 0) continue;
-      const Field& field = record.fields[i];
-      ColumnBuilder& builder = builders_[static_cast<size_t>(column)];
-      if (static_cast<size_t>(column) == key) {
-        if (builder.is_missing(field.value)) {
-          problem(record, field.offset, mapping_.names[i], field.value,
-                  "missing key: every row needs a value for the key field");
-          continue;
-        }
-      }
-      if (!builder.append(field.value, field.stable, message_)) {
-        problem(record, field.offset, mapping_.names[i], field.value, message_);
-        if (options_.skip_bad_rows) return;  // the first reason is enough
-      } else if (static_cast<size_t>(column) == key) {
-        key_field = &field;
-      }
-    }
-    // A key counts once it is read, so that a duplicate is reported even when
-    // its first row has other problems; a skipped row's key does not count.
-    if (key_field == nullptr || (row_bad_ && options_.skip_bad_rows)) return;
-    const ColumnBuilder& builder = builders_[key];
-    size_t first = 0;
-    switch (schema_.columns[key].kind) {
-      case ColumnKind::String: first = keys_.insert_code(builder.last_code(), record.line); break;
-      case ColumnKind::Int:
-      case ColumnKind::Decimal:
-      case ColumnKind::Date: first = keys_.insert_int(builder.last_int(), record.line); break;
-      default: break;  // the checker allows only int and string keys
-    }
-    if (first != 0) {
-      const std::string_view name = schema_.columns[key].name;
-      problem(record, key_field->offset, name, key_field->value,
-              fmt::format("duplicate key {}: first on line {}", csv::display_text(key_field->value), first));
-    }
-  }
-
-  // The raw text from `offset` to the end of its field, for messages.
-  std::string_view field_at(const Record& record, size_t offset) const {
-    const std::string_view rest = text_.substr(offset, record.end - std::min(offset, record.end));
-    return rest.substr(0, rest.find(delimiter_));
-  }
-
-  void problem(const Record& record, size_t offset, std::string_view field, std::string_view text,
-               std::string message) {
-    if (!options_.skip_bad_rows && result_.errors.size() >= kMaxReportedErrors) {
-      ++result_.error_count;  // only counted: a broken file stays cheap to read to the end
-      row_bad_ = true;
-      return;
-    }
-    const auto [line, column] = reader_.locate(record, offset);
-    DataError error{line, column, std::string(field), csv::display_text(text), std::move(message)};
-    if (options_.skip_bad_rows) {
-      if (!row_bad_) reason_ = std::move(error);
-    } else {
-      report(std::move(error));
-    }
-    row_bad_ = true;
-  }
-
-  void report(DataError error) {
-    if (result_.errors.size() < kMaxReportedErrors) result_.errors.push_back(std::move(error));
-    ++result_.error_count;
-  }
-
-  std::string_view text_;
-  char delimiter_;
-  const TableSchema& schema_;
-  const CsvOptions& options_;
-  csv::RecordReader reader_;
-  CsvLoadResult& result_;
-  std::vector<ColumnBuilder> builders_;
-  csv::HeaderMapping mapping_;
-  csv::KeyLines keys_;
-  size_t rows_ = 0;
-  bool row_bad_ = false;
-  DataError reason_;
-  std::string message_;
-};
-
+// A table with the schema's columns and no rows.
 Table empty_table(const TableSchema& schema) {
   Table table;
   table.schema = schema;
   for (const ColumnSpec& spec : schema.columns) {
     table.columns.push_back(ColumnBuilder(spec, ValueSyntax{}).finish(0));
   }
+  return table;
+}
+
+// The ranges' rows as one table: each range's columns are finished on its
+// own thread, then each column's parts are joined (columns spread over the
+// threads).
+Table join_tables(const TableSchema& schema, Chunks& chunks, size_t rows, unsigned threads) {
+  Table table;
+  table.schema = schema;
+  table.row_count = rows;
+  const size_t columns = schema.columns.size();
+  std::vector<std::vector<Column>> parts(columns, std::vector<Column>(chunks.size()));
+  csv::run_on_threads(chunks.size(), [&](size_t c) {
+    std::vector<ColumnBuilder>& builders = chunks[c]->builders();
+    const size_t chunk_rows = rows == 0 ? 0 : chunks[c]->rows();
+    for (size_t i = 0; i < columns; ++i) {
+      parts[i][c] = builders[i].finish(chunk_rows);
+      builders[i] = ColumnBuilder(schema.columns[i], ValueSyntax{});  // frees the loading vectors
+    }
+  });
+  table.columns.resize(columns);
+  const size_t workers = std::min<size_t>(std::max(threads, 1u), columns);
+  csv::run_on_threads(workers, [&](size_t worker) {
+    for (size_t i = worker; i < columns; i += workers) table.columns[i] = csv::join_columns(parts[i]);
+  });
   return table;
 }
 
@@ -192,6 +65,11 @@ std::string check_date_format(std::string_view format) {
 }
 
 CsvLoadResult load_csv_text(std::string_view text, const TableSchema& schema, const CsvOptions& options) {
+  return csv::load_text_in_chunks(text, schema, options, csv::kMinChunkBytes);
+}
+
+CsvLoadResult csv::load_text_in_chunks(std::string_view text, const TableSchema& schema, const CsvOptions& options,
+                                       size_t min_chunk_bytes) {
   CsvLoadResult result;
   csv::DateFormat dates;
   if (std::string problem = csv::compile_date_format(options.date_format, dates); !problem.empty()) {
@@ -208,9 +86,40 @@ CsvLoadResult load_csv_text(std::string_view text, const TableSchema& schema, co
   }
   text = csv::strip_bom(text);
   const char delimiter = options.delimiter.value_or(csv::detect_delimiter(text));
-  Loader loader(text, schema, options, dates, delimiter, result);
-  loader.run();
-  result.table = loader.table();
+
+  csv::RecordReader header_reader(text, delimiter);
+  csv::Record header;
+  if (!header_reader.next(header)) {
+    report(result, DataError{1, 0, "", "", "the file is empty: expected a header line naming the schema's fields"});
+    result.table = empty_table(schema);
+    return result;
+  }
+  std::vector<DataError> header_errors;
+  const csv::HeaderMapping mapping = csv::map_header(header_reader, header, schema, header_errors);
+  for (DataError& error : header_errors) report(result, std::move(error));
+  if (result.error_count > 0) {  // rows cannot be read against a broken header
+    result.table = empty_table(schema);
+    return result;
+  }
+
+  const csv::ChunkContext context{text, delimiter, &schema, &options,
+                                  ValueSyntax{options.decimal_comma ? ',' : '.', &dates}, &mapping};
+  const size_t start = header_reader.position();
+  Chunks chunks = csv::load_chunks(context, start, header_reader.line(), options.threads, min_chunk_bytes);
+  if (csv::keys_overlap(chunks, schema.columns[schema.key_index].kind)) {
+    chunks = csv::load_chunks(context, start, header_reader.line(), 1, min_chunk_bytes);
+  }
+
+  size_t rows = 0;
+  for (const auto& chunk : chunks) {
+    rows += chunk->rows();
+    result.error_count += chunk->error_count();
+    for (DataError& error : chunk->errors()) {
+      if (result.errors.size() < kMaxReportedErrors) result.errors.push_back(std::move(error));
+    }
+    for (RejectedRow& row : chunk->rejected()) result.rejected.push_back(std::move(row));
+  }
+  result.table = join_tables(schema, chunks, result.error_count == 0 ? rows : 0, options.threads);
   return result;
 }
 

@@ -21,6 +21,7 @@ struct CsvOptions {
   std::string date_format = "YYYY-MM-DD";  // tokens YYYY MM DD with literal separators between
   bool decimal_comma = false;              // decimals and floats use ',' as the point
   bool skip_bad_rows = false;              // --on-error skip
+  unsigned threads = 1;                    // parse and build columns on this many threads (0 counts as 1)
 };
 
 // One problem, located.

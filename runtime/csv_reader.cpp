@@ -114,11 +114,13 @@ void RecordReader::read_quoted(Record& record, size_t& scratch_used) {
 
 bool RecordReader::next(Record& record) {
   const size_t size = text_.size();
-  while (pos_ < size && at_line_end(pos_)) {  // blank lines
-    pos_ += text_[pos_] == '\r' ? 2 : 1;
+  // Blank lines end with '\n' (or the text), and so does the line before a
+  // range's limit, so this stops exactly at the limit.
+  while (pos_ < limit_ && at_line_end(pos_)) {
+    pos_ = std::min(pos_ + (text_[pos_] == '\r' ? 2 : 1), text_.size());
     ++line_;
   }
-  if (pos_ >= size) return false;
+  if (pos_ >= limit_) return false;
   record.line = line_;
   record.begin = pos_;
   record.fields.clear();

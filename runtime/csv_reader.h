@@ -2,6 +2,7 @@
 // the text where possible, so that reading allocates nothing per field.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -42,15 +43,26 @@ char detect_delimiter(std::string_view text);
 
 class RecordReader {
  public:
-  RecordReader(std::string_view text, char delimiter) : text_(text), delimiter_(delimiter) {
+  // Reads the records of `text` that start at or after `start` and before
+  // `limit` (a record that starts before `limit` is read to its end); `start`
+  // must be where a record may begin and `line` its physical line. Parallel
+  // loading reads one such range per thread (csv_chunks.h).
+  RecordReader(std::string_view text, char delimiter, size_t start = 0, size_t line = 1,
+               size_t limit = std::string_view::npos)
+      : text_(text), delimiter_(delimiter), limit_(std::min(limit, text.size())), pos_(start), line_(line) {
     stops_[static_cast<unsigned char>(delimiter)] = true;
     stops_['\n'] = true;
     stops_['\r'] = true;
   }
 
-  // The next record, skipping blank lines; false at the end of the text.
-  // Views in `record` stay valid until the next call.
+  // The next record, skipping blank lines; false at the limit or the end of
+  // the text. Views in `record` stay valid until the next call.
   bool next(Record& record);
+
+  // Where the next record would start, and its physical line: after the last
+  // record, where the following range must begin for the two to fit.
+  size_t position() const { return pos_; }
+  size_t line() const { return line_; }
 
   // 1-based physical line and code-point column of byte `offset` of `record`.
   std::pair<size_t, size_t> locate(const Record& record, size_t offset) const;
@@ -64,9 +76,10 @@ class RecordReader {
 
   std::string_view text_;
   char delimiter_;
+  size_t limit_;
   bool stops_[256] = {};  // bytes that may end an unquoted field
-  size_t pos_ = 0;
-  size_t line_ = 1;
+  size_t pos_;
+  size_t line_;
   std::deque<std::string> scratch_;  // stable addresses: one string per unescaped field
 };
 

@@ -1,0 +1,122 @@
+#include "runtime/csv_chunks.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "runtime/column_dictionary.h"
+
+namespace segc::runtime::csv {
+namespace {
+
+// '\n' bytes in `text`, eight at a time: a byte of x ^ 0x0A.. is zero exactly
+// where a newline is, and the expression below sets the top bit of exactly
+// those bytes; the multiplication adds up those bits (no popcount
+// instruction is assumed).
+size_t count_newlines(std::string_view text) {
+  constexpr uint64_t kNewlines = 0x0A0A0A0A0A0A0A0AULL;
+  constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+  size_t count = 0;
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t word = 0;
+    std::memcpy(&word, text.data() + i, 8);
+    const uint64_t x = word ^ kNewlines;
+    const uint64_t zero_tops = ~(((x & kLow7) + kLow7) | x | kLow7);
+    count += static_cast<size_t>(((zero_tops >> 7) * 0x0101010101010101ULL) >> 56);
+  }
+  for (; i < text.size(); ++i) count += text[i] == '\n';
+  return count;
+}
+
+// The first position after a '\n' at or after `from`, or the end of the text.
+size_t after_next_newline(std::string_view text, size_t from) {
+  if (from >= text.size()) return text.size();
+  const void* found = std::memchr(text.data() + from, '\n', text.size() - from);
+  return found == nullptr ? text.size() : static_cast<size_t>(static_cast<const char*>(found) - text.data()) + 1;
+}
+
+}  // namespace
+
+std::vector<std::unique_ptr<ChunkLoader>> load_chunks(const ChunkContext& context, size_t start, size_t line,
+                                                      unsigned threads, size_t min_chunk_bytes) {
+  const std::string_view text = context.text;
+  const size_t bytes = text.size() - std::min(start, text.size());
+  const size_t count = std::clamp<size_t>(bytes / std::max<size_t>(min_chunk_bytes, 1), 1, std::max(threads, 1u));
+
+  // Ranges begin after a line break near equal shares of the text; a guess
+  // inside a quoted field is caught below.
+  std::vector<size_t> begins(count + 1, text.size());
+  begins[0] = start;
+  for (size_t i = 1; i < count; ++i) {
+    begins[i] = std::max(begins[i - 1], after_next_newline(text, start + bytes / count * i));
+  }
+  // Physical lines count line breaks, so each range's first line follows from
+  // the line breaks before it.
+  std::vector<size_t> newlines(count, 0);
+  run_on_threads(count, [&](size_t i) {
+    newlines[i] = count_newlines(text.substr(begins[i], begins[i + 1] - begins[i]));
+  });
+  std::vector<std::unique_ptr<ChunkLoader>> chunks;
+  size_t chunk_line = line;
+  for (size_t i = 0; i < count; ++i) {
+    chunks.push_back(std::make_unique<ChunkLoader>(context, begins[i], chunk_line, begins[i + 1], newlines[i] + 1));
+    chunk_line += newlines[i];
+  }
+  run_on_threads(count, [&](size_t i) { chunks[i]->run(); });
+
+  // A range fits when it begins where the one before it ended; one that does
+  // not was split inside a quoted field, and is read again from that end.
+  for (size_t i = 1; i < count; ++i) {
+    const ChunkLoader& before = *chunks[i - 1];
+    if (before.end() == chunks[i]->start()) continue;
+    const size_t limit = chunks[i]->limit();
+    chunks[i] = std::make_unique<ChunkLoader>(context, before.end(), before.end_line(), limit, newlines[i] + 1);
+    chunks[i]->run();
+  }
+  return chunks;
+}
+
+bool keys_overlap(const std::vector<std::unique_ptr<ChunkLoader>>& chunks, ColumnKind key_kind) {
+  if (chunks.size() < 2) return false;
+  if (key_kind == ColumnKind::String) {
+    // Each range's keys are distinct, so a string seen before came from an
+    // earlier range.
+    StringDictionary seen;
+    for (const auto& chunk : chunks) {
+      bool overlap = false;
+      chunk->keys().for_each_code([&](uint32_t code, size_t) {
+        const size_t before = seen.size();
+        seen.code_of(chunk->key_builder().dictionary_value(code), true);
+        overlap = overlap || seen.size() == before;
+      });
+      if (overlap) return true;
+    }
+    return false;
+  }
+  // Sorted files: ascending ranges that follow each other cannot overlap.
+  bool sorted = true;
+  const KeyLines* previous = nullptr;
+  for (const auto& chunk : chunks) {
+    const KeyLines& keys = chunk->keys();
+    if (!keys.ascending()) {
+      sorted = false;
+      break;
+    }
+    if (keys.empty()) continue;
+    if (previous != nullptr && keys.first_key() <= previous->last_key()) {
+      sorted = false;
+      break;
+    }
+    previous = &keys;
+  }
+  if (sorted) return false;
+  KeyLines seen;
+  bool overlap = false;
+  for (const auto& chunk : chunks) {
+    chunk->keys().for_each_int([&](int64_t key, size_t line) { overlap = overlap || seen.insert_int(key, line) != 0; });
+    if (overlap) return true;
+  }
+  return false;
+}
+
+}  // namespace segc::runtime::csv
