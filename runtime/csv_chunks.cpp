@@ -4,26 +4,16 @@
 #include <cstring>
 
 #include "runtime/column_dictionary.h"
+#include "runtime/csv_bytes.h"
 
 namespace segc::runtime::csv {
 namespace {
 
-// '\n' bytes in `text`, eight at a time: a byte of x ^ 0x0A.. is zero exactly
-// where a newline is, and the expression below sets the top bit of exactly
-// those bytes; the multiplication adds up those bits (no popcount
-// instruction is assumed).
+// '\n' bytes in `text`, eight at a time.
 size_t count_newlines(std::string_view text) {
-  constexpr uint64_t kNewlines = 0x0A0A0A0A0A0A0A0AULL;
-  constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
   size_t count = 0;
   size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    uint64_t word = 0;
-    std::memcpy(&word, text.data() + i, 8);
-    const uint64_t x = word ^ kNewlines;
-    const uint64_t zero_tops = ~(((x & kLow7) + kLow7) | x | kLow7);
-    count += static_cast<size_t>(((zero_tops >> 7) * 0x0101010101010101ULL) >> 56);
-  }
+  for (; i + 8 <= text.size(); i += 8) count += count_marked(bytes_equal(load_word(text.data() + i), '\n'));
   for (; i < text.size(); ++i) count += text[i] == '\n';
   return count;
 }

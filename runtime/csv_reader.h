@@ -72,6 +72,7 @@ class RecordReader {
  private:
   void read_quoted(Record& record, size_t& scratch_used);
   void read_unquoted(Record& record);
+  size_t next_stop(size_t at) const;  // the first byte at or after `at` in stops_, or the end
   bool at_line_end(size_t at) const;
 
   std::string_view text_;
