@@ -32,6 +32,7 @@ ColumnBuilder::ColumnBuilder(const ColumnSpec& spec, const ValueSyntax& syntax)
     : spec_(spec), syntax_(syntax) {}
 
 void ColumnBuilder::reserve(size_t rows) {
+  expected_rows_ = rows;
   present_.reserve(rows);
   switch (spec_.kind) {
     case ColumnKind::Int:
@@ -108,6 +109,10 @@ bool ColumnBuilder::append(std::string_view text, bool stable, std::string& mess
         return false;
       }
       codes_.push_back(dictionary_.code_of(value, stable));
+      if (dictionary_.size() == kDistinctProbe && present_.size() < 2 * kDistinctProbe) {
+        if (!key_) dictionary_.stop_hashing();
+        dictionary_.reserve(expected_rows_);
+      }
       break;
     }
     case ColumnKind::StringSet: break;  // handled above

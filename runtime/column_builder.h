@@ -30,6 +30,9 @@ class ColumnBuilder {
   // string also blank). An empty set field is the empty set, not missing.
   bool is_missing(std::string_view text) const;
 
+  // This column is the key: its string codes must stay one per distinct value.
+  void mark_key() { key_ = true; }
+
   // Appends a row holding the value of `text`. When the text is not a value
   // of the column's type, appends nothing, sets `message` and returns false.
   // Text that is not `stable` may change after the call and is copied if kept.
@@ -52,8 +55,15 @@ class ColumnBuilder {
   bool append_set(std::string_view text, bool stable, std::string& message);
   std::string describe_failure(csv::ParseStatus status, std::string_view text) const;
 
+  // A String column whose first rows are mostly distinct (e-mail addresses,
+  // phone numbers) stops hashing its values (StringDictionary::stop_hashing)
+  // unless it is the key, whose codes must tell duplicates apart.
+  static constexpr size_t kDistinctProbe = 4096;
+
   ColumnSpec spec_;
   ValueSyntax syntax_;
+  size_t expected_rows_ = 0;
+  bool key_ = false;
   std::vector<uint8_t> present_;
   std::vector<int64_t> ints_;     // Int, Decimal, Date
   std::vector<double> floats_;    // Float

@@ -19,6 +19,7 @@ ChunkLoader::ChunkLoader(const ChunkContext& context, size_t start, size_t line,
       rows_estimate_(rows_estimate),
       reader_(context.text, context.delimiter, start, line, limit) {
   for (const ColumnSpec& spec : context.schema->columns) builders_.emplace_back(spec, context.syntax);
+  builders_[context.schema->key_index].mark_key();
 }
 
 void ChunkLoader::run() {
