@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "command_support.h"
 #include "commands.h"
@@ -95,6 +96,9 @@ runtime::CsvOptions csv_options(const RunOptions& options) {
   csv.date_format = options.date_format;
   csv.decimal_comma = options.decimal_comma;
   csv.skip_bad_rows = options.on_error == "skip";
+  // Loading gives the same table on any number of threads (data-formats.md).
+  csv.threads = options.threads != 0 ? options.threads
+                                     : std::max(1u, std::thread::hardware_concurrency());
   return csv;
 }
 
