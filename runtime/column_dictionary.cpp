@@ -20,7 +20,7 @@ void StringDictionary::grow() {
   }
 }
 
-std::vector<std::string> StringDictionary::sorted(const std::vector<uint8_t>& used,
+Dictionary StringDictionary::sorted(const std::vector<uint8_t>& used,
                                                   std::vector<uint32_t>& remap) const {
   // Sorting on the first eight bytes as a big-endian number decides most
   // comparisons without following the views into the text.
@@ -49,13 +49,13 @@ std::vector<std::string> StringDictionary::sorted(const std::vector<uint8_t>& us
     return values_[a.code] < values_[b.code];
   });
   remap.assign(values_.size(), 0);
-  std::vector<std::string> result;
+  std::vector<std::string_view> result;
   result.reserve(order.size());
   for (uint32_t rank = 0; rank < order.size(); ++rank) {
     remap[order[rank].code] = rank;
-    result.emplace_back(values_[order[rank].code]);
+    result.push_back(values_[order[rank].code]);
   }
-  return result;
+  return Dictionary::from_views(result);
 }
 
 }  // namespace segc::runtime

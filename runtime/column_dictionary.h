@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "runtime/dictionary.h"
+
 namespace segc::runtime {
 
 class StringDictionary {
@@ -44,7 +46,7 @@ class StringDictionary {
 
   // The values whose `used` flag is set, in code-point order; `remap` maps
   // each loading code to its code in that order (unused codes map to 0).
-  std::vector<std::string> sorted(const std::vector<uint8_t>& used, std::vector<uint32_t>& remap) const;
+  Dictionary sorted(const std::vector<uint8_t>& used, std::vector<uint32_t>& remap) const;
 
  private:
   static constexpr uint32_t kEmpty = UINT32_MAX;

@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   antlr4 default-jre-headless libantlr4-runtime-dev
   llvm-19-dev libfmt-dev catch2 libcli11-dev libre2-dev libicu-dev
-  nlohmann-json3-dev libssl-dev libroaring-dev
+  nlohmann-json3-dev libssl-dev libroaring-dev libxxhash-dev
 )
 
 missing=()
