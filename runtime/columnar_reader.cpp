@@ -11,14 +11,13 @@
 #include <cstring>
 #include <limits>
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "runtime/columnar_file.h"
 #include "runtime/columnar_format.h"
 #include "runtime/columnar_problems.h"
-
-#include <optional>
 
 namespace segc::runtime {
 namespace {
@@ -220,6 +219,12 @@ ColumnarProblem open_columnar_file(const std::string& path, ColumnarFile& file) 
     return unreadable(path, S_ISDIR(info.st_mode) || saved != 0 ? std::strerror(saved) : "not a regular file");
   }
   file.file_size = static_cast<uint64_t>(info.st_size);
+  char magic[sizeof(columnar::kMagic)] = {};
+  if (::pread(fd, magic, sizeof(magic), 0) != static_cast<ssize_t>(sizeof(magic)) ||
+      std::memcmp(magic, columnar::kMagic, sizeof(magic)) != 0) {
+    ::close(fd);
+    return invalid(path, "not a segc columnar file (wrong magic bytes)");
+  }
   if (file.file_size < sizeof(columnar::FileHeader)) {
     ::close(fd);
     return invalid(path, fmt::format("truncated: {} bytes, less than the 64-byte header", file.file_size));
@@ -234,9 +239,6 @@ ColumnarProblem open_columnar_file(const std::string& path, ColumnarFile& file) 
 
   columnar::FileHeader header{};
   std::memcpy(&header, base, sizeof(header));
-  if (std::memcmp(header.magic, columnar::kMagic, sizeof(header.magic)) != 0) {
-    return invalid(path, "not a segc columnar file (wrong magic bytes)");
-  }
   if (header.format_version != columnar::kFormatVersion) {
     return invalid(path, fmt::format("columnar format version {}, but this segc reads version {}; "
                                      "import the CSV again with this segc",
