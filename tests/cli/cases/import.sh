@@ -55,8 +55,8 @@ grep -qx 'rich,,1,0.500000' "$work/out" || fail "run over an imported file: rich
 expect_exit 2 "$segc" run "$import_dir/rules.seg" --data "$import_dir/data.segcol" --delimiter ';'
 grep -q 'columnar file' "$work/err" || fail "run: CSV flags with a columnar file are not explained"
 expect_exit 2 "$segc" import "$import_dir/nope.csv" --schema "$import_dir/rules.seg" -o "$import_dir/nope.segcol"
-expect_exit 2 "$segc" import "$import_dir/data.csv" --schema "$import_dir/rules.seg" \
-  -o "$import_dir/no/such/folder/x.segcol" --decimal-comma --date-format DD.MM.YYYY --on-error skip
+expect_exit 2 "$segc" import examples/retail/customers.csv --schema examples/retail -o "$import_dir/retail.segcol/x.segcol"
+grep -q 'cannot write .*x.segcol' "$work/err" || fail "import: an unwritable output is not explained"
 expect_exit 2 "$segc" import "$import_dir/data.csv" --schema "$import_dir/rules.seg"
 
 # Another schema, a damaged file, a truncated file: exit 1 with the reason.
