@@ -13,8 +13,9 @@ namespace {
 constexpr size_t kWordsPerBlock = kBlockRows / 64;
 
 // Min and max over the present rows of each block, for values stored as T.
-// Whole words of present rows (the common case) are a plain loop the
-// compiler vectorises; other words visit their set bits.
+// Each word is a branch-free loop over its 64 rows (a missing row counts as
+// the neutral value), which the compiler can vectorise; with a few percent of
+// missing values almost no word is all present, so that case is not special.
 template <class T>
 void values_min_max(const Column& column, size_t rows, std::vector<int64_t>& low,
                     std::vector<int64_t>& high) {
@@ -34,17 +35,12 @@ void values_min_max(const Column& column, size_t rows, std::vector<int64_t>& low
       if (bits == 0) continue;
       any = true;
       const T* at = values + word * 64;
-      if (bits == ~uint64_t{0}) {
-        for (size_t i = 0; i < 64; ++i) {
-          least = std::min(least, at[i]);
-          greatest = std::max(greatest, at[i]);
-        }
-        continue;
-      }
-      for (uint64_t rest = bits; rest != 0; rest &= rest - 1) {
-        const T value = at[std::countr_zero(rest)];
-        least = std::min(least, value);
-        greatest = std::max(greatest, value);
+      // The last word may cover rows past the end, whose bits are clear.
+      const size_t count = std::min<size_t>(64, rows - word * 64);
+      for (size_t i = 0; i < count; ++i) {
+        const bool present_row = (bits >> i) & 1;
+        least = std::min(least, present_row ? at[i] : std::numeric_limits<T>::max());
+        greatest = std::max(greatest, present_row ? at[i] : std::numeric_limits<T>::min());
       }
     }
     if (any) {

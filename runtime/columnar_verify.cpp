@@ -6,7 +6,9 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -102,17 +104,33 @@ ColumnarProblem check_sets(const std::string& path, const Column& column, const 
   const uint32_t* codes = column.set_codes.data();
   const size_t rows = column.set_offsets.size() - 1;
   const size_t entries = column.dictionary.size();
+  const size_t count = column.set_codes.size();
+  // Branch-free passes (ten million rows of a few elements each): offsets
+  // ascending, no elements on a missing row, codes within the dictionary.
+  bool descending = false;
+  bool missing_with_elements = false;
+  const uint64_t* present = column.present.words();
   for (size_t row = 0; row < rows; ++row) {
-    if (offsets[row] > offsets[row + 1]) return invalid(path, where + ": the set offsets are not ascending");
-    if (offsets[row] != offsets[row + 1] && !column.present.test(row)) {
-      return invalid(path, fmt::format("{}: row {} is missing but has set elements", where, row + 1));
-    }
-    for (uint32_t k = offsets[row]; k < offsets[row + 1]; ++k) {
-      if (codes[k] >= entries || (k > offsets[row] && codes[k - 1] >= codes[k])) {
-        return invalid(path, fmt::format("{}: row {} has set codes beyond the dictionary or out of order", where, row + 1));
-      }
-    }
+    descending |= offsets[row] > offsets[row + 1];
+    const bool row_present = (present[row / 64] >> (row % 64)) & 1;
+    missing_with_elements |= !row_present && offsets[row] != offsets[row + 1];
   }
+  if (descending) return invalid(path, where + ": the set offsets are not ascending");
+  if (missing_with_elements) return invalid(path, where + ": a missing row has set elements");
+  uint32_t greatest = 0;
+  size_t falls = 0;  // places where a code is not above the one before
+  for (size_t k = 0; k < count; ++k) {
+    greatest = std::max(greatest, codes[k]);
+    falls += k > 0 && codes[k - 1] >= codes[k];
+  }
+  if (count > 0 && greatest >= entries) return invalid(path, where + ": a set code is beyond the dictionary");
+  // Falls are allowed only where a row's elements start.
+  size_t falls_at_row_starts = 0;
+  for (size_t row = 0; row < rows; ++row) {
+    const uint32_t start = offsets[row];
+    falls_at_row_starts += start > 0 && start < offsets[row + 1] && codes[start - 1] >= codes[start];
+  }
+  if (falls != falls_at_row_starts) return invalid(path, where + ": a row's set codes are not ascending");
   return {};
 }
 
@@ -158,18 +176,39 @@ ColumnarProblem check_contents(const std::string& path, const Column& column, si
   return {};
 }
 
+ColumnarProblem verify_one(const ColumnarFile& file, size_t index) {
+  const Column& column = file.table.columns[index];
+  if (checksum_of(column) != file.checksums[index]) {
+    return invalid(file.path, fmt::format("column '{}' is damaged (checksum mismatch); import the CSV again",
+                                          column.spec.name));
+  }
+  return check_contents(file.path, column, file.table.row_count);
+}
+
 }  // namespace
 
 ColumnarProblem verify_columns(ColumnarFile& file, const std::vector<size_t>& indices) {
+  std::vector<size_t> pending;
   for (size_t index : indices) {
-    if (index >= file.table.columns.size() || file.verified[index]) continue;
-    const Column& column = file.table.columns[index];
-    if (checksum_of(column) != file.checksums[index]) {
-      return invalid(file.path, fmt::format("column '{}' is damaged (checksum mismatch); import the CSV again",
-                                            column.spec.name));
-    }
-    if (auto problem = check_contents(file.path, column, file.table.row_count)) return problem;
-    file.verified[index] = true;
+    if (index < file.table.columns.size() && !file.verified[index]) pending.push_back(index);
+  }
+  std::sort(pending.begin(), pending.end());
+  pending.erase(std::unique(pending.begin(), pending.end()), pending.end());
+  // Columns are independent: one thread per core takes the next column. The
+  // problem reported is the first in column order, whatever the timing.
+  std::vector<ColumnarProblem> problems(pending.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t at = next++; at < pending.size(); at = next++) problems[at] = verify_one(file, pending[at]);
+  };
+  const size_t helpers = std::min<size_t>(pending.size(), std::max(1U, std::thread::hardware_concurrency())) - (pending.empty() ? 0 : 1);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < helpers; ++i) threads.emplace_back(work);
+  work();
+  for (std::thread& thread : threads) thread.join();
+  for (size_t at = 0; at < pending.size(); ++at) {
+    if (problems[at]) return problems[at];
+    file.verified[pending[at]] = true;
   }
   return {};
 }

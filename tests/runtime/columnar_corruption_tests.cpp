@@ -96,3 +96,29 @@ TEST_CASE("a file whose contents contradict its checksummed directory is refused
   CHECK_THAT(problem.message, Catch::Contains("column 'name'") && Catch::Contains("beyond the dictionary"));
   CHECK_FALSE(verify_columns(file, {0, 2}));  // other columns are fine
 }
+
+TEST_CASE("forged set columns are refused: unsorted, duplicate or unknown codes", "[columnar][corruption]") {
+  ScratchFolder folder;
+  const std::string path = folder.file("sets.segcol");
+  // every_kind_table's tags: {cats, dogs}, {}, {cats, кошки}, missing; codes 0 cats, 1 dogs, 2 кошки.
+  const std::vector<std::pair<std::vector<uint32_t>, const char*>> forgeries = {
+      {{1, 0, 0, 2}, "not ascending"},
+      {{0, 1, 2, 2}, "not ascending"},
+      {{0, 1, 0, 7}, "beyond the dictionary"},
+  };
+  for (const auto& [codes, message] : forgeries) {
+    Table table = every_kind_table();
+    table.columns[8].set_codes = codes;
+    REQUIRE(write_columnar_file(path, table, "test") == "");
+    ColumnarFile file;
+    REQUIRE_FALSE(open_columnar_file(path, file));
+    const ColumnarProblem problem = verify_columns(file, {8});
+    CHECK_THAT(problem.message, Catch::Contains("column 'tags'") && Catch::Contains(message));
+  }
+  Table table = every_kind_table();
+  CHECK(table.columns[8].set_codes == std::vector<uint32_t>{0, 1, 0, 2});  // the genuine codes pass
+  REQUIRE(write_columnar_file(path, table, "test") == "");
+  ColumnarFile file;
+  REQUIRE_FALSE(open_columnar_file(path, file));
+  CHECK_FALSE(verify_columns(file, {8}));
+}
