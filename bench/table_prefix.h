@@ -37,15 +37,16 @@ inline runtime::Table table_prefix(const runtime::Table& table, size_t rows) {
     copy.max = c.max;
     copy.dictionary = c.dictionary;
     if (!c.storage.empty()) {
-      copy.storage.assign(c.storage.begin(), c.storage.begin() + static_cast<std::ptrdiff_t>(
-                                                                     (rows * c.width + 7) / 8));
+      copy.storage = std::vector<uint64_t>(c.storage.begin(), c.storage.begin() + (rows * c.width + 7) / 8);
     }
-    if (!c.floats.empty()) copy.floats.assign(c.floats.begin(), c.floats.begin() + rows);
+    if (!c.floats.empty()) copy.floats = std::vector<double>(c.floats.begin(), c.floats.begin() + rows);
     copy.bools = detail::bitmap_prefix(c.bools, rows);
     if (!c.set_offsets.empty()) {
-      copy.set_offsets.assign(c.set_offsets.begin(), c.set_offsets.begin() + rows + 1);
-      copy.set_codes.assign(c.set_codes.begin(), c.set_codes.begin() + copy.set_offsets.back());
+      copy.set_offsets = std::vector<uint32_t>(c.set_offsets.begin(), c.set_offsets.begin() + rows + 1);
+      copy.set_codes =
+          std::vector<uint32_t>(c.set_codes.begin(), c.set_codes.begin() + copy.set_offsets.back());
     }
+    runtime::compute_block_stats(copy);
     out.columns.push_back(std::move(copy));
   }
   return out;

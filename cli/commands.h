@@ -34,6 +34,21 @@ struct FmtOptions {
 CLI::App* add_fmt_command(CLI::App& app, FmtOptions& options);
 int run_fmt_command(const FmtOptions& options);
 
+// How CSV data is read (run and import): docs/data-formats.md.
+struct CsvFlags {
+  std::string delimiter;  // detected when empty
+  std::string date_format = "YYYY-MM-DD";
+  bool decimal_comma = false;
+  std::string on_error = "fail";
+  std::string rejects;
+
+  bool any_given() const {
+    return !delimiter.empty() || date_format != "YYYY-MM-DD" || decimal_comma || on_error != "fail" ||
+           !rejects.empty();
+  }
+};
+void add_csv_flags(CLI::App& command, CsvFlags& flags, const std::string& rejects_default);
+
 struct RunOptions {
   std::vector<std::string> inputs;
   std::string data;
@@ -48,14 +63,19 @@ struct RunOptions {
   std::string engine = "jit";
   bool no_cache = false;
   bool werror = false;
-  std::string delimiter;  // detected when empty
-  std::string date_format = "YYYY-MM-DD";
-  bool decimal_comma = false;
-  std::string on_error = "fail";
-  std::string rejects;
+  CsvFlags csv;
 };
 CLI::App* add_run_command(CLI::App& app, RunOptions& options);
 int run_run_command(const RunOptions& options);
+
+struct ImportOptions {
+  std::string csv_path;
+  std::vector<std::string> schema;  // rule files or folders holding the schema
+  std::string out;
+  CsvFlags csv;
+};
+CLI::App* add_import_command(CLI::App& app, ImportOptions& options);
+int run_import_command(const ImportOptions& options);
 
 struct TestOptions {
   std::vector<std::string> inputs;

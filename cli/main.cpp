@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
   CLI::App* test_command = add_test_command(app, test);
   RunOptions run;
   CLI::App* run_command = add_run_command(app, run);
+  ImportOptions import;
+  CLI::App* import_command = add_import_command(app, import);
 
   try {
     app.parse(argc, argv);
@@ -39,6 +41,7 @@ int main(int argc, char** argv) {
     if (fmt_command->parsed()) return run_fmt_command(fmt);
     if (test_command->parsed()) return run_test_command(test);
     if (run_command->parsed()) return run_run_command(run);
+    if (import_command->parsed()) return run_import_command(import);
   } catch (const std::exception& e) {
     std::fprintf(stderr,
                  "segc: internal error: %s\nThis is a bug in segc; please report it with the "

@@ -2,13 +2,15 @@
 // "Evaluation output").
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <thread>
 
+#include "codegen/expression_dependencies.h"
 #include "command_support.h"
 #include "commands.h"
+#include "data_input.h"
 #include "driver/run_selection.h"
 #include "driver/segment_evaluator.h"
 #include "evaluate/partition_groups.h"
@@ -18,7 +20,7 @@
 #include "output/roaring_members.h"
 #include "output/run_summary.h"
 #include "output/staged_files.h"
-#include "runtime/csv_loader.h"
+#include "runtime/columnar_file.h"
 
 namespace segc::cli {
 namespace {
@@ -86,33 +88,18 @@ bool write_results(const std::string& directory, const CheckedProgram& program,
   return ok;
 }
 
-runtime::CsvOptions csv_options(const RunOptions& options) {
-  runtime::CsvOptions csv;
-  if (options.delimiter == "tab" || options.delimiter == "\\t") {
-    csv.delimiter = '\t';
-  } else if (!options.delimiter.empty()) {
-    csv.delimiter = options.delimiter[0];
+// The fields the segments to compute read, and the key (member lists are
+// written by key): the columns of a columnar file that must be verified.
+std::vector<size_t> columns_read(const CheckedProgram& program, const std::vector<size_t>& segments) {
+  codegen::DependencyMap dependencies(program);
+  std::vector<size_t> fields{program.schema.key_index};
+  for (size_t segment : segments) {
+    const auto& read = dependencies.of(*program.segments[segment].declaration->where).fields;
+    fields.insert(fields.end(), read.begin(), read.end());
   }
-  csv.date_format = options.date_format;
-  csv.decimal_comma = options.decimal_comma;
-  csv.skip_bad_rows = options.on_error == "skip";
-  // Loading gives the same table on any number of threads (data-formats.md).
-  csv.threads = options.threads != 0 ? options.threads
-                                     : std::max(1u, std::thread::hardware_concurrency());
-  return csv;
-}
-
-void print_data_errors(const std::string& path, const std::vector<runtime::DataError>& errors) {
-  for (const runtime::DataError& error : errors) {
-    std::string where = error.column > 0 ? fmt::format("{}:{}:{}", path, error.line, error.column)
-                        : error.line > 0 ? fmt::format("{}:{}", path, error.line)
-                                         : path;
-    std::string line = fmt::format("{}: error: {}", where, error.message);
-    if (!error.field.empty() || !error.text.empty()) {
-      line += fmt::format(" (field '{}', text \"{}\")", error.field, error.text);
-    }
-    std::fprintf(stderr, "%s\n", line.c_str());
-  }
+  std::sort(fields.begin(), fields.end());
+  fields.erase(std::unique(fields.begin(), fields.end()), fields.end());
+  return fields;
 }
 
 }  // namespace
@@ -123,7 +110,9 @@ CLI::App* add_run_command(CLI::App& app, RunOptions& options) {
   command->add_option("files", options.inputs,
                       "Rule files, or folders meaning every *.seg below them")
       ->required();
-  command->add_option("--data", options.data, "Customer data: a CSV file")->required();
+  command->add_option("--data", options.data,
+                      "Customer data: a CSV file, or a columnar file written by segc import")
+      ->required();
   command->add_option("--as-of", options.as_of,
                       "The date `today` means, YYYY-MM-DD (default: the current date)");
   command->add_option("--timezone", options.timezone,
@@ -155,22 +144,7 @@ CLI::App* add_run_command(CLI::App& app, RunOptions& options) {
   command->add_flag("--no-cache", options.no_cache,
                     "Compile the rules afresh: neither read nor write the compile cache");
   command->add_flag("--werror", options.werror, "Treat warnings in the rules as errors");
-  command->add_option("--delimiter", options.delimiter,
-                      "CSV delimiter: ',', ';' or tab (default: detected from the header)")
-      ->check(CLI::IsMember({",", ";", "tab", "\\t", "\t"}));
-  command->add_option("--date-format", options.date_format,
-                      "How dates are written in the data, e.g. DD.MM.YYYY")
-      ->capture_default_str();
-  command->add_flag("--decimal-comma", options.decimal_comma,
-                    "Decimals and floats use ',' as the decimal point");
-  command->add_option("--on-error", options.on_error,
-                      "fail (default): report bad rows and stop; skip: leave them out and "
-                      "write them to the rejects file")
-      ->check(CLI::IsMember({"fail", "skip"}))
-      ->capture_default_str();
-  command->add_option("--rejects", options.rejects,
-                      "Where --on-error skip writes rejected rows (default: OUT/rejects.csv with "
-                      "--out, else rejects.csv)");
+  add_csv_flags(*command, options.csv, "OUT/rejects.csv with --out, else rejects.csv");
   return command;
 }
 
@@ -198,26 +172,21 @@ int run_run_command(const RunOptions& options) {
     }
   }
 
-  runtime::CsvLoadResult data = runtime::load_csv_file(options.data, schema, csv_options(options));
-  if (!data.fatal.empty()) {
-    print_error(data.fatal);
-    return kExitUsage;
-  }
-  if (data.error_count > 0) {
-    print_data_errors(options.data, data.errors);
-    if (data.error_count > data.errors.size()) {
-      std::fprintf(stderr, "%s\n",
-                   fmt::format("{}: {} more problems not shown", options.data,
-                               data.error_count - data.errors.size())
-                       .c_str());
+  LoadedData data;
+  if (runtime::is_columnar_file(options.data)) {
+    if (options.csv.any_given()) {
+      print_error(fmt::format("{} is a columnar file: --delimiter, --date-format, --decimal-comma, "
+                              "--on-error and --rejects apply to CSV data only (segc import took them)",
+                              options.data));
+      return kExitUsage;
     }
-    std::fprintf(stderr, "%s\n",
-                 fmt::format("{}: bad data, nothing was evaluated (--on-error skip leaves bad "
-                             "rows out)",
-                             options.data)
-                     .c_str());
-    return kExitProblems;
+    data = open_columnar_data(options.data, schema, columns_read(program, selection.to_compute));
+  } else {
+    CsvFlags flags = options.csv;
+    flags.threads = options.threads;
+    data = load_csv_data(options.data, schema, flags);
   }
+  if (data.exit_code) return *data.exit_code;
   if (format != output::MemberFormat::Keys) {
     // Before anything is evaluated or written, rejects included.
     const std::string problem = output::roaring_key_range_problem(
@@ -230,20 +199,10 @@ int run_run_command(const RunOptions& options) {
   }
   if (!data.rejected.empty()) {
     const std::string rejects_path =
-        !options.rejects.empty() ? options.rejects
-        : !options.out.empty()   ? (std::filesystem::path(options.out) / "rejects.csv").string()
-                                 : "rejects.csv";
-    if (!options.out.empty()) std::filesystem::create_directories(options.out);
-    const std::string error = runtime::write_rejects_file(rejects_path, data.rejected);
-    if (!error.empty()) {
-      print_error(error);
-      return kExitUsage;
-    }
-    std::fprintf(stderr, "%s\n",
-                 fmt::format("{}: {} bad row{} left out, written to {}", options.data,
-                             data.rejected.size(), data.rejected.size() == 1 ? "" : "s",
-                             rejects_path)
-                     .c_str());
+        !options.csv.rejects.empty() ? options.csv.rejects
+        : !options.out.empty()       ? (std::filesystem::path(options.out) / "rejects.csv").string()
+                                     : "rejects.csv";
+    if (!write_rejects(options.data, data.rejected, rejects_path)) return kExitUsage;
   }
   const runtime::Table& table = data.table;
 

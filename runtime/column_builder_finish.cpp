@@ -61,23 +61,25 @@ Column ColumnBuilder::finish(size_t rows) {
       for (uint32_t code : set_codes_) used[code] = 1;
       std::vector<uint32_t> remap;
       column.dictionary = dictionary_.sorted(used, remap);
-      column.set_offsets.reserve(rows + 1);
-      column.set_codes.reserve(set_codes_.size());
-      column.set_offsets.push_back(0);
+      std::vector<uint32_t> offsets;
+      std::vector<uint32_t> codes;
+      offsets.reserve(rows + 1);
+      codes.reserve(set_codes_.size());
+      offsets.push_back(0);
       for (size_t row = 0; row < rows; ++row) {
-        const size_t begin = column.set_codes.size();
-        for (uint32_t k = offsets_[row]; k < offsets_[row + 1]; ++k) {
-          column.set_codes.push_back(remap[set_codes_[k]]);
-        }
-        std::sort(column.set_codes.begin() + static_cast<ptrdiff_t>(begin), column.set_codes.end());
-        column.set_codes.erase(std::unique(column.set_codes.begin() + static_cast<ptrdiff_t>(begin),
-                                           column.set_codes.end()),
-                               column.set_codes.end());
-        column.set_offsets.push_back(static_cast<uint32_t>(column.set_codes.size()));
+        const size_t begin = codes.size();
+        for (uint32_t k = offsets_[row]; k < offsets_[row + 1]; ++k) codes.push_back(remap[set_codes_[k]]);
+        std::sort(codes.begin() + static_cast<ptrdiff_t>(begin), codes.end());
+        codes.erase(std::unique(codes.begin() + static_cast<ptrdiff_t>(begin), codes.end()), codes.end());
+        offsets.push_back(static_cast<uint32_t>(codes.size()));
       }
+      column.set_offsets = std::move(offsets);
+      column.set_codes = std::move(codes);
       break;
     }
   }
+  // Int-like and code columns got theirs from store_ints / store_codes.
+  if (column.blocks.present.empty()) compute_block_stats(column);
   return column;
 }
 

@@ -23,7 +23,7 @@ void StringDictionary::grow(size_t at_least) {
   }
 }
 
-std::vector<std::string> StringDictionary::sorted(const std::vector<uint8_t>& used,
+Dictionary StringDictionary::sorted(const std::vector<uint8_t>& used,
                                                   std::vector<uint32_t>& remap) const {
   // Sorting on the first sixteen bytes as two big-endian numbers decides
   // most comparisons without following the views into the text (e-mail
@@ -73,7 +73,7 @@ std::vector<std::string> StringDictionary::sorted(const std::vector<uint8_t>& us
   for (uint32_t code = 0; code < values_.size(); ++code) {
     if (code < used.size() && used[code] && result[remap[code]].empty()) result[remap[code]] = values_[code];
   }
-  return result;
+  return Dictionary(result);
 }
 
 }  // namespace segc::runtime

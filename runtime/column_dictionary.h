@@ -17,6 +17,8 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include "runtime/dictionary.h"
+
 namespace segc::runtime {
 
 class StringDictionary {
@@ -65,7 +67,7 @@ class StringDictionary {
 
   // The distinct values whose `used` flag is set, in code-point order; `remap`
   // maps each loading code to its value's code in that order (unused codes map to 0).
-  std::vector<std::string> sorted(const std::vector<uint8_t>& used, std::vector<uint32_t>& remap) const;
+  Dictionary sorted(const std::vector<uint8_t>& used, std::vector<uint32_t>& remap) const;
 
  private:
   static constexpr uint32_t kEmpty = UINT32_MAX;

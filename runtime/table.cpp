@@ -16,7 +16,7 @@ bool is_present(const Column& column, size_t row) {
 // outside the loop, so that the loop is a plain narrowing copy.
 template <class T, class V>
 void pack_as(Column& column, const std::vector<V>& values) {
-  auto* out = reinterpret_cast<T*>(column.storage.data());
+  auto* out = reinterpret_cast<T*>(column.storage.edit().data());
   for (size_t row = 0; row < values.size(); ++row) {
     out[row] = is_present(column, row) ? static_cast<T>(values[row]) : T{0};
   }
@@ -54,6 +54,7 @@ void store_ints(Column& column, const std::vector<int64_t>& values) {
               : fits(std::numeric_limits<int32_t>::min(), std::numeric_limits<int32_t>::max()) ? 4
                                                                                                : 8;
   pack<std::true_type>(column, values, width);
+  compute_block_stats(column);
 }
 
 void store_codes(Column& column, const std::vector<uint32_t>& codes) {
@@ -68,6 +69,7 @@ void store_codes(Column& column, const std::vector<uint32_t>& codes) {
   column.max = high;
   int width = high <= 0xff ? 1 : high <= 0xffff ? 2 : 4;
   pack<std::false_type>(column, codes, width);
+  compute_block_stats(column);
 }
 
 }  // namespace segc::runtime

@@ -19,6 +19,11 @@
 //   codes into the sorted `dictionary`, ascending and without duplicates. A
 //   missing set has no elements and its presence bit clear; an empty set has
 //   no elements and its presence bit set.
+//
+// Every array is a ColumnArray (Bitmap words, Dictionary parts too): owned,
+// or borrowed from a memory-mapped columnar file that the arrays keep alive
+// (runtime/columnar_file.h). Readers use the const accessors and cannot tell
+// the difference.
 #pragma once
 
 #include <cstddef>
@@ -27,6 +32,9 @@
 #include <vector>
 
 #include "runtime/bitmap.h"
+#include "runtime/block_stats.h"
+#include "runtime/column_array.h"
+#include "runtime/dictionary.h"
 
 namespace segc::runtime {
 
@@ -39,6 +47,8 @@ struct ColumnSpec {
   int scale = 0;                         // Decimal only: digits after the point
   std::vector<std::string> enum_values;  // Enum only, declaration order
   bool is_key = false;
+
+  friend bool operator==(const ColumnSpec&, const ColumnSpec&) = default;
 };
 
 struct TableSchema {
@@ -52,16 +62,18 @@ struct Column {
 
   // Int, Decimal, Date (signed) and String, Enum codes (unsigned).
   int width = 8;
-  std::vector<uint64_t> storage;  // row_count * width bytes, 8-byte aligned
+  ColumnArray<uint64_t> storage;  // row_count * width bytes, 8-byte aligned
   int64_t min = 0;                // of present values (codes for String/Enum)
   int64_t max = 0;
 
-  std::vector<double> floats;  // Float
+  ColumnArray<double> floats;  // Float
   Bitmap bools;                // Bool
 
-  std::vector<std::string> dictionary;  // String, Enum, StringSet
-  std::vector<uint32_t> set_offsets;    // StringSet: row_count + 1 entries
-  std::vector<uint32_t> set_codes;      // StringSet
+  Dictionary dictionary;              // String, Enum, StringSet
+  ColumnArray<uint32_t> set_offsets;  // StringSet: row_count + 1 entries
+  ColumnArray<uint32_t> set_codes;    // StringSet
+
+  BlockStats blocks;  // see block_stats.h; empty when not computed
 
   const void* data() const { return storage.data(); }
 
@@ -95,9 +107,10 @@ struct Table {
 };
 
 // Packs 64-bit values into the narrowest signed width that holds them all
-// (used by loaders and by tests that build tables by hand).
+// (used by loaders and by tests that build tables by hand), and computes the
+// column's block statistics; the presence bitmap must be set first.
 void store_ints(Column& column, const std::vector<int64_t>& values);
-// Packs dictionary codes into the narrowest unsigned width.
+// Packs dictionary codes into the narrowest unsigned width, likewise.
 void store_codes(Column& column, const std::vector<uint32_t>& codes);
 
 }  // namespace segc::runtime

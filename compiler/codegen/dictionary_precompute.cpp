@@ -66,7 +66,7 @@ llvm::Expected<Tabulated> tabulate_over_dictionary(const CheckedProgram& program
       if (field_type.is(TypeKind::Enum)) {
         input = evaluate::EnumValue{static_cast<int>(code), field_type.enumeration};
       } else {
-        input = column.dictionary[code];
+        input = std::string(column.dictionary[code]);
       }
     }
     const SingleFieldRow row(field, std::move(input));

@@ -7,10 +7,11 @@ const SegcString* HostData::string(std::string text) {
   return &handles_.emplace_back(SegcString{stored.data(), stored.size()});
 }
 
-const SegcString* HostData::string_array(const std::vector<std::string>& texts) {
+template <class Strings>
+const SegcString* HostData::copy_strings(const Strings& texts) {
   auto handles = std::make_unique<std::vector<SegcString>>();
   handles->reserve(texts.size() + 1);
-  for (const std::string& text : texts) {
+  for (const auto& text : texts) {
     const std::string& stored = strings_.emplace_back(text);
     handles->push_back(SegcString{stored.data(), stored.size()});
   }
@@ -19,8 +20,16 @@ const SegcString* HostData::string_array(const std::vector<std::string>& texts) 
   return handle_arrays_.emplace_back(std::move(handles))->data();
 }
 
+const SegcString* HostData::string_array(const std::vector<std::string>& texts) {
+  return copy_strings(texts);
+}
+
+const SegcString* HostData::string_array(const runtime::Dictionary& texts) {
+  return copy_strings(texts);
+}
+
 const SegcString* HostData::strings_for(const void* owner,
-                                        const std::vector<std::string>& dictionary) {
+                                        const runtime::Dictionary& dictionary) {
   auto [entry, inserted] = strings_for_.try_emplace(owner, nullptr);
   if (inserted) entry->second = string_array(dictionary);
   return entry->second;

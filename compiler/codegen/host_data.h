@@ -20,6 +20,7 @@
 
 #include "codegen/interpreter_fallback.h"
 #include "codegen/runtime_helpers.h"
+#include "runtime/dictionary.h"
 
 namespace segc::codegen {
 
@@ -30,6 +31,7 @@ class HostData {
   // `texts` plus one empty string at index texts.size(), contiguous: what a
   // missing row's index (the dictionary size) points at.
   const SegcString* string_array(const std::vector<std::string>& texts);
+  const SegcString* string_array(const runtime::Dictionary& texts);
   template <class T>
   const T* array(std::vector<T> values) {
     auto& stored = arrays_.emplace_back(std::make_shared<std::vector<T>>(std::move(values)));
@@ -37,7 +39,7 @@ class HostData {
   }
   // A dictionary's (or an enum's) strings as string_array() lays them out,
   // made once per owner (the column or the EnumType).
-  const SegcString* strings_for(const void* owner, const std::vector<std::string>& dictionary);
+  const SegcString* strings_for(const void* owner, const runtime::Dictionary& dictionary);
   // Compiled once; RE2 objects are safe to share between threads.
   const RE2* pattern(const std::string& text);
   const FallbackSite* fallback(FallbackSite site);
@@ -50,6 +52,9 @@ class HostData {
   const std::vector<std::pair<std::string, const void*>>& symbols() const { return symbols_; }
 
  private:
+  template <class Strings>
+  const SegcString* copy_strings(const Strings& texts);
+
   std::deque<std::string> strings_;
   std::deque<SegcString> handles_;
   std::vector<std::unique_ptr<std::vector<SegcString>>> handle_arrays_;

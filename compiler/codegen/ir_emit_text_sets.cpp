@@ -14,7 +14,7 @@ std::optional<Val> ExprEmitter::text_of(const Val& value) {
   llvm::Type* handle = llvm::StructType::get(b_.getPtrTy(), b_.getInt64Ty());
   llvm::Value* index = b_.CreateSelect(value.present, value.value,
                                        i64(static_cast<int64_t>(enumeration.values.size())));
-  llvm::Value* strings = address(env_.host.strings_for(&enumeration, enumeration.values));
+  llvm::Value* strings = address(env_.host.strings_for(&enumeration, runtime::Dictionary(enumeration.values)));
   return Val{Type::string(), b_.CreateGEP(handle, strings, index), value.present};
 }
 

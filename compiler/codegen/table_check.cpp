@@ -69,11 +69,9 @@ TableShape shape_of(const runtime::Table& table, const std::vector<size_t>& fiel
   for (size_t field : fields) {
     const runtime::Column& column = table.columns[field];
     shape.widths.push_back(column.width);
-    uint64_t hash = column.dictionary.size();
-    for (const std::string& entry : column.dictionary) {
-      hash = hash * 1099511628211ULL ^ std::hash<std::string>{}(entry);
-    }
-    shape.dictionary_hashes.push_back(hash);
+    // Computed when the dictionary was built (or read from the file): no
+    // pass over the strings on every evaluate.
+    shape.dictionary_hashes.push_back(column.dictionary.fingerprint());
   }
   return shape;
 }

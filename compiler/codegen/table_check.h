@@ -23,7 +23,7 @@ llvm::Error check_table(const CheckedProgram& program, const runtime::Table& tab
 struct TableShape {
   std::vector<size_t> fields;
   std::vector<int> widths;
-  std::vector<uint64_t> dictionary_hashes;  // sizes and contents
+  std::vector<uint64_t> dictionary_hashes;  // runtime::Dictionary::fingerprint()
   friend bool operator==(const TableShape&, const TableShape&) = default;
 };
 

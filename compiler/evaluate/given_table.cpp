@@ -92,11 +92,14 @@ runtime::Column column_from_values(const runtime::ColumnSpec& spec,
       break;
     }
     case ColumnKind::Float:
-      column.floats.assign(rows, 0.0);
+    {
+      std::vector<double> numbers(rows, 0.0);
       for (size_t row = 0; row < rows; ++row) {
-        if (const auto* number = std::get_if<double>(&values[row])) column.floats[row] = *number;
+        if (const auto* number = std::get_if<double>(&values[row])) numbers[row] = *number;
       }
+      column.floats = std::move(numbers);
       break;
+    }
     case ColumnKind::Bool:
       column.bools = runtime::Bitmap(rows);
       for (size_t row = 0; row < rows; ++row) {
@@ -119,11 +122,12 @@ runtime::Column column_from_values(const runtime::ColumnSpec& spec,
       for (const Value& value : values) {
         if (const auto* text = std::get_if<std::string>(&value)) texts.push_back(*text);
       }
-      column.dictionary = sorted_dictionary(std::move(texts));
+      const std::vector<std::string> dictionary = sorted_dictionary(std::move(texts));
+      column.dictionary = dictionary;
       std::vector<uint32_t> codes(rows, 0);
       for (size_t row = 0; row < rows; ++row) {
         if (const auto* text = std::get_if<std::string>(&values[row])) {
-          codes[row] = code_of(column.dictionary, *text);
+          codes[row] = code_of(dictionary, *text);
         }
       }
       runtime::store_codes(column, codes);
@@ -136,20 +140,23 @@ runtime::Column column_from_values(const runtime::ColumnSpec& spec,
           texts.insert(texts.end(), set->elements.begin(), set->elements.end());
         }
       }
-      column.dictionary = sorted_dictionary(std::move(texts));
-      column.set_offsets.push_back(0);
+      const std::vector<std::string> dictionary = sorted_dictionary(std::move(texts));
+      column.dictionary = dictionary;
+      std::vector<uint32_t> offsets{0};
+      std::vector<uint32_t> codes;
       for (const Value& value : values) {
         if (const auto* set = std::get_if<SetValue>(&value)) {
           // Sorted elements give ascending codes.
-          for (const auto& element : set->elements) {
-            column.set_codes.push_back(code_of(column.dictionary, element));
-          }
+          for (const auto& element : set->elements) codes.push_back(code_of(dictionary, element));
         }
-        column.set_offsets.push_back(static_cast<uint32_t>(column.set_codes.size()));
+        offsets.push_back(static_cast<uint32_t>(codes.size()));
       }
+      column.set_offsets = std::move(offsets);
+      column.set_codes = std::move(codes);
       break;
     }
   }
+  if (column.blocks.present.empty()) runtime::compute_block_stats(column);
   return column;
 }
 

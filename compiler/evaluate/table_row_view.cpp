@@ -15,7 +15,7 @@ Value TableRowView::field(size_t field_index) const {
     case runtime::ColumnKind::Decimal: return DecimalValue{column.int_at(row_), column.spec.scale};
     case runtime::ColumnKind::Float: return column.floats[row_];
     case runtime::ColumnKind::Bool: return column.bools.test(row_);
-    case runtime::ColumnKind::String: return column.dictionary[column.code_at(row_)];
+    case runtime::ColumnKind::String: return std::string(column.dictionary[column.code_at(row_)]);
     case runtime::ColumnKind::Enum:
       return EnumValue{static_cast<int>(column.code_at(row_)),
                        program_.schema.fields[field_index].type.enumeration};
@@ -24,7 +24,7 @@ Value TableRowView::field(size_t field_index) const {
       // Codes are ascending into a sorted dictionary, so the elements are sorted.
       SetValue set;
       for (uint32_t i = column.set_offsets[row_]; i < column.set_offsets[row_ + 1]; ++i) {
-        set.elements.push_back(column.dictionary[column.set_codes[i]]);
+        set.elements.emplace_back(column.dictionary[column.set_codes[i]]);
       }
       return set;
     }

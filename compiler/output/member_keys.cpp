@@ -27,7 +27,7 @@ KeyOrder::KeyOrder(const runtime::Table& table) : table_(table) {
 std::string KeyOrder::key_text(size_t row) const {
   const runtime::Column& key = table_.key();
   if (key.spec.kind == runtime::ColumnKind::Int) return fmt::format_int(key.int_at(row)).str();
-  return key.dictionary[key.code_at(row)];
+  return std::string(key.dictionary[key.code_at(row)]);
 }
 
 std::string KeyOrder::keys_text(const runtime::Bitmap& members) const {

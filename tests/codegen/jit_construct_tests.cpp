@@ -173,7 +173,9 @@ TEST_CASE("JIT code given a table of another shape falls back to the interpreter
   // Different dictionaries: the codes the compiled code resolved mean other strings.
   auto city = program.schema.index_of("city");
   REQUIRE(city.has_value());
-  std::reverse(other.columns[*city].dictionary.begin(), other.columns[*city].dictionary.end());
+  std::vector<std::string> reversed = other.columns[*city].dictionary.to_vector();
+  std::reverse(reversed.begin(), reversed.end());
+  other.columns[*city].dictionary = reversed;
   const auto wanted = segc::jit_test::all_segments(program);
   const segc::evaluate::EvaluationContext context{segc::calendar::days_from_civil({2026, 3, 1})};
   auto compiled = segc::jit_test::engine().compile(program, bound, wanted, context);

@@ -102,7 +102,7 @@ TableBuilder& TableBuilder::floats(const std::string& field,
   REQUIRE(values.size() == table_.row_count);
   for (size_t row = 0; row < values.size(); ++row) {
     target.present.set(row, values[row].has_value());
-    target.floats[row] = values[row].value_or(0.0);
+    target.floats.edit()[row] = values[row].value_or(0.0);
   }
   return *this;
 }
@@ -127,7 +127,7 @@ TableBuilder& TableBuilder::texts(const std::string& field,
     for (const auto& value : values) {
       if (value) distinct.insert(*value);
     }
-    target.dictionary.assign(distinct.begin(), distinct.end());
+    target.dictionary = std::vector<std::string>(distinct.begin(), distinct.end());
   }
   std::vector<uint32_t> codes;
   for (size_t row = 0; row < values.size(); ++row) {
@@ -152,7 +152,7 @@ TableBuilder& TableBuilder::sets(
   for (const auto& value : values) {
     if (value) distinct.insert(value->begin(), value->end());
   }
-  target.dictionary.assign(distinct.begin(), distinct.end());
+  target.dictionary = std::vector<std::string>(distinct.begin(), distinct.end());
   target.set_offsets = {0};
   target.set_codes.clear();
   for (size_t row = 0; row < values.size(); ++row) {
@@ -162,7 +162,7 @@ TableBuilder& TableBuilder::sets(
       auto found = std::lower_bound(target.dictionary.begin(), target.dictionary.end(), element);
       codes.insert(static_cast<uint32_t>(found - target.dictionary.begin()));
     }
-    target.set_codes.insert(target.set_codes.end(), codes.begin(), codes.end());
+    target.set_codes.edit().insert(target.set_codes.edit().end(), codes.begin(), codes.end());
     target.set_offsets.push_back(static_cast<uint32_t>(target.set_codes.size()));
   }
   return *this;

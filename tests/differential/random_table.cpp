@@ -76,10 +76,12 @@ Column string_column(ColumnSpec spec, size_t rows, RandomSource& random) {
   for (size_t row = 0; row < rows; ++row) {
     if (column.present.test(row)) codes.emplace(chosen[row], 0);
   }
+  std::vector<std::string> dictionary;
   for (auto& [text, code] : codes) {
-    code = static_cast<uint32_t>(column.dictionary.size());
-    column.dictionary.push_back(text);
+    code = static_cast<uint32_t>(dictionary.size());
+    dictionary.push_back(text);
   }
+  column.dictionary = dictionary;
   std::vector<uint32_t> row_codes(rows, 0);
   for (size_t row = 0; row < rows; ++row) {
     if (column.present.test(row)) row_codes[row] = codes[chosen[row]];

@@ -63,12 +63,12 @@ inline const Column& column(const Table& table, std::string_view name) {
   throw std::logic_error("no column " + std::string(name));
 }
 
-inline std::string string_at(const Column& c, size_t row) { return c.dictionary[c.code_at(row)]; }
+inline std::string string_at(const Column& c, size_t row) { return std::string(c.dictionary[c.code_at(row)]); }
 
 inline std::vector<std::string> set_at(const Column& c, size_t row) {
   std::vector<std::string> elements;
   for (uint32_t k = c.set_offsets[row]; k < c.set_offsets[row + 1]; ++k) {
-    elements.push_back(c.dictionary[c.set_codes[k]]);
+    elements.emplace_back(c.dictionary[c.set_codes[k]]);
   }
   return elements;
 }

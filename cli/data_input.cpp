@@ -1,0 +1,119 @@
+#include "data_input.h"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "command_support.h"
+#include "runtime/columnar_file.h"
+
+namespace segc::cli {
+namespace {
+
+void print_data_errors(const std::string& path, const std::vector<runtime::DataError>& errors) {
+  for (const runtime::DataError& error : errors) {
+    std::string where = error.column > 0 ? fmt::format("{}:{}:{}", path, error.line, error.column)
+                        : error.line > 0 ? fmt::format("{}:{}", path, error.line)
+                                         : path;
+    std::string line = fmt::format("{}: error: {}", where, error.message);
+    if (!error.field.empty() || !error.text.empty()) {
+      line += fmt::format(" (field '{}', text \"{}\")", error.field, error.text);
+    }
+    std::fprintf(stderr, "%s\n", line.c_str());
+  }
+}
+
+void print_line(const std::string& text) { std::fprintf(stderr, "%s\n", text.c_str()); }
+
+}  // namespace
+
+runtime::CsvOptions csv_options(const CsvFlags& flags) {
+  runtime::CsvOptions csv;
+  if (flags.delimiter == "tab" || flags.delimiter == "\\t") {
+    csv.delimiter = '\t';
+  } else if (!flags.delimiter.empty()) {
+    csv.delimiter = flags.delimiter[0];
+  }
+  csv.date_format = flags.date_format;
+  csv.decimal_comma = flags.decimal_comma;
+  csv.skip_bad_rows = flags.on_error == "skip";
+  return csv;
+}
+
+void add_csv_flags(CLI::App& command, CsvFlags& flags, const std::string& rejects_default) {
+  command.add_option("--delimiter", flags.delimiter,
+                     "CSV delimiter: ',', ';' or tab (default: detected from the header)")
+      ->check(CLI::IsMember({",", ";", "tab", "\\t", "\t"}));
+  command.add_option("--date-format", flags.date_format, "How dates are written in the data, e.g. DD.MM.YYYY")
+      ->capture_default_str();
+  command.add_flag("--decimal-comma", flags.decimal_comma, "Decimals and floats use ',' as the decimal point");
+  command.add_option("--on-error", flags.on_error,
+                     "fail (default): report bad rows and stop; skip: leave them out and write them to "
+                     "the rejects file")
+      ->check(CLI::IsMember({"fail", "skip"}))
+      ->capture_default_str();
+  command.add_option("--rejects", flags.rejects,
+                     "Where --on-error skip writes rejected rows (default: " + rejects_default + ")");
+}
+
+LoadedData load_csv_data(const std::string& path, const runtime::TableSchema& schema, const CsvFlags& flags) {
+  LoadedData loaded;
+  runtime::CsvLoadResult data = runtime::load_csv_file(path, schema, csv_options(flags));
+  if (!data.fatal.empty()) {
+    print_error(data.fatal);
+    loaded.exit_code = kExitUsage;
+    return loaded;
+  }
+  if (data.error_count > 0) {
+    print_data_errors(path, data.errors);
+    if (data.error_count > data.errors.size()) {
+      print_line(fmt::format("{}: {} more problems not shown", path, data.error_count - data.errors.size()));
+    }
+    print_line(fmt::format("{}: bad data, nothing was evaluated (--on-error skip leaves bad rows out)", path));
+    loaded.exit_code = kExitProblems;
+    return loaded;
+  }
+  loaded.rejected = std::move(data.rejected);
+  loaded.table = std::move(data.table);
+  return loaded;
+}
+
+bool write_rejects(const std::string& data_path, const std::vector<runtime::RejectedRow>& rejected,
+                   const std::string& rejects_path) {
+  const std::filesystem::path folder = std::filesystem::path(rejects_path).parent_path();
+  std::error_code ignored;
+  if (!folder.empty()) std::filesystem::create_directories(folder, ignored);
+  const std::string error = runtime::write_rejects_file(rejects_path, rejected);
+  if (!error.empty()) {
+    print_error(error);
+    return false;
+  }
+  print_line(fmt::format("{}: {} bad row{} left out, written to {}", data_path, rejected.size(),
+                         rejected.size() == 1 ? "" : "s", rejects_path));
+  return true;
+}
+
+LoadedData open_columnar_data(const std::string& path, const runtime::TableSchema& schema,
+                              const std::vector<size_t>& columns_read) {
+  LoadedData loaded;
+  runtime::ColumnarFile file;
+  auto report = [&](const runtime::ColumnarProblem& problem) {
+    print_error(problem.message);
+    loaded.exit_code = problem.kind == runtime::ColumnarProblem::Kind::Unreadable ? kExitUsage : kExitProblems;
+    return std::move(loaded);
+  };
+  if (auto problem = runtime::open_columnar_file(path, file)) return report(problem);
+  if (std::string difference = runtime::schema_difference(file.table.schema, schema); !difference.empty()) {
+    print_error(fmt::format("{}: the file was imported for another schema: {}; import the CSV again "
+                            "with this schema (segc import)",
+                            path, difference));
+    loaded.exit_code = kExitProblems;
+    return loaded;
+  }
+  if (auto problem = runtime::verify_columns(file, columns_read)) return report(problem);
+  loaded.table = std::move(file.table);
+  return loaded;
+}
+
+}  // namespace segc::cli

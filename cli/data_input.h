@@ -1,0 +1,40 @@
+// Reading customer data for the commands: a CSV file (run, import) or a
+// columnar file written by `segc import` (run), with problems reported on
+// stderr in one style and turned into the exit codes of CLI.md.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "runtime/csv_loader.h"
+#include "runtime/table.h"
+
+namespace segc::cli {
+
+struct LoadedData {
+  runtime::Table table;
+  std::vector<runtime::RejectedRow> rejected;  // rows left out by --on-error skip
+  std::optional<int> exit_code;  // set when the command must stop
+};
+
+runtime::CsvOptions csv_options(const CsvFlags& flags);
+
+// Loads a CSV file; bad rows are reported (exit 1), or with --on-error skip
+// left out and returned, for write_rejects once the command knows it will
+// go on.
+LoadedData load_csv_data(const std::string& path, const runtime::TableSchema& schema,
+                         const CsvFlags& flags);
+
+// Writes the rejects file and reports how many rows were left out; false
+// (after printing why) when it cannot be written.
+bool write_rejects(const std::string& data_path, const std::vector<runtime::RejectedRow>& rejected,
+                   const std::string& rejects_path);
+
+// Maps a columnar file, checks it was written for `schema`, and verifies the
+// columns at `columns_read` (the fields the rules read, and the key).
+LoadedData open_columnar_data(const std::string& path, const runtime::TableSchema& schema,
+                              const std::vector<size_t>& columns_read);
+
+}  // namespace segc::cli

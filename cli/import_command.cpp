@@ -1,0 +1,45 @@
+// segc import: convert a CSV file to segc's columnar file, which `segc run`
+// memory-maps (docs/columnar-format.md).
+#include <fmt/format.h>
+
+#include <cstdio>
+
+#include "command_support.h"
+#include "commands.h"
+#include "data_input.h"
+#include "evaluate/table_schema.h"
+#include "runtime/columnar_file.h"
+
+namespace segc::cli {
+
+CLI::App* add_import_command(CLI::App& app, ImportOptions& options) {
+  CLI::App* command = app.add_subcommand(
+      "import", "Convert CSV customer data to a columnar file that segc run memory-maps");
+  command->add_option("csv", options.csv_path, "The CSV file")->required();
+  command->add_option("--schema", options.schema,
+                      "Rule files (or folders of *.seg) declaring the schema of the data")
+      ->required();
+  command->add_option("-o,--output", options.out, "The columnar file to write")->required();
+  add_csv_flags(*command, options.csv, "OUTPUT.rejects.csv");
+  return command;
+}
+
+int run_import_command(const ImportOptions& options) {
+  CompiledRules rules = compile_rules(options.schema, /*werror=*/false);
+  if (rules.exit_code) return *rules.exit_code;
+  const CheckedProgram& program = *rules.outcome->program;
+  const std::string rejects_path = options.csv.rejects.empty() ? options.out + ".rejects.csv" : options.csv.rejects;
+  LoadedData data = load_csv_data(options.csv_path, evaluate::table_schema_for(program.schema), options.csv);
+  if (data.exit_code) return *data.exit_code;
+  if (!data.rejected.empty() && !write_rejects(options.csv_path, data.rejected, rejects_path)) return kExitUsage;
+  if (std::string error = runtime::write_columnar_file(options.out, data.table, SEGC_VERSION); !error.empty()) {
+    print_error(error + " (nothing was written)");
+    return kExitUsage;
+  }
+  std::printf("%s\n", fmt::format("{}: {} rows, {} columns imported from {}", options.out, data.table.row_count,
+                                  data.table.columns.size(), options.csv_path)
+                          .c_str());
+  return data.rejected.empty() ? kExitOk : kExitProblems;
+}
+
+}  // namespace segc::cli

@@ -1,0 +1,73 @@
+// segc's columnar file: a Table written once by `segc import` and then
+// memory-mapped by `segc run`, its arrays used in place (the format is in
+// docs/columnar-format.md).
+//
+// What is checked when:
+// - open_columnar_file reads and checks the header and the directory (magic,
+//   version, checksums, schema, every section inside the file, aligned and of
+//   the size the row count and encodings imply) and the small parts the
+//   evaluators look at for every column (enum dictionaries, first and last
+//   offsets). That costs microseconds whatever the file's size.
+// - verify_columns checks the big arrays of the columns a run reads: their
+//   checksums and that their contents are consistent (codes within the
+//   dictionary, offsets ascending, sorted dictionaries, block statistics).
+//   A run must verify every column it reads before evaluating: unverified
+//   arrays are only safe to take pointers to, not to read.
+// Problems are values naming the file and what is wrong, never a crash.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "runtime/table.h"
+
+namespace segc::runtime {
+
+struct ColumnarProblem {
+  enum class Kind {
+    None,
+    Unreadable,  // cannot be opened, read or mapped (exit code 2 for the CLI)
+    Invalid,     // not a usable columnar file: damaged, truncated, another version
+  };
+  Kind kind = Kind::None;
+  std::string message;  // starts with the path
+
+  explicit operator bool() const { return kind != Kind::None; }
+};
+
+struct ColumnarFile {
+  std::string path;
+  std::string segc_version;  // of the segc that wrote it
+  Table table;               // arrays borrowed from the read-only mapping
+  uint64_t file_size = 0;
+
+  // Per column: its checksum from the directory, and whether verify_columns
+  // has checked it.
+  std::vector<uint64_t> checksums;
+  std::vector<bool> verified;
+};
+
+// Whether `path` starts with the columnar file's magic bytes (false when it
+// cannot be read: the caller then reports it as it would for a CSV file).
+bool is_columnar_file(const std::string& path);
+
+ColumnarProblem open_columnar_file(const std::string& path, ColumnarFile& file);
+
+// Checks the columns at `indices` (each once per file); see above.
+ColumnarProblem verify_columns(ColumnarFile& file, const std::vector<size_t>& indices);
+ColumnarProblem verify_all_columns(ColumnarFile& file);
+
+// "" when the file was written for `schema`, else the first difference,
+// e.g. "field 'age' is int in the file but decimal(2) in the rules".
+std::string schema_difference(const TableSchema& in_file, const TableSchema& expected);
+
+// Writes `table` as a columnar file: to a temporary file beside `path`,
+// synced, then renamed over it, so that `path` is either the complete new
+// file or untouched. Returns "" or what went wrong.
+std::string write_columnar_file(const std::string& path, const Table& table,
+                                std::string_view segc_version);
+
+}  // namespace segc::runtime
