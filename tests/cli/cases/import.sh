@@ -11,6 +11,13 @@ mkdir -p "$import_dir"
 expect_exit 0 "$segc" import examples/retail/customers.csv --schema examples/retail -o "$import_dir/retail.segcol"
 grep -q 'retail.segcol: .* rows' "$work/out" || fail "import: no summary line"
 ls -a "$import_dir" | grep -q '\.segc-' && fail "import left a temporary file"
+# The CSV is loaded in ranges on several threads: the file is the same bytes.
+for threads in 1 3; do
+  expect_exit 0 "$segc" import examples/retail/customers.csv --schema examples/retail \
+    -o "$import_dir/retail-$threads.segcol" --threads "$threads"
+  cmp -s "$import_dir/retail.segcol" "$import_dir/retail-$threads.segcol" ||
+    fail "import: --threads $threads wrote another file"
+done
 expect_exit 0 "$segc" run examples/retail --data "$import_dir/retail.segcol" --as-of 2026-11-01 \
   --out "$import_dir/from_file"
 cp "$work/out" "$import_dir/summary_file.txt"
