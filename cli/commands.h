@@ -41,6 +41,7 @@ struct CsvFlags {
   bool decimal_comma = false;
   std::string on_error = "fail";
   std::string rejects;
+  unsigned threads = 0;  // loading threads, 0: all cores (the command's --threads)
 
   bool any_given() const {
     return !delimiter.empty() || date_format != "YYYY-MM-DD" || decimal_comma || on_error != "fail" ||

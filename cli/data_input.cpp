@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <filesystem>
+#include <thread>
 
 #include "command_support.h"
 #include "runtime/columnar_file.h"
@@ -38,6 +40,8 @@ runtime::CsvOptions csv_options(const CsvFlags& flags) {
   csv.date_format = flags.date_format;
   csv.decimal_comma = flags.decimal_comma;
   csv.skip_bad_rows = flags.on_error == "skip";
+  // Loading gives the same table on any number of threads (data-formats.md).
+  csv.threads = flags.threads != 0 ? flags.threads : std::max(1u, std::thread::hardware_concurrency());
   return csv;
 }
 

@@ -21,6 +21,8 @@ CLI::App* add_import_command(CLI::App& app, ImportOptions& options) {
       ->required();
   command->add_option("-o,--output", options.out, "The columnar file to write")->required();
   add_csv_flags(*command, options.csv, "OUTPUT.rejects.csv");
+  command->add_option("--threads", options.csv.threads,
+                      "Threads loading the CSV (default: all cores); the file does not depend on it");
   return command;
 }
 

@@ -1,5 +1,7 @@
 #include "runtime/csv_column_join.h"
 
+#include "runtime/block_stats.h"
+
 #include <cstdint>
 #include <string>
 
@@ -42,7 +44,7 @@ std::vector<std::string> merge_dictionaries(std::vector<Column>& parts, std::vec
   }
   std::vector<std::string> merged;
   merged.reserve(total);
-  auto head = [&](size_t p) -> std::string& { return parts[p].dictionary[next[p]]; };
+  auto head = [&](size_t p) { return parts[p].dictionary[next[p]]; };
   auto has_head = [&](size_t p) { return next[p] < parts[p].dictionary.size(); };
   while (true) {
     size_t least = parts.size();
@@ -51,7 +53,7 @@ std::vector<std::string> merge_dictionaries(std::vector<Column>& parts, std::vec
     }
     if (least == parts.size()) break;
     const auto code = static_cast<uint32_t>(merged.size());
-    merged.push_back(std::move(head(least)));
+    merged.emplace_back(head(least));
     remaps[least][next[least]++] = code;
     for (size_t p = 0; p < parts.size(); ++p) {
       if (p != least && has_head(p) && head(p) == merged.back()) remaps[p][next[p]++] = code;
@@ -82,9 +84,12 @@ Column join_columns(std::vector<Column>& parts) {
       break;
     }
     case ColumnKind::Float:
-      joined.floats.reserve(rows);
-      for (const Column& part : parts) joined.floats.insert(joined.floats.end(), part.floats.begin(), part.floats.end());
+    {
+      std::vector<double>& floats = joined.floats.edit();
+      floats.reserve(rows);
+      for (const Column& part : parts) floats.insert(floats.end(), part.floats.begin(), part.floats.end());
       break;
+    }
     case ColumnKind::Bool: joined.bools = join_bitmaps(parts, &Column::bools, rows); break;
     case ColumnKind::Enum:
     case ColumnKind::String: {
@@ -121,6 +126,8 @@ Column join_columns(std::vector<Column>& parts) {
       break;
     }
   }
+  // The parts' block statistics cover their own rows only.
+  compute_block_stats(joined);
   return joined;
 }
 

@@ -19,7 +19,8 @@ TEST_CASE("dictionary merges equal strings in sorted() after it stops hashing", 
   const uint32_t b_again = dictionary.code_of("b", true);
   CHECK(b_again != b);
   std::vector<uint32_t> remap;
-  const std::vector<std::string> sorted = dictionary.sorted(std::vector<uint8_t>(dictionary.size(), 1), remap);
+  const std::vector<std::string> sorted =
+      dictionary.sorted(std::vector<uint8_t>(dictionary.size(), 1), remap).to_vector();
   CHECK(sorted == std::vector<std::string>{"a", "b"});
   CHECK(remap[a] == 0);
   CHECK(remap[b] == 1);
