@@ -12,6 +12,7 @@ namespace {
 // Words per call of the entry: all segments of a block are computed before
 // the next block, so the rows' data stays in cache between segments.
 constexpr uint64_t kBlockWords = 64;
+static_assert(kBlockWords * 64 == runtime::kBlockRows, "a call covers one statistics block");
 
 std::vector<const void*> column_pointers(const runtime::Table& table) {
   std::vector<const void*> slots;
@@ -40,7 +41,8 @@ std::vector<const void*> column_pointers(const runtime::Table& table) {
 CompiledRuleSet::CompiledRuleSet(const CheckedProgram& program, std::vector<size_t> segments,
                                  evaluate::EvaluationContext context, TableShape shape,
                                  std::unique_ptr<HostData> host, llvm::orc::JITDylib* code,
-                                 RuleSetEntry entry, std::string ir)
+                                 RuleSetEntry entry, std::vector<GroupCode> groups,
+                                 std::string ir)
     : program_(program),
       segments_(std::move(segments)),
       context_(context),
@@ -48,7 +50,24 @@ CompiledRuleSet::CompiledRuleSet(const CheckedProgram& program, std::vector<size
       host_(std::move(host)),
       code_(code),
       entry_(entry),
-      ir_(std::move(ir)) {}
+      groups_(std::move(groups)),
+      ir_(std::move(ir)) {
+  for (const GroupCode& group : groups_) skipping_ = skipping_ || group.skippable();
+}
+
+bool GroupCode::skippable() const {
+  for (const auto& ranges : segment_ranges) {
+    if (ranges.empty()) return false;
+  }
+  return !segment_ranges.empty();
+}
+
+bool GroupCode::may_match(const runtime::Table& table, size_t block) const {
+  for (const auto& ranges : segment_ranges) {
+    if (block_may_match(ranges, table, block)) return true;
+  }
+  return false;
+}
 
 CompiledRuleSet::~CompiledRuleSet() {
   llvm::consumeError(code_->getExecutionSession().removeJITDylib(*code_));
@@ -84,11 +103,28 @@ evaluate::SegmentMembership CompiledRuleSet::evaluate(const runtime::Table& tabl
   const uint64_t words = (table.row_count + 63) / 64;
   if (words == 0) return result;
   const uint64_t workers = std::clamp<uint64_t>(threads, 1, words);
-  const uint64_t share = (words + workers - 1) / workers;
+  // Whole blocks per thread, so that every call covers one block of the
+  // statistics (runtime::kBlockRows rows).
+  const uint64_t share = ((words + workers - 1) / workers + kBlockWords - 1) / kBlockWords * kBlockWords;
   auto run = [&](uint64_t first, uint64_t end) {
+    uint64_t skipped = 0;
     for (uint64_t block = first; block < end; block += kBlockWords) {
-      entry_(&args, block, std::min(end, block + kBlockWords));
+      const uint64_t stop = std::min(end, block + kBlockWords);
+      if (!skipping_) {
+        entry_(&args, block, stop);
+        continue;
+      }
+      // A skipped group's words stay zero: none of its segments holds there,
+      // and later groups read them as such.
+      for (const GroupCode& group : groups_) {
+        if (group.skippable() && !group.may_match(table, block / kBlockWords)) {
+          ++skipped;
+          continue;
+        }
+        group.function(&args, block, stop);
+      }
     }
+    skipped_ += skipped;
   };
   std::vector<std::thread> helpers;
   for (uint64_t worker = 1; worker < workers; ++worker) {

@@ -4,10 +4,12 @@
 
 #include <llvm/ExecutionEngine/Orc/Core.h>
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "codegen/block_skipping.h"
 #include "codegen/host_data.h"
 #include "codegen/run_args.h"
 #include "codegen/table_check.h"
@@ -17,12 +19,22 @@
 
 namespace segc::codegen {
 
+// One fused group's exported function (segment_function.h) and, per
+// segment of the group, the ranges its members need (block_skipping.h).
+struct GroupCode {
+  RuleSetEntry function = nullptr;
+  std::vector<std::vector<ValueRange>> segment_ranges;
+  // Every segment has a range: a block may be found to need no evaluation.
+  bool skippable() const;
+  bool may_match(const runtime::Table& table, size_t block) const;
+};
+
 class CompiledRuleSet {
  public:
   CompiledRuleSet(const CheckedProgram& program, std::vector<size_t> segments,
                   evaluate::EvaluationContext context, TableShape shape,
                   std::unique_ptr<HostData> host, llvm::orc::JITDylib* code, RuleSetEntry entry,
-                  std::string ir);
+                  std::vector<GroupCode> groups, std::string ir);
   ~CompiledRuleSet();  // removes the code (its JITDylib) from the JIT
   CompiledRuleSet(const CompiledRuleSet&) = delete;
   CompiledRuleSet& operator=(const CompiledRuleSet&) = delete;
@@ -32,8 +44,13 @@ class CompiledRuleSet {
   // for any thread count. `table` is the table given to compile(); a table
   // of another shape (widths, dictionaries) is evaluated by the interpreter
   // instead, so the result is right either way. A table that does not fit
-  // the schema at all (see check_table) gives no segment computed.
+  // the schema at all (see check_table) gives no segment computed. Blocks
+  // of 4096 rows where a group's segments cannot hold are not evaluated
+  // (block_skipping.h).
   evaluate::SegmentMembership evaluate(const runtime::Table& table, unsigned threads) const;
+
+  // How many (block, group) evaluations block skipping has saved so far.
+  uint64_t skipped_group_blocks() const { return skipped_.load(); }
 
   // The optimised modules' textual IR (`segc run --emit-llvm`), when
   // compiled with IrText::Keep; else empty.
@@ -47,7 +64,10 @@ class CompiledRuleSet {
   std::unique_ptr<HostData> host_;
   llvm::orc::JITDylib* code_;
   RuleSetEntry entry_;
+  std::vector<GroupCode> groups_;  // in the entry's order
+  bool skipping_ = false;          // some group is skippable
   std::string ir_;
+  mutable std::atomic<uint64_t> skipped_{0};
 };
 
 }  // namespace segc::codegen

@@ -245,6 +245,17 @@ llvm::Expected<std::unique_ptr<CompiledRuleSet>> JitEngine::compile(
   }
   auto entry = jit_->lookup(*library, kEntryName);
   if (!entry) return discard(entry.takeError());
+  std::vector<GroupCode> group_code;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    auto function = jit_->lookup(*library, groups[g]);
+    if (!function) return discard(function.takeError());
+    GroupCode& code = group_code.emplace_back();
+    code.function = function->toPtr<RuleSetEntry>();
+    for (size_t segment : fused[g]) {
+      code.segment_ranges.push_back(necessary_ranges(
+          program, dependencies, *program.segments[segment].declaration->where, table, context));
+    }
+  }
   // The columns the code reads: evaluate() re-checks only their shape.
   std::vector<size_t> fields;
   for (size_t segment : segments) {
@@ -255,7 +266,8 @@ llvm::Expected<std::unique_ptr<CompiledRuleSet>> JitEngine::compile(
   fields.erase(std::unique(fields.begin(), fields.end()), fields.end());
   return std::make_unique<CompiledRuleSet>(program, segments, context, shape_of(table, fields),
                                            std::move(host), &*library,
-                                           entry->toPtr<RuleSetEntry>(), std::move(ir_text));
+                                           entry->toPtr<RuleSetEntry>(), std::move(group_code),
+                                           std::move(ir_text));
 }
 
 }  // namespace segc::codegen
