@@ -7,6 +7,7 @@
 #include <string>
 
 #include "runtime/csv_chunks.h"
+#include "tests/runtime/columnar_test_support.h"
 #include "tests/runtime/csv_test_support.h"
 
 using namespace segc::runtime;
@@ -14,30 +15,13 @@ using namespace segc::runtime::testing;
 
 namespace {
 
-void check_same_column(const Column& a, const Column& b) {
-  CHECK(a.present == b.present);
-  CHECK(a.width == b.width);
-  CHECK(a.storage == b.storage);
-  CHECK(a.min == b.min);
-  CHECK(a.max == b.max);
-  CHECK(a.floats == b.floats);
-  CHECK(a.bools == b.bools);
-  CHECK(a.dictionary == b.dictionary);
-  CHECK(a.set_offsets == b.set_offsets);
-  CHECK(a.set_codes == b.set_codes);
-}
-
 void check_same_result(const CsvLoadResult& a, const CsvLoadResult& b) {
   CHECK(describe(a) == describe(b));
   CHECK(a.error_count == b.error_count);
   REQUIRE(a.rejected.size() == b.rejected.size());
   for (size_t i = 0; i < a.rejected.size(); ++i) CHECK(a.rejected[i].record == b.rejected[i].record);
-  REQUIRE(a.table.row_count == b.table.row_count);
-  REQUIRE(a.table.columns.size() == b.table.columns.size());
-  for (size_t i = 0; i < a.table.columns.size(); ++i) {
-    INFO(a.table.columns[i].spec.name);
-    check_same_column(a.table.columns[i], b.table.columns[i]);
-  }
+  // Every column array, dictionary and block statistic.
+  check_same_tables(a.table, b.table);
 }
 
 // Loads `text` with 1 thread, then with 2, 3 and 7 in ranges as small as a
@@ -59,14 +43,16 @@ void check_threads_agree(const std::string& text, CsvOptions options, const Tabl
 }
 
 // Rows of every type with quoted fields (line breaks, doubled quotes), blank
-// lines, CRLF, now and then a bad value or a repeated key.
-std::string random_csv(std::mt19937& random, size_t rows, bool string_key) {
+// lines, CRLF, now and then a bad value or (with `repeats`) a repeated key.
+// A repeated key makes the loader read the text again in one range, so
+// texts without one are what exercise joining the ranges' columns.
+std::string random_csv(std::mt19937& random, size_t rows, bool string_key, bool repeats) {
   static const char* const kNames[] = {"ann", "\"Zoë, \"\"Z\"\"\"", "\"two\nlines\"", "bob", "", "\"a\r\nb\""};
   static const char* const kValues[] = {"41", "-7", "", " 3 ", "x"};
   static const char* const kSets[] = {"cats|dogs", "", "a||b|a", "\"x\ny|z\"", "dogs"};
   std::string text = "id,name,age,spent,score,vip,tier,born,tags\n";
   for (size_t row = 0; row < rows; ++row) {
-    const size_t key = random() % 50 == 0 ? random() % (row + 1) : row;  // sometimes a repeat
+    const size_t key = repeats && random() % 50 == 0 ? random() % (row + 1) : row;
     text += string_key ? "k" + std::to_string(key * 7 % 1000) : std::to_string(key);
     text += ",";
     text += kNames[random() % 6];
@@ -92,7 +78,7 @@ TEST_CASE("csv loads in ranges on threads exactly as in one pass", "[csv]") {
   for (int round = 0; round < 40; ++round) {
     INFO("round " << round);
     const bool string_key = round % 4 == 3;
-    const std::string text = random_csv(random, 20 + random() % 200, string_key);
+    const std::string text = random_csv(random, 20 + random() % 200, string_key, round % 3 != 2);
     CsvOptions options;
     options.skip_bad_rows = round % 2 == 1;
     check_threads_agree(text, options, test_schema(string_key ? ColumnKind::String : ColumnKind::Int));
