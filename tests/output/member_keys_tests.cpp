@@ -2,21 +2,10 @@
 #include <catch2/catch.hpp>
 
 #include "output/member_keys.h"
+#include "tests/output/key_table.h"
 
 namespace segc::output {
 namespace {
-
-runtime::Table int_keys(const std::vector<int64_t>& keys) {
-  runtime::Table table;
-  table.schema.columns.push_back({"id", runtime::ColumnKind::Int, 0, {}, true});
-  table.row_count = keys.size();
-  runtime::Column key;
-  key.spec = table.schema.columns[0];
-  key.present = runtime::Bitmap(keys.size(), true);
-  runtime::store_ints(key, keys);
-  table.columns.push_back(std::move(key));
-  return table;
-}
 
 runtime::Bitmap bits(std::initializer_list<bool> values) {
   runtime::Bitmap result;
@@ -27,7 +16,7 @@ runtime::Bitmap bits(std::initializer_list<bool> values) {
 }  // namespace
 
 TEST_CASE("keys: rows in key order are walked without a permutation", "[output]") {
-  const runtime::Table table = int_keys({-5, 2, 10, 300});
+  const runtime::Table table = tests::table_with_keys({-5, 2, 10, 300});
   const KeyOrder order(table);
   CHECK(order.rows_ascending());
   CHECK(order.keys_text(bits({true, false, true, true})) == "-5\n10\n300\n");
@@ -35,7 +24,7 @@ TEST_CASE("keys: rows in key order are walked without a permutation", "[output]"
 }
 
 TEST_CASE("keys: rows out of key order are sorted", "[output]") {
-  const runtime::Table table = int_keys({10, -5, 300, 2});
+  const runtime::Table table = tests::table_with_keys({10, -5, 300, 2});
   const KeyOrder order(table);
   CHECK_FALSE(order.rows_ascending());
   CHECK(order.row_at_rank(0) == 1);

@@ -8,23 +8,12 @@
 #include <random>
 
 #include "output/member_keys.h"
+#include "tests/output/key_table.h"
 #include "output/roaring_members.h"
 #include "output/roaring_test_support.h"
 
 namespace segc::output {
 namespace {
-
-runtime::Table table_with_keys(const std::vector<int64_t>& keys) {
-  runtime::Table table;
-  table.schema.columns.push_back({"id", runtime::ColumnKind::Int, 0, {}, true});
-  table.row_count = keys.size();
-  runtime::Column key;
-  key.spec = table.schema.columns[0];
-  key.present = runtime::Bitmap(keys.size(), true);
-  runtime::store_ints(key, keys);
-  table.columns.push_back(std::move(key));
-  return table;
-}
 
 runtime::Bitmap rows_where(size_t rows, const std::function<bool(size_t)>& member) {
   runtime::Bitmap bits(rows);
@@ -59,7 +48,7 @@ std::vector<runtime::Bitmap> member_sets(size_t rows) {
 }
 
 void check_all_member_sets(const std::vector<int64_t>& keys, RoaringWidth width) {
-  const runtime::Table table = table_with_keys(keys);
+  const runtime::Table table = tests::table_with_keys(keys);
   REQUIRE(roaring_key_range_problem(table, width).empty());
   const KeyOrder order(table);
   const RoaringMembers bitmaps(table, order, width);
@@ -129,7 +118,7 @@ TEST_CASE("roaring64: keys across and far beyond 2^32", "[output][roaring]") {
 }
 
 TEST_CASE("roaring: a whole segment becomes a few bytes of runs", "[output][roaring]") {
-  const runtime::Table table = table_with_keys(consecutive(1, 1000000));
+  const runtime::Table table = tests::table_with_keys(consecutive(1, 1000000));
   const KeyOrder order(table);
   const RoaringMembers bitmaps(table, order, RoaringWidth::Bits32);
   // 16 containers of one run each, instead of 16 bitsets of 8 KiB.
@@ -137,16 +126,16 @@ TEST_CASE("roaring: a whole segment becomes a few bytes of runs", "[output][roar
 }
 
 TEST_CASE("roaring: keys that do not fit are reported", "[output][roaring]") {
-  const runtime::Table negative = table_with_keys({3, -2, 7});
+  const runtime::Table negative = tests::table_with_keys({3, -2, 7});
   CHECK_THAT(roaring_key_range_problem(negative, RoaringWidth::Bits32),
              Catch::Contains("'id' has negative values (the smallest is -2)"));
   CHECK_THAT(roaring_key_range_problem(negative, RoaringWidth::Bits64),
              Catch::Contains("--out-format keys"));
-  const runtime::Table large = table_with_keys({1, 4294967296LL});
+  const runtime::Table large = tests::table_with_keys({1, 4294967296LL});
   CHECK_THAT(roaring_key_range_problem(large, RoaringWidth::Bits32),
              Catch::Contains("--out-format roaring64"));
   CHECK(roaring_key_range_problem(large, RoaringWidth::Bits64).empty());
-  CHECK(roaring_key_range_problem(table_with_keys({0, 4294967295LL}), RoaringWidth::Bits32)
+  CHECK(roaring_key_range_problem(tests::table_with_keys({0, 4294967295LL}), RoaringWidth::Bits32)
             .empty());
 
   runtime::TableSchema strings;
