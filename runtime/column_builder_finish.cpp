@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "runtime/column_builder.h"
+#include "runtime/set_masks.h"
 
 namespace segc::runtime {
 namespace {
@@ -75,6 +76,7 @@ Column ColumnBuilder::finish(size_t rows) {
       }
       column.set_offsets = std::move(offsets);
       column.set_codes = std::move(codes);
+      store_set_masks(column);
       break;
     }
   }

@@ -80,7 +80,7 @@ class Decoder {
 
 }  // namespace
 
-std::vector<Section> required_sections(ColumnKind kind) {
+std::vector<Section> required_sections(ColumnKind kind, int width) {
   using S = Section;
   switch (kind) {
     case ColumnKind::Int:
@@ -93,6 +93,10 @@ std::vector<Section> required_sections(ColumnKind kind) {
     case ColumnKind::Float:
     case ColumnKind::Bool: return {S::Present, S::Values, S::BlockPresent};
     case ColumnKind::StringSet:
+      if (width != 0) {  // the masks (runtime/set_masks.h) are its values
+        return {S::Present,          S::Values,          S::SetOffsets,  S::SetCodes,
+                S::DictionaryOffsets, S::DictionaryBytes, S::BlockPresent};
+      }
       return {S::Present, S::SetOffsets, S::SetCodes, S::DictionaryOffsets, S::DictionaryBytes,
               S::BlockPresent};
   }

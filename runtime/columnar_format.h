@@ -22,7 +22,7 @@ static_assert(std::endian::native == std::endian::little,
               "the columnar file is little-endian and mapped in place");
 
 inline constexpr char kMagic[8] = {'\x89', 'S', 'E', 'G', 'C', 'O', 'L', '\n'};
-inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr uint32_t kFormatVersion = 2;  // 2: set masks
 inline constexpr uint64_t kAlignment = 64;
 
 struct FileHeader {
@@ -42,7 +42,7 @@ static_assert(sizeof(FileHeader) == 64);
 // (required_sections); the directory lists them in this order.
 enum class Section : uint8_t {
   Present = 1,            // presence bitmap words
-  Values = 2,             // packed ints/codes, doubles, or the Bool value bitmap
+  Values = 2,             // packed ints/codes/set masks, doubles, or the Bool value bitmap
   SetOffsets = 3,         // uint32, rows + 1
   SetCodes = 4,           // uint32
   DictionaryOffsets = 5,  // uint64, entries + 1
@@ -75,7 +75,8 @@ struct Directory {
   std::vector<ColumnEntry> columns;
 };
 
-std::vector<Section> required_sections(ColumnKind kind);
+// `width` matters for sets only: masks (width 1-8) or none (0).
+std::vector<Section> required_sections(ColumnKind kind, int width);
 const char* section_name(Section section);
 
 std::string encode_directory(const Directory& directory);

@@ -18,6 +18,7 @@
 #include "runtime/columnar_file.h"
 #include "runtime/columnar_format.h"
 #include "runtime/columnar_problems.h"
+#include "runtime/set_masks.h"
 
 namespace segc::runtime {
 namespace {
@@ -76,6 +77,9 @@ bool valid_width(const ColumnEntry& column) {
     case ColumnKind::Date: return column.width == 1 || column.width == 2 || column.width == 4 || column.width == 8;
     case ColumnKind::String:
     case ColumnKind::Enum: return column.width == 1 || column.width == 2 || column.width == 4;
+    case ColumnKind::StringSet:  // masks, or 0 for none; checked against the dictionary later
+      return column.width == 0 || column.width == 1 || column.width == 2 || column.width == 4 ||
+             column.width == 8;
     default: return true;
   }
 }
@@ -96,7 +100,7 @@ class Opener {
       const std::string where = fmt::format("column '{}'", entry.spec.name);
       if (entry.spec.is_key != (i == directory.key_index)) return invalid(file_.path, where + ": its key flag disagrees with the key index");
       if (!valid_width(entry)) return invalid(file_.path, fmt::format("{}: width {} is not possible for its type", where, entry.width));
-      const std::vector<Section> wanted = columnar::required_sections(entry.spec.kind);
+      const std::vector<Section> wanted = columnar::required_sections(entry.spec.kind, entry.width);
       if (entry.sections.size() != wanted.size()) return invalid(file_.path, where + ": wrong number of sections");
       for (size_t s = 0; s < wanted.size(); ++s) {
         const SectionEntry& section = entry.sections[s];
@@ -187,6 +191,11 @@ class Opener {
     if (kind == ColumnKind::StringSet &&
         (column.set_offsets[0] != 0 || column.set_offsets.back() != column.set_codes.size())) {
       return invalid(file_.path, where + ": the set offsets do not match the set codes");
+    }
+    // Generated code reads `width` bytes per row and tests bits by code.
+    if (kind == ColumnKind::StringSet && column.width != set_mask_width(column.dictionary.size())) {
+      return invalid(file_.path, fmt::format("{}: set masks of {} bytes do not fit a dictionary of {} values",
+                                             where, column.width, column.dictionary.size()));
     }
     return {};
   }

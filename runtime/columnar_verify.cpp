@@ -55,7 +55,7 @@ uint64_t checksum_of(const Column& column) {
   XXH3_state_t* state = XXH3_createState();
   XXH3_64bits_reset(state);
   auto add = [&](const void* data, size_t bytes) { XXH3_64bits_update(state, data, bytes); };
-  for (columnar::Section id : columnar::required_sections(column.spec.kind)) {
+  for (columnar::Section id : columnar::required_sections(column.spec.kind, column.width)) {
     switch (id) {
       case columnar::Section::Present: add(column.present.words(), column.present.word_count() * 8); break;
       case columnar::Section::Values:

@@ -47,7 +47,7 @@ ColumnParts parts_of(const Column& column) {
   ColumnParts parts;
   parts.blocks = block_stats_of(column);
   const bool bitmap_values = column.spec.kind == ColumnKind::Bool;
-  for (Section id : columnar::required_sections(column.spec.kind)) {
+  for (Section id : columnar::required_sections(column.spec.kind, column.width)) {
     Bytes bytes{nullptr, 0};
     switch (id) {
       case Section::Present:

@@ -1,6 +1,7 @@
 #include "runtime/csv_column_join.h"
 
 #include "runtime/block_stats.h"
+#include "runtime/set_masks.h"
 
 #include <cstdint>
 #include <string>
@@ -123,6 +124,7 @@ Column join_columns(std::vector<Column>& parts) {
           joined.set_offsets.push_back(base + parts[p].set_offsets[row]);
         }
       }
+      store_set_masks(joined);
       break;
     }
   }

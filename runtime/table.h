@@ -18,7 +18,10 @@
 // - StringSet: row r's elements are set_codes[set_offsets[r] .. set_offsets[r+1]),
 //   codes into the sorted `dictionary`, ascending and without duplicates. A
 //   missing set has no elements and its presence bit clear; an empty set has
-//   no elements and its presence bit set.
+//   no elements and its presence bit set. When the dictionary has at most 64
+//   values, `storage` also holds one mask per row of `width` bytes (1, 2, 4
+//   or 8; bit c set when code c is in the set, 0 for missing rows); with more
+//   values `width` is 0 and there are no masks (runtime/set_masks.h).
 //
 // Every array is a ColumnArray (Bitmap words, Dictionary parts too): owned,
 // or borrowed from a memory-mapped columnar file that the arrays keep alive
@@ -60,7 +63,8 @@ struct Column {
   ColumnSpec spec;
   Bitmap present;
 
-  // Int, Decimal, Date (signed) and String, Enum codes (unsigned).
+  // Int, Decimal, Date (signed) and String, Enum codes (unsigned); StringSet
+  // masks (see above).
   int width = 8;
   ColumnArray<uint64_t> storage;  // row_count * width bytes, 8-byte aligned
   int64_t min = 0;                // of present values (codes for String/Enum)

@@ -1,6 +1,7 @@
 // Strings and sets that could not be decided at bind time (they combine two
 // columns): comparisons and tests through helpers on string handles, set
-// membership by dictionary codes resolved at bind time.
+// membership by dictionary codes resolved at bind time (on the row's mask
+// when the column has masks, else by a helper over the row's codes).
 #include <algorithm>
 
 #include "codegen/ir_emitter.h"
@@ -89,6 +90,16 @@ std::optional<Tri> ExprEmitter::contains(const ast::ContainsExpr& contains) {
     holds = i1(false);
   } else if (wanted.empty()) {
     holds = i1(every);  // all of nothing holds; any of nothing does not
+  } else if (column.width != 0) {
+    // One mask per row (runtime/set_masks.h): any = shares a bit with the
+    // wanted mask, all = has all of its bits. No loop, so it vectorises.
+    llvm::Value* mask = stored_code(field);
+    uint64_t wanted_bits = 0;
+    for (uint32_t code : wanted) wanted_bits |= uint64_t{1} << code;
+    llvm::Value* wanted_mask = llvm::ConstantInt::get(mask->getType(), wanted_bits);
+    llvm::Value* shared = b_.CreateAnd(mask, wanted_mask);
+    holds = every ? b_.CreateICmpEQ(shared, wanted_mask)
+                  : b_.CreateICmpNE(shared, llvm::ConstantInt::get(mask->getType(), 0));
   } else {
     llvm::Value* found =
         helper_call(every ? "segc_set_contains_all" : "segc_set_contains_any",
@@ -103,6 +114,10 @@ std::optional<Val> ExprEmitter::set_size(const ast::Expr& set) {
   const ast::Expr& node = ast::skip_parens(set);
   if (!node.as<ast::NameRef>()) return std::nullopt;
   const size_t field = env_.program.names.at(&node).index;
+  if (env_.table.columns[field].width != 0) {  // masks: the element count is the bit count
+    llvm::Value* count = b_.CreateUnaryIntrinsic(llvm::Intrinsic::ctpop, stored_code(field));
+    return Val{Type::integer(), b_.CreateZExt(count, b_.getInt64Ty()), presence(field)};
+  }
   llvm::Value* next = b_.CreateAdd(position_.row, i64(1));
   return Val{Type::integer(),
              b_.CreateSub(set_offset(field, next), set_offset(field, position_.row)),

@@ -172,7 +172,7 @@ llvm::Expected<std::unique_ptr<CompiledRuleSet>> JitEngine::compile(
   // compile thread) gets one, and no module is left empty.
   const size_t wanted_parts = part_count(segments.size());
   const std::vector<std::vector<size_t>> fused = fusion_groups(
-      program, dependencies, segments,
+      program, table, dependencies, segments,
       std::clamp<size_t>((segments.size() + wanted_parts - 1) / wanted_parts, 1,
                          kSegmentsPerGroup));
   std::vector<ModulePart> parts(std::clamp<size_t>(fused.size(), 1, wanted_parts));

@@ -17,24 +17,52 @@ llvm::FunctionType* entry_type(llvm::LLVMContext& context) {
                                  false);
 }
 
+// Whether `expr` is a set field stored with per-row masks (runtime/set_masks.h).
+bool is_masked_set(const ast::Expr& expr, const CheckedProgram& program,
+                   const runtime::Table& table) {
+  const ast::Expr& node = ast::skip_parens(expr);
+  if (!node.as<ast::NameRef>()) return false;
+  auto meaning = program.names.find(&node);
+  if (meaning == program.names.end() || meaning->second.kind != NameMeaning::Kind::Field) {
+    return false;
+  }
+  const runtime::Column& column = table.columns[meaning->second.index];
+  return column.spec.kind == runtime::ColumnKind::StringSet && column.width != 0;
+}
+
 // Whether the row code of `expr` is straight-line arithmetic the loop
 // vectoriser accepts: no runtime helper calls, no loops over set elements,
 // no interpreter fallback. Conservative: string values (compared by helper)
-// and calls count as not straight unless tabulated over a dictionary.
-bool is_straight(const ast::Expr& expr, const CheckedProgram& program,
+// and calls count as not straight unless tabulated over a dictionary; set
+// tests on masks (literal elements, ir_emit_text_sets.cpp) are straight.
+bool is_straight(const ast::Expr& expr, const CheckedProgram& program, const runtime::Table& table,
                  DependencyMap& dependencies) {
   if (dependencies.is_constant(expr)) return true;
   if (dependencies.single_dictionary_field(expr)) {
     return !program.type_of(expr).is(TypeKind::String);  // a compare on the code
   }
-  if (expr.as<ast::CallExpr>() || expr.as<ast::ContainsExpr>()) return false;
+  if (const auto* contains = expr.as<ast::ContainsExpr>()) {
+    if (!is_masked_set(*contains->haystack, program, table)) return false;
+    const ast::Expr& needle = ast::skip_parens(*contains->needle);
+    if (const auto* list = needle.as<ast::ListLiteral>()) {
+      return std::all_of(list->elements.begin(), list->elements.end(), [](const ast::ExprPtr& e) {
+        return ast::skip_parens(*e).as<ast::StringLiteral>() != nullptr;
+      });
+    }
+    return needle.as<ast::StringLiteral>() != nullptr;
+  }
+  if (const auto* call = expr.as<ast::CallExpr>()) {
+    return call->function.name == "size" && call->arguments.size() == 1 &&
+           is_masked_set(*call->arguments[0], program, table);
+  }
   if (expr.as<ast::NameRef>()) {
     auto meaning = program.names.find(&expr);
     if (meaning == program.names.end() || meaning->second.kind != NameMeaning::Kind::Field) {
       return true;  // a segment: a bit of an earlier group's words
     }
     const Type& type = program.schema.fields[meaning->second.index].type;
-    return !type.is(TypeKind::String) && !type.is(TypeKind::StringSet);
+    if (type.is(TypeKind::StringSet)) return is_masked_set(expr, program, table);
+    return !type.is(TypeKind::String);
   }
   if (const auto* arithmetic = expr.as<ast::ArithmeticExpr>()) {
     for (const ast::ExprPtr& operand : arithmetic->operands) {
@@ -47,7 +75,7 @@ bool is_straight(const ast::Expr& expr, const CheckedProgram& program,
   }
   bool straight = true;
   ast::for_each_child(expr, [&](const ast::Expr& child) {
-    straight = straight && is_straight(child, program, dependencies);
+    straight = straight && is_straight(child, program, table, dependencies);
   });
   return straight;
 }
@@ -55,6 +83,7 @@ bool is_straight(const ast::Expr& expr, const CheckedProgram& program,
 }  // namespace
 
 std::vector<std::vector<size_t>> fusion_groups(const CheckedProgram& program,
+                                               const runtime::Table& table,
                                                DependencyMap& dependencies,
                                                const std::vector<size_t>& segments,
                                                size_t max_size) {
@@ -74,7 +103,7 @@ std::vector<std::vector<size_t>> fusion_groups(const CheckedProgram& program,
       }
     }
     const bool straight =
-        is_straight(*program.segments[segment].declaration->where, program, dependencies);
+        is_straight(*program.segments[segment].declaration->where, program, table, dependencies);
     std::optional<size_t>& group = open[straight ? 0 : 1];
     if (!group || groups[*group].size() >= max_size) {
       group = groups.size();

@@ -20,6 +20,7 @@ namespace segc::codegen {
 // shares a group with one it names (whose words it reads), and segments
 // whose row code vectorises are kept apart from those that call helpers.
 std::vector<std::vector<size_t>> fusion_groups(const CheckedProgram& program,
+                                               const runtime::Table& table,
                                                DependencyMap& dependencies,
                                                const std::vector<size_t>& segments,
                                                size_t max_size);

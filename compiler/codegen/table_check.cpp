@@ -6,6 +6,7 @@
 #include <string>
 
 #include "evaluate/table_schema.h"
+#include "runtime/set_masks.h"
 
 namespace segc::codegen {
 
@@ -37,6 +38,11 @@ llvm::Error check_table(const CheckedProgram& program, const runtime::Table& tab
         if (column.set_offsets.size() != rows + 1 ||
             (rows > 0 && column.set_offsets.back() > column.set_codes.size())) {
           return bad("set offsets do not match the rows");
+        }
+        // Masks are read by the generated code when width is not 0.
+        if (width != 0 && (static_cast<int>(width) != runtime::set_mask_width(column.dictionary.size()) ||
+                           column.storage.size() * 8 < rows * width)) {
+          return bad("set masks do not match the dictionary or the rows");
         }
         break;
       case runtime::ColumnKind::String:

@@ -6,6 +6,7 @@
 #include "evaluate/numeric_ops.h"
 #include "evaluate/set_functions.h"
 #include "evaluate/table_schema.h"
+#include "runtime/set_masks.h"
 
 namespace segc::evaluate {
 namespace {
@@ -153,6 +154,7 @@ runtime::Column column_from_values(const runtime::ColumnSpec& spec,
       }
       column.set_offsets = std::move(offsets);
       column.set_codes = std::move(codes);
+      runtime::store_set_masks(column);
       break;
     }
   }

@@ -25,10 +25,11 @@ TEST_CASE("fusion groups keep references in earlier groups", "[jit]") {
   const auto segments =
       segc::evaluate::segments_to_evaluate(program, segc::jit_test::all_segments(program));
   REQUIRE(segments.size() > 20);
+  const segc::runtime::Table table = segc::jit_test::TableBuilder(program, 0).build();
   for (size_t max_size : {1, 2, 3, 8, 64}) {
     INFO("groups of at most " << max_size);
     segc::codegen::DependencyMap dependencies(program);
-    const auto groups = segc::codegen::fusion_groups(program, dependencies, segments, max_size);
+    const auto groups = segc::codegen::fusion_groups(program, table, dependencies, segments, max_size);
     std::vector<size_t> group_of(program.segments.size(), SIZE_MAX);
     size_t placed = 0;
     for (size_t g = 0; g < groups.size(); ++g) {

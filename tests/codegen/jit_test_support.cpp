@@ -10,6 +10,7 @@
 
 #include "diagnostics/render.h"
 #include "evaluate/table_schema.h"
+#include "runtime/set_masks.h"
 
 namespace segc::jit_test {
 
@@ -64,6 +65,7 @@ TableBuilder::TableBuilder(const CheckedProgram& program, size_t rows) : program
         break;
       case runtime::ColumnKind::StringSet:
         column.set_offsets.assign(rows + 1, 0);
+        runtime::store_set_masks(column);
         break;
       default: {
         std::vector<int64_t> values(rows, 0);
@@ -165,6 +167,7 @@ TableBuilder& TableBuilder::sets(
     target.set_codes.edit().insert(target.set_codes.edit().end(), codes.begin(), codes.end());
     target.set_offsets.push_back(static_cast<uint32_t>(target.set_codes.size()));
   }
+  runtime::store_set_masks(target);
   return *this;
 }
 

@@ -1,5 +1,7 @@
 #include "differential/random_table.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <limits>
 #include <map>
@@ -8,6 +10,7 @@
 
 #include "differential/random_source.h"
 #include "runtime/calendar.h"
+#include "runtime/set_masks.h"
 
 namespace segc::testing {
 namespace {
@@ -90,18 +93,27 @@ Column string_column(ColumnSpec spec, size_t rows, RandomSource& random) {
   return column;
 }
 
+// The rules name five elements; filler elements make dictionaries of 5 to
+// 100 values, so that masks of each width (and none, past 64 values) are
+// used, with the named elements' codes anywhere in them.
 Column set_column(ColumnSpec spec, size_t rows, RandomSource& random) {
   Column column = empty_column(std::move(spec), rows, random, 10);
-  column.dictionary = {"birds", "cats", "dogs", "fish", "кошки"};  // sorted by code point
+  std::vector<std::string> values = {"birds", "cats", "dogs", "fish", "кошки"};
+  const int64_t fillers = random.pick(std::vector<int64_t>{0, 3, 7, 15, 35, 59, 60, 95});
+  for (int64_t i = 0; i < fillers; ++i) values.push_back(fmt::format("e{:02}", i));
+  std::sort(values.begin(), values.end());  // code-point order
+  column.dictionary = values;
+  const int percent = values.size() > 20 ? 8 : 30;
   column.set_offsets.push_back(0);
   for (size_t row = 0; row < rows; ++row) {
     if (column.present.test(row)) {
       for (uint32_t code = 0; code < column.dictionary.size(); ++code) {
-        if (random.chance(30)) column.set_codes.push_back(code);
+        if (random.chance(percent)) column.set_codes.push_back(code);
       }
     }
     column.set_offsets.push_back(static_cast<uint32_t>(column.set_codes.size()));
   }
+  runtime::store_set_masks(column);
   return column;
 }
 

@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "runtime/columnar_format.h"
+#include "runtime/set_masks.h"
 #include "tests/runtime/columnar_test_support.h"
 
 using namespace segc::runtime;
@@ -56,7 +57,7 @@ TEST_CASE("a table of every kind survives the columnar file unchanged", "[column
   CHECK(column(file.table, "tags").present.test(1));  // the empty set is not missing
 }
 
-TEST_CASE("ints of every width and codes of every width round trip", "[columnar]") {
+TEST_CASE("ints, codes and set masks of every width round trip", "[columnar]") {
   ScratchFolder folder;
   Table table;
   const size_t rows = 70000;  // more than 65536 distinct strings: 4-byte codes
@@ -88,6 +89,31 @@ TEST_CASE("ints of every width and codes of every width round trip", "[columnar]
   for (size_t row = 0; row < rows; ++row) values[row] = static_cast<uint32_t>(rows - 1 - row);
   store_codes(codes, values);
   table.columns.push_back(std::move(codes));
+  // Set masks of each width, and none past 64 values (runtime/set_masks.h).
+  for (size_t values_count : {5, 12, 40, 64, 65}) {
+    Column set;
+    set.spec = ColumnSpec{fmt::format("set{}", values_count), ColumnKind::StringSet, 0, {}, false};
+    set.present = Bitmap(rows, true);
+    set.present.set(3, false);
+    std::vector<std::string> dictionary;
+    for (size_t v = 0; v < values_count; ++v) dictionary.push_back(fmt::format("v{:02}", v));
+    set.dictionary = dictionary;
+    std::vector<uint32_t> offsets{0}, elements;
+    for (size_t row = 0; row < rows; ++row) {
+      if (row != 3) {
+        const auto a = static_cast<uint32_t>(row % values_count);
+        const auto b = static_cast<uint32_t>(row * 7 % values_count);
+        elements.push_back(std::min(a, b));
+        if (a != b) elements.push_back(std::max(a, b));
+      }
+      offsets.push_back(static_cast<uint32_t>(elements.size()));
+    }
+    set.set_offsets = offsets;
+    set.set_codes = elements;
+    store_set_masks(set);
+    compute_block_stats(set);
+    table.columns.push_back(std::move(set));
+  }
   for (size_t i = 1; i < table.columns.size(); ++i) table.schema.columns.push_back(table.columns[i].spec);
 
   CHECK(table.columns[0].width == 4);
@@ -95,8 +121,17 @@ TEST_CASE("ints of every width and codes of every width round trip", "[columnar]
   CHECK(table.columns[2].width == 2);
   CHECK(table.columns[3].width == 8);
   CHECK(table.columns[4].width == 4);
+  CHECK(table.columns[5].width == 1);
+  CHECK(table.columns[6].width == 2);
+  CHECK(table.columns[7].width == 8);
+  CHECK(table.columns[8].width == 8);
+  CHECK(table.columns[9].width == 0);
+  CHECK(table.columns[8].storage.data()[rows - 1] == ((uint64_t{1} << ((rows - 1) % 64)) |
+                                                      (uint64_t{1} << ((rows - 1) * 7 % 64))));
   const ColumnarFile file = write_and_open(table, folder.file("widths.segcol"));
   check_same_tables(file.table, table);
+  CHECK(file.table.columns[7].storage.is_borrowed());
+  CHECK(file.table.columns[9].storage.empty());
   CHECK(file.table.columns[4].dictionary[file.table.columns[4].code_at(0)] == "name069999");
   CHECK(file.table.columns[4].blocks.min.size() == block_count(rows));
 }
@@ -131,14 +166,14 @@ TEST_CASE("a file of another format version is refused with the versions", "[col
   const std::string path = folder.file("old.segcol");
   REQUIRE(write_columnar_file(path, every_kind_table(), "test") == "");
   std::string bytes = read_bytes(path);
-  const uint32_t version = 2;
+  const uint32_t version = columnar::kFormatVersion + 1;
   std::memcpy(bytes.data() + offsetof(columnar::FileHeader, format_version), &version, sizeof(version));
   write_bytes(path, bytes);
   ColumnarFile file;
   const ColumnarProblem problem = open_columnar_file(path, file);
   CHECK(problem.kind == ColumnarProblem::Kind::Invalid);
-  CHECK_THAT(problem.message, Catch::Contains(path) && Catch::Contains("version 2") &&
-                                  Catch::Contains("reads version 1"));
+  CHECK_THAT(problem.message, Catch::Contains(path) && Catch::Contains(fmt::format("version {}", version)) &&
+                                  Catch::Contains(fmt::format("reads version {}", columnar::kFormatVersion)));
 }
 
 TEST_CASE("files that cannot be read and files that are not columnar", "[columnar]") {
