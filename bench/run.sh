@@ -149,9 +149,9 @@ echo
 echo "== 5. segc run of $run_segments segments over the imported file, Roaring out, 1 thread"
 # A compile cache of its own, filled by the first run; the timed runs are
 # new processes that load the code from it.
-run_cache="$data_dir/run-cache"
-run_out="$data_dir/run-out-$run_segments"
-rm -rf "$run_cache" "$run_out"
+# Both in the results folder, which is new for each run and row count.
+run_cache="$results/run-cache"
+run_out="$results/run-out"
 run_command=(env "SEGC_CACHE_DIR=$run_cache" "$segc" run "$run_rules" --data "$columnar"
              --as-of "$as_of" --threads 1 --out "$run_out" --out-format roaring)
 "${run_command[@]}" >/dev/null
