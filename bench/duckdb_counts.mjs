@@ -6,21 +6,18 @@
 //
 //   node bench/duckdb_counts.mjs --data customers.csv --cpp-tsv segc.tsv [--as-of 2026-11-01]
 //                                [--reps 5] [--threads 1]
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+//                                [--many-sql many.json --many-tsv segc-many.tsv [--many-out duck-many.tsv]]
+import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { DuckDBInstance, csvColumns, readCsv, sqlString } from './duckdb_common.mjs';
+import { median, parseArgs } from './script_args.mjs';
 
-const args = { 'as-of': '2026-11-01', reps: '5', threads: '1' };
-for (let i = 2; i + 1 < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+const args = parseArgs({ 'as-of': '2026-11-01', reps: '5', threads: '1' });
 if (!args.data || !args['cpp-tsv']) {
-  console.error('usage: duckdb_counts.mjs --data CSV --cpp-tsv TSV [--as-of DATE] [--reps N] [--threads N]');
+  console.error('usage: duckdb_counts.mjs --data CSV --cpp-tsv TSV [--as-of DATE] [--reps N] [--threads N] ' +
+                '[--many-sql JSON --many-tsv TSV [--many-out TSV]]');
   process.exit(2);
 }
-
-// @duckdb/node-api lives in bench/node/node_modules (installed by run.sh).
-const require = createRequire(new URL('./node/package.json', import.meta.url));
-const { DuckDBInstance } = await import(pathToFileURL(require.resolve('@duckdb/node-api')).href);
 
 // `today - n days` as a SQL date literal: literals are constants, as segc folds them.
 const daysAgo = (n) => {
@@ -41,31 +38,14 @@ const segments = {
   rfm: `last_purchase >= ${daysAgo(60)} AND orders_count >= 10 AND total_spent >= 20000.00`,
 };
 
-const csvColumns = {
-  customer_id: 'BIGINT', age: 'INTEGER', gender: 'VARCHAR', birth_date: 'DATE', city: 'VARCHAR',
-  country_code: 'VARCHAR', email: 'VARCHAR', phone: 'VARCHAR', opted_in: 'BOOLEAN',
-  email_opt_in: 'BOOLEAN', sms_opt_in: 'BOOLEAN', channel: 'VARCHAR', registered_via: 'VARCHAR',
-  app_installed: 'BOOLEAN', last_app_open: 'DATE', signup_date: 'DATE', last_purchase: 'DATE',
-  orders_count: 'INTEGER', total_spent: 'DECIMAL(18,2)', clv_trend: 'DOUBLE', tier: 'VARCHAR',
-  points_balance: 'BIGINT', points_spent_30d: 'BIGINT', points_expiry: 'DATE', referrals: 'INTEGER',
-  interests: 'VARCHAR', pet_types: 'VARCHAR',
-};
 const enums = {
   gender: ['F', 'M'], channel: ['email', 'sms', 'push', 'none'], registered_via: ['app', 'web'],
   tier: ['bronze', 'silver', 'gold', 'platinum'],
 };
-const sqlString = (text) => `'${text.replaceAll("'", "''")}'`;
 const selectList = Object.keys(csvColumns).map((name) =>
   enums[name] ? `${name}::${name}_t AS ${name}`
   : name === 'interests' || name === 'pet_types' ? `string_split(${name}, '|') AS ${name}`
   : name).join(', ');
-const columnsStruct = Object.entries(csvColumns).map(([n, t]) => `${sqlString(n)}: ${sqlString(t)}`).join(', ');
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 const instance = await DuckDBInstance.create(':memory:', { threads: String(args.threads) });
 const connection = await instance.connect();
@@ -73,8 +53,7 @@ for (const [name, values] of Object.entries(enums)) {
   await connection.run(`CREATE TYPE ${name}_t AS ENUM (${values.map(sqlString).join(', ')})`);
 }
 const loadStart = performance.now();
-await connection.run(`CREATE TABLE customers AS SELECT ${selectList} FROM read_csv(${sqlString(args.data)}, ` +
-                     `header = true, delim = ',', quote = '"', escape = '"', columns = {${columnsStruct}})`);
+await connection.run(`CREATE TABLE customers AS SELECT ${selectList} FROM ${readCsv(args.data)}`);
 const loadMs = performance.now() - loadStart;
 
 // Median time of `reps` runs of a query and its only row.
@@ -146,6 +125,8 @@ if (args['many-sql'] && args['many-tsv']) {
   console.log(`\n${names.length} segments in one statement (DuckDB threads=${args.threads}): ${f(many.ms, 2)} ms; ` +
               `segc JIT one fused pass, 1 thread: ${f(summary.jit_ms, 2)} ms (DuckDB / segc = ${f(many.ms / summary.jit_ms, 1)}x); ` +
               `read each column once: ${f(summary.read_once_ms, 2)} ms (segc / read = ${f(summary.jit_ms / summary.read_once_ms, 2)}x)`);
+  // For targets.mjs.
+  if (args['many-out']) writeFileSync(args['many-out'], `segments\tthreads\tduckdb_ms\n${names.length}\t${args.threads}\t${many.ms.toFixed(3)}\n`);
 }
 console.log(agree ? 'all counts agree (segc JIT, interpreter, hand-written loops, DuckDB)' : 'COUNTS DISAGREE');
 connection.closeSync();

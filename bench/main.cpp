@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <stdexcept>
 #include <string>
@@ -28,6 +29,7 @@ using namespace segc;
 
 struct Options {
   std::string data, rules, as_of = "2026-11-01", tsv, many_rules, many_tsv;
+  std::string cache_root = std::filesystem::temp_directory_path().string();
   unsigned threads = 2;
   unsigned reps = 5, interpreter_reps = 3;
   size_t interpreter_rows = 1'000'000;
@@ -188,15 +190,22 @@ void print_many(const bench::ManyResult& many, size_t row_count, unsigned thread
              many.jit_ms / many.read_once_ms);
   fmt::print("  segc JIT, {} threads:              {:>9.2f} ms ({:.2f}x the read)\n", threads,
              many.jit_threads_ms, many.jit_threads_ms / many.read_once_ms);
-  fmt::print("  JIT compile of all segments:      {:>9.1f} ms (median of 3)\n", many.compile_ms);
+  fmt::print("  JIT compile of all segments:      {:>9.1f} ms (median of 3, no compile cache)\n",
+             many.compile_ms);
+  fmt::print("  new engine + compile, cold cache: {:>9.1f} ms (empty cache folder; {} entries written)\n",
+             many.cache.cold_ms, many.cache.entries);
+  fmt::print("  new engine + compile, warm cache: {:>9.1f} ms (every module loaded from the cache)\n",
+             many.cache.warm_ms);
 }
 
 // Summary line, then one line per segment: what duckdb_counts.mjs compares.
 void write_many_tsv(const std::string& path, const bench::ManyResult& many) {
   std::ofstream out(path);
-  out << "segments\tread_once_ms\tjit_ms\tjit_threads_ms\tcompile_ms\n";
-  out << fmt::format("{}\t{:.4f}\t{:.4f}\t{:.4f}\t{:.3f}\n", many.segments, many.read_once_ms,
-                     many.jit_ms, many.jit_threads_ms, many.compile_ms);
+  out << "segments\tread_once_ms\tjit_ms\tjit_threads_ms\tcompile_ms\tcold_cache_compile_ms\t"
+         "warm_cache_compile_ms\tcolumn_bytes\n";
+  out << fmt::format("{}\t{:.4f}\t{:.4f}\t{:.4f}\t{:.3f}\t{:.3f}\t{:.3f}\t{}\n", many.segments,
+                     many.read_once_ms, many.jit_ms, many.jit_threads_ms, many.compile_ms,
+                     many.cache.cold_ms, many.cache.warm_ms, many.column_bytes);
   for (size_t i = 0; i < many.names.size(); ++i) {
     out << many.names[i] << '\t' << many.members[i] << '\n';
   }
@@ -238,7 +247,8 @@ int run(const Options& options) {
   }
   if (!options.many_rules.empty()) {
     const bench::ManyResult many = bench::bench_many(
-        {options.many_rules, *today, options.reps, options.threads}, table, prefix);
+        {options.many_rules, *today, options.reps, options.threads, options.cache_root}, table,
+        prefix);
     agree = agree && many.agree;
     print_many(many, table.row_count, options.threads);
     if (!options.many_tsv.empty()) write_many_tsv(options.many_tsv, many);
@@ -265,6 +275,9 @@ int main(int argc, char** argv) {
   app.add_option("--many-rules", options.many_rules,
                  "also time every segment of this rule file in one pass (many_segments.mjs)");
   app.add_option("--many-tsv", options.many_tsv, "write the many-segments results here as TSV");
+  app.add_option("--cache-root", options.cache_root,
+                 "where the many-segments case makes its compile-cache folders (deleted after)")
+      ->capture_default_str();
   app.add_option("--threads", options.threads, "threads of the multi-threaded many-segments row")
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);

@@ -7,26 +7,15 @@
 #include <stdexcept>
 
 #include "check_rules.h"
-#include "codegen/expression_dependencies.h"
 #include "codegen/jit_engine.h"
+#include "compile_cache_timing.h"
 #include "evaluate/reference_interpreter.h"
 #include "read_columns.h"
+#include "referenced_fields.h"
 #include "timing.h"
 
 namespace segc::bench {
 namespace {
-
-std::vector<size_t> referenced_fields(const CheckedProgram& program) {
-  codegen::DependencyMap dependencies(program);
-  std::vector<size_t> fields;
-  for (const CheckedSegment& segment : program.segments) {
-    const codegen::Dependencies& reads = dependencies.of(*segment.declaration->where);
-    fields.insert(fields.end(), reads.fields.begin(), reads.fields.end());
-  }
-  std::sort(fields.begin(), fields.end());
-  fields.erase(std::unique(fields.begin(), fields.end()), fields.end());
-  return fields;
-}
 
 std::unique_ptr<codegen::CompiledRuleSet> compile(codegen::JitEngine& jit,
                                                   const CheckedProgram& program,
@@ -75,6 +64,9 @@ ManyResult bench_many(const ManySettings& settings, const runtime::Table& table,
   result.read_once_ms =
       median_ms(settings.reps, [&] { sink ^= read_columns_once(table, fields); });
   if (sink == 0x5e9c) std::fputs("", stderr);  // keeps the reads
+  result.cache = time_cached_compiles(program, table, segments, settings.today, settings.reps,
+                                      settings.cache_root, members);
+  result.agree = result.cache.valid;
   for (size_t segment : segments) {
     result.names.push_back(program.segments[segment].name);
     result.members.push_back(members.members[segment].count());

@@ -6,9 +6,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
+#include "compile_cache_timing.h"
 #include "runtime/table.h"
 
 namespace segc::bench {
@@ -18,6 +20,7 @@ struct ManySettings {
   int32_t today = 0;
   unsigned reps = 5;
   unsigned threads = 2;  // the multi-threaded row besides 1 thread
+  std::filesystem::path cache_root;  // where the compile-cache folders are made
 };
 
 struct ManyResult {
@@ -28,9 +31,10 @@ struct ManyResult {
   double jit_ms = 0;          // evaluate, 1 thread (median)
   double jit_threads_ms = 0;  // evaluate, `threads` threads (median)
   double read_once_ms = 0;    // read_columns_once (median)
+  CacheTimes cache;           // compiles with the persistent cache, cold and warm
   std::vector<std::string> names;
   std::vector<size_t> members;  // per segment, as `names`
-  bool agree = true;            // JIT == interpreter on the prefix
+  bool agree = true;  // cached code as fresh, JIT == interpreter on the prefix
 };
 
 // Throws std::runtime_error when the rules do not compile.

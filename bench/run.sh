@@ -1,14 +1,26 @@
 #!/usr/bin/env bash
-# The segc bench in one command (README.md): builds segc_bench and segc-datagen
-# into build-bench/, generates the customer CSV, installs the pinned DuckDB
-# node package into bench/node/ if missing, runs segc's JIT, the reference
-# interpreter, hand-written loops and DuckDB on the same data, checks that all
-# counts agree and prints the table. Exit code 1 when counts disagree.
+# The segc bench in one command (README.md): builds segc, the bench tools and
+# segc-datagen into build-bench/, generates the customer CSV, installs the
+# pinned DuckDB node package into bench/node/ if missing, then measures every
+# speed target of the issue on that one data set:
+#   1. each reference segment: segc's JIT, the reference interpreter,
+#      hand-written loops and DuckDB (segc_bench, duckdb_counts.mjs);
+#   2. --many segments in one fused pass against reading their columns once,
+#      and against DuckDB;
+#   3. compiling those segments with an empty and with a warm compile cache;
+#   4. `segc import` of the CSV against DuckDB's read_csv into a table (per
+#      --import-threads), and opening the imported file;
+#   5. `segc run` of --run-segments segments over the imported file, writing
+#      Roaring bitmaps: wall time and peak RSS.
+# It checks that all counts agree (exit code 1 when one does not, after the
+# tables) and ends with one table of targets: measured, goal, met.
 #
 #   bench/run.sh [--rows N] [--reps N] [--interpreter-rows N] [--duckdb-threads N] [--many N]
+#                [--run-segments N] [--import-threads 1,2] [--import-reps N] [--skip-import]
 #
 # SEGC_BENCH_BUILD_DIR overrides the build folder (default build-bench/ in the
-# repository); the data goes to its bench-data/ folder and is reused.
+# repository); the data goes to its bench-data/ folder and is reused, the
+# results of this run to bench-data/results-ROWS/ (emptied first).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,6 +29,12 @@ reps=5
 interpreter_rows=1000000
 duckdb_threads=1
 many=200
+run_segments=50
+import_threads=1,2
+import_reps=1
+skip_import=0
+usage="usage: bench/run.sh [--rows N] [--reps N] [--interpreter-rows N] [--duckdb-threads N] [--many N]
+                    [--run-segments N] [--import-threads 1,2] [--import-reps N] [--skip-import]"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rows) rows="$2"; shift 2 ;;
@@ -24,17 +42,27 @@ while [[ $# -gt 0 ]]; do
     --interpreter-rows) interpreter_rows="$2"; shift 2 ;;
     --duckdb-threads) duckdb_threads="$2"; shift 2 ;;
     --many) many="$2"; shift 2 ;;
-    *) echo "usage: bench/run.sh [--rows N] [--reps N] [--interpreter-rows N] [--duckdb-threads N] [--many N]" >&2
-       exit 2 ;;
+    --run-segments) run_segments="$2"; shift 2 ;;
+    --import-threads) import_threads="$2"; shift 2 ;;
+    --import-reps) import_reps="$2"; shift 2 ;;
+    --skip-import) skip_import=1; shift ;;
+    *) echo "$usage" >&2; exit 2 ;;
   esac
 done
+if (( run_segments > many )); then
+  echo "--run-segments must not exceed --many: the run's counts are checked against those of --many" >&2
+  exit 2
+fi
 build="${SEGC_BENCH_BUILD_DIR:-$repo/build-bench}"
 as_of=2026-11-01
+schema="$repo/examples/retail/schema.seg"
 
 launcher=()
 if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
 cmake -S "$repo" -B "$build" -G Ninja -DSEGC_BUILD_BENCH=ON "${launcher[@]}" >/dev/null
-ninja -C "$build" segc_bench segc-datagen
+ninja -C "$build" -j2 segc segc_bench segc-datagen segc_columnar_open segc_time_command
+segc="$build/cli/segc"
+time_command="$build/bench/segc_time_command"
 
 data_dir="$build/bench-data"
 data="$data_dir/customers-$rows.csv"
@@ -43,6 +71,9 @@ if [[ ! -s "$data" ]]; then
   echo "generating $rows customers into $data"
   "$build/tools/datagen/segc-datagen" --rows "$rows" --as-of "$as_of" -o "$data"
 fi
+results="$data_dir/results-$rows"
+rm -rf "$results"
+mkdir -p "$results"
 
 if [[ ! -d "$repo/bench/node/node_modules/@duckdb/node-api" ]]; then
   echo "installing the pinned @duckdb/node-api into bench/node"
@@ -53,15 +84,84 @@ if [[ ! -d "$repo/bench/node/node_modules/@duckdb/node-api" ]]; then
      { npm ci --no-audit --no-fund || npm install --no-save --no-audit --no-fund; })
 fi
 
+# Exit code 1 of a check means counts disagree: noted, and the run goes on to
+# the targets table; any other failure stops the run.
+disagree=0
+check() {
+  "$@" && return 0
+  local code=$?
+  if (( code == 1 )); then disagree=1; else exit "$code"; fi
+}
+
 many_rules="$data_dir/many-$many.seg"
 many_sql="$data_dir/many-$many.json"
 node "$repo/bench/many_segments.mjs" --count "$many" --seg "$many_rules" --sql "$many_sql" \
   --as-of "$as_of"
+run_rules="$data_dir/many-$run_segments.seg"
+node "$repo/bench/many_segments.mjs" --count "$run_segments" --seg "$run_rules" \
+  --sql "$data_dir/many-$run_segments.json" --as-of "$as_of"
 
-tsv="$data_dir/segc-$rows.tsv"
-many_tsv="$data_dir/segc-many-$rows.tsv"
-"$build/bench/segc_bench" --data "$data" --rules "$repo/bench/reference_segments.seg" \
-  --as-of "$as_of" --reps "$reps" --interpreter-rows "$interpreter_rows" --tsv "$tsv" \
-  --many-rules "$many_rules" --many-tsv "$many_tsv"
-node "$repo/bench/duckdb_counts.mjs" --data "$data" --cpp-tsv "$tsv" --as-of "$as_of" \
-  --reps "$reps" --threads "$duckdb_threads" --many-sql "$many_sql" --many-tsv "$many_tsv"
+echo
+echo "== 1-3. reference segments, $many segments in one pass, compile cache"
+check "$build/bench/segc_bench" --data "$data" --rules "$repo/bench/reference_segments.seg" \
+  --as-of "$as_of" --reps "$reps" --interpreter-rows "$interpreter_rows" \
+  --tsv "$results/reference.tsv" --many-rules "$many_rules" --many-tsv "$results/many.tsv" \
+  --cache-root "$data_dir"
+check node "$repo/bench/duckdb_counts.mjs" --data "$data" --cpp-tsv "$results/reference.tsv" \
+  --as-of "$as_of" --reps "$reps" --threads "$duckdb_threads" --many-sql "$many_sql" \
+  --many-tsv "$results/many.tsv" --many-out "$results/duckdb-many.tsv"
+
+echo
+echo "== 4. segc import against DuckDB read_csv (threads $import_threads, medians of $import_reps)"
+columnar="$data_dir/customers-$rows.segcol"
+if (( skip_import )); then
+  echo "skipped (--skip-import)"
+  if [[ ! -s "$columnar" ]]; then
+    echo "importing $data once, untimed, for the next steps"
+    "$segc" import "$data" --schema "$schema" -o "$columnar" >/dev/null
+  fi
+else
+  first=""
+  for threads in ${import_threads//,/ }; do
+    out="$data_dir/customers-$rows-t$threads.segcol"
+    "$time_command" --reps "$import_reps" --tsv "$results/import-segc-t$threads.tsv" \
+      --label "segc import --threads $threads" -- \
+      "$segc" import "$data" --schema "$schema" -o "$out" --threads "$threads"
+    # The file must not depend on the thread count (docs/columnar-format.md).
+    if [[ -z "$first" ]]; then
+      first="$out"
+    else
+      if ! cmp -s "$first" "$out"; then
+        echo "MISMATCH segc import: $out differs from $first" >&2
+        disagree=1
+      fi
+      rm -f "$out"
+    fi
+  done
+  mv "$first" "$columnar"
+  check node "$repo/bench/duckdb_import.mjs" --data "$data" --rows "$rows" \
+    --threads "$import_threads" --reps "$import_reps" --out "$results/import-duckdb.tsv"
+fi
+"$build/bench/segc_columnar_open" "$columnar" --rules "$run_rules" --reps 7 \
+  --tsv "$results/open.tsv"
+
+echo
+echo "== 5. segc run of $run_segments segments over the imported file, Roaring out, 1 thread"
+# A compile cache of its own, filled by the first run; the timed runs are
+# new processes that load the code from it.
+# Both in the results folder, which is new for each run and row count.
+run_cache="$results/run-cache"
+run_out="$results/run-out"
+run_command=(env "SEGC_CACHE_DIR=$run_cache" "$segc" run "$run_rules" --data "$columnar"
+             --as-of "$as_of" --threads 1 --out "$run_out" --out-format roaring)
+"${run_command[@]}" >/dev/null
+"$time_command" --reps "$reps" --tsv "$results/run.tsv" --label "segc run" -- "${run_command[@]}"
+check node "$repo/bench/check_run_output.mjs" --out "$run_out" --many-tsv "$results/many.tsv" \
+  --rows "$rows"
+
+node "$repo/bench/targets.mjs" --results "$results" --run-segments "$run_segments"
+if (( disagree )); then
+  echo "COUNTS DISAGREE (see MISMATCH above)"
+  exit 1
+fi
+echo "all counts agree"
