@@ -108,10 +108,28 @@ Bitmap or_groups(const Table& table, size_t rows, int32_t) {
   return out;
 }
 
-// interests contains "cats": row r's set is codes[offsets[r] .. offsets[r+1]).
+// interests contains "cats": bit `cats` of row r's mask when the column has
+// masks (runtime/set_masks.h, as the JIT reads it), else a search of
+// codes[offsets[r] .. offsets[r+1]).
+template <typename Mask>
+Bitmap mask_has_bit(const Column& set, size_t rows, uint32_t code) {
+  const auto* masks = static_cast<const Mask*>(set.data());
+  const Mask bit = code < sizeof(Mask) * 8 ? Mask(Mask{1} << code) : Mask{0};
+  return build_bitmap(rows, [&](size_t w, auto n) {
+    return pack_bits(w * 64, n, [&](size_t r) { return (masks[r] & bit) != 0; });
+  });
+}
+
 Bitmap set_contains(const Table& table, size_t rows, int32_t) {
   const Column& interests = column(table, "interests");
   const uint32_t cats = code_of(interests, "cats");
+  switch (interests.width) {  // missing sets have mask 0
+    case 1: return mask_has_bit<uint8_t>(interests, rows, cats);
+    case 2: return mask_has_bit<uint16_t>(interests, rows, cats);
+    case 4: return mask_has_bit<uint32_t>(interests, rows, cats);
+    case 8: return mask_has_bit<uint64_t>(interests, rows, cats);
+    default: break;
+  }
   const uint32_t* offsets = interests.set_offsets.data();
   const uint32_t* codes = interests.set_codes.data();
   return build_bitmap(rows, [&](size_t w, auto n) {

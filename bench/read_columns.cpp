@@ -22,6 +22,10 @@ std::vector<Span> arrays_of(const runtime::Table& table, size_t field) {
       spans.push_back({column.bools.words(), (rows + 63) / 64 * 8});
       break;
     case runtime::ColumnKind::StringSet: {
+      if (column.width != 0) {  // the generated code reads only the masks (runtime/set_masks.h)
+        spans.push_back({column.data(), rows * static_cast<size_t>(column.width)});
+        break;
+      }
       spans.push_back({column.set_offsets.data(), (rows + 1) * 4});
       const size_t elements = rows == 0 ? 0 : column.set_offsets.data()[rows];
       spans.push_back({column.set_codes.data(), elements * 4});

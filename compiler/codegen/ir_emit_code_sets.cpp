@@ -6,16 +6,37 @@
 //
 // The table says, per code, true, false or unknown, plus one entry for a
 // missing value. The sets of codes that are true (and unknown) become, in
-// order of preference: a constant, a range check, up to three equality tests
-// (or inequality tests of the complement), a bit of a 64-bit mask, or, for
-// large dictionaries, a load from a byte table indexed by code.
+// order of preference: a constant, up to eight runs of consecutive codes
+// (each an equality or a range test; or the complement's runs, negated), a
+// bit of a 64-bit mask, or, for large dictionaries, a load from a byte table
+// indexed by code. Runs come first because they keep the loop's lanes as
+// narrow as the codes: the mask shifts 64-bit lanes, which makes the loop
+// vectorise 8 rows per step instead of 64 when the codes are bytes.
 #include "codegen/dictionary_precompute.h"
 #include "codegen/ir_emitter.h"
 
 namespace segc::codegen {
 namespace {
 
-constexpr size_t kMaxEqualityTests = 3;
+constexpr size_t kMaxRunTests = 8;
+
+struct CodeRun {
+  uint32_t low;
+  uint32_t high;  // inclusive
+};
+
+// `codes` (ascending) as runs of consecutive codes.
+std::vector<CodeRun> runs_of(const std::vector<uint32_t>& codes) {
+  std::vector<CodeRun> runs;
+  for (uint32_t code : codes) {
+    if (!runs.empty() && runs.back().high + 1 == code) {
+      runs.back().high = code;
+    } else {
+      runs.push_back({code, code});
+    }
+  }
+  return runs;
+}
 
 std::vector<uint32_t> codes_in_state(const Tabulated& table, size_t entries, uint8_t state) {
   std::vector<uint32_t> codes;
@@ -46,26 +67,20 @@ llvm::Value* ExprEmitter::code_in(llvm::Value* code, const std::vector<uint32_t>
   auto constant = [&](uint64_t value) { return llvm::ConstantInt::get(type, value); };
   if (codes.empty()) return i1(false);
   if (codes.size() == entries) return i1(true);
-  const uint32_t low = codes.front();
-  const uint32_t high = codes.back();
-  if (high - low + 1 == codes.size()) {  // one run of consecutive codes
-    if (low == high) return b_.CreateICmpEQ(code, constant(low));
-    return b_.CreateICmpULE(b_.CreateSub(code, constant(low)), constant(high - low));
-  }
-  if (codes.size() <= kMaxEqualityTests) {
-    llvm::Value* any = b_.CreateICmpEQ(code, constant(codes[0]));
-    for (size_t i = 1; i < codes.size(); ++i) {
-      any = b_.CreateOr(any, b_.CreateICmpEQ(code, constant(codes[i])));
+  auto in_run = [&](const CodeRun& run) {
+    if (run.low == run.high) return b_.CreateICmpEQ(code, constant(run.low));
+    return b_.CreateICmpULE(b_.CreateSub(code, constant(run.low)), constant(run.high - run.low));
+  };
+  const std::vector<CodeRun> runs = runs_of(codes);
+  const std::vector<CodeRun> other_runs = runs_of(complement(codes, entries));
+  if (std::min(runs.size(), other_runs.size()) <= kMaxRunTests) {
+    const bool negate = other_runs.size() < runs.size();
+    llvm::Value* any = nullptr;
+    for (const CodeRun& run : negate ? other_runs : runs) {
+      llvm::Value* test = in_run(run);
+      any = any == nullptr ? test : b_.CreateOr(any, test);
     }
-    return any;
-  }
-  const std::vector<uint32_t> others = complement(codes, entries);
-  if (others.size() <= kMaxEqualityTests) {
-    llvm::Value* none = b_.CreateICmpNE(code, constant(others[0]));
-    for (size_t i = 1; i < others.size(); ++i) {
-      none = b_.CreateAnd(none, b_.CreateICmpNE(code, constant(others[i])));
-    }
-    return none;
+    return negate ? b_.CreateNot(any) : any;
   }
   if (entries <= 64) {
     uint64_t mask = 0;

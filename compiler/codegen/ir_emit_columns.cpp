@@ -30,13 +30,18 @@ llvm::Value* ExprEmitter::bitmap_bit(llvm::Value* words) {
   auto [lanes, inserted] = bitmap_lanes_.try_emplace(words, nullptr);
   if (inserted) {
     llvm::IRBuilder<>& at = *position_.word_start;
-    lanes->second = entry_.CreateAlloca(llvm::ArrayType::get(entry_.getInt8Ty(), 64));
+    // On a cache line of its own: a 64-byte store split across two lines is
+    // not forwarded to the vector load that reads it back, which stalls
+    // every word for tens of cycles.
+    llvm::AllocaInst* spread = entry_.CreateAlloca(llvm::ArrayType::get(entry_.getInt8Ty(), 64));
+    spread->setAlignment(llvm::Align(64));
+    lanes->second = spread;
     llvm::Value* word =
         at.CreateLoad(at.getInt64Ty(), at.CreateGEP(at.getInt64Ty(), words, position_.word));
     llvm::Value* bits = at.CreateBitCast(word, llvm::FixedVectorType::get(at.getInt1Ty(), 64));
     // Aligned as the alloca is, not as the vector type would be.
     at.CreateAlignedStore(at.CreateZExt(bits, llvm::FixedVectorType::get(at.getInt8Ty(), 64)),
-                          lanes->second, llvm::Align(1));
+                          lanes->second, spread->getAlign());
   }
   llvm::Value* lane =
       b_.CreateLoad(b_.getInt8Ty(), b_.CreateGEP(b_.getInt8Ty(), lanes->second, position_.bit));

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <optional>
 
 #include "syntax/ast_children.h"
@@ -15,6 +16,21 @@ llvm::FunctionType* entry_type(llvm::LLVMContext& context) {
                                  {llvm::PointerType::get(context, 0),
                                   llvm::Type::getInt64Ty(context), llvm::Type::getInt64Ty(context)},
                                  false);
+}
+
+// Bytes per row of the widest array `expr` reads: 8 for floats, the stored
+// width for numbers, codes and set masks, 1 for bitmaps (spread to bytes).
+int widest_lane(const ast::Expr& expr, const runtime::Table& table, DependencyMap& dependencies) {
+  int widest = 1;
+  for (size_t field : dependencies.of(expr).fields) {
+    const runtime::Column& column = table.columns[field];
+    switch (column.spec.kind) {
+      case runtime::ColumnKind::Float: widest = 8; break;
+      case runtime::ColumnKind::Bool: break;
+      default: widest = std::max(widest, column.width); break;
+    }
+  }
+  return widest;
 }
 
 // Whether `expr` is a set field stored with per-row masks (runtime/set_masks.h).
@@ -87,24 +103,29 @@ std::vector<std::vector<size_t>> fusion_groups(const CheckedProgram& program,
                                                DependencyMap& dependencies,
                                                const std::vector<size_t>& segments,
                                                size_t max_size) {
-  // Two groups fill at once: segments whose row code vectorises and the
-  // others, so that one helper call or set loop does not keep a whole group
-  // scalar. A segment that names one in either open group closes both, so
-  // every group runs after the groups of the segments it names.
+  // Several groups fill at once: segments whose row code does not vectorise
+  // (kind 0), so that one helper call or set loop does not keep a whole
+  // group scalar, and vectorisable ones by their widest column (kinds 1, 2,
+  // 4, 8 bytes), since the loop vectoriser sizes a loop's lanes by its
+  // widest value: one float column would make a loop of byte columns run
+  // 8 rows per step instead of 64. A segment that names one in any open
+  // group closes them all, so every group runs after the groups of the
+  // segments it names.
   std::vector<std::vector<size_t>> groups;
-  std::optional<size_t> open[2];
+  std::map<int, std::optional<size_t>> open;
   for (size_t segment : segments) {
     for (size_t referenced : program.segments[segment].references) {
-      for (std::optional<size_t>& group : open) {
+      for (auto& [kind, group] : open) {
         if (group && std::find(groups[*group].begin(), groups[*group].end(), referenced) !=
                          groups[*group].end()) {
-          open[0] = open[1] = std::nullopt;
+          open.clear();
+          break;
         }
       }
     }
-    const bool straight =
-        is_straight(*program.segments[segment].declaration->where, program, table, dependencies);
-    std::optional<size_t>& group = open[straight ? 0 : 1];
+    const ast::Expr& where = *program.segments[segment].declaration->where;
+    const bool straight = is_straight(where, program, table, dependencies);
+    std::optional<size_t>& group = open[straight ? widest_lane(where, table, dependencies) : 0];
     if (!group || groups[*group].size() >= max_size) {
       group = groups.size();
       groups.emplace_back();
@@ -162,8 +183,10 @@ llvm::Error emit_segment_group(EmitEnvironment& env, const std::vector<size_t>& 
     outs.push_back(
         b.CreateLoad(b.getPtrTy(), b.CreateConstGEP1_64(b.getPtrTy(), members, segment), name));
     results.push_back(b.CreateAlloca(lanes, nullptr, name + ".results"));
-    results.back()->setAlignment(llvm::Align(16));
-    b.CreateMemSet(results.back(), b.getInt8(0), 64, llvm::MaybeAlign(16));
+    // A cache line each, so the bytes' store is forwarded to the load that
+    // packs them (see ExprEmitter::bitmap_bit).
+    results.back()->setAlignment(llvm::Align(64));
+    b.CreateMemSet(results.back(), b.getInt8(0), 64, llvm::MaybeAlign(64));
   }
   llvm::Instruction* to_loops = b.CreateBr(outer_check);
   llvm::IRBuilder<> hoisted(to_loops);  // loop-invariant loads go before the branch

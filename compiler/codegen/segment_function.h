@@ -18,7 +18,8 @@ namespace segc::codegen {
 // Splits `segments` (in evaluation order) into groups of at most `max_size`
 // computed together in one loop, run in the order returned. A segment never
 // shares a group with one it names (whose words it reads), and segments
-// whose row code vectorises are kept apart from those that call helpers.
+// whose row code vectorises are kept apart from those that call helpers, and
+// from each other by the widest column they read.
 std::vector<std::vector<size_t>> fusion_groups(const CheckedProgram& program,
                                                const runtime::Table& table,
                                                DependencyMap& dependencies,

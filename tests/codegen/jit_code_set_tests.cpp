@@ -1,6 +1,6 @@
 // Conditions tabulated over one dictionary column become arithmetic on the
-// code (ir_emit_code_sets.cpp): a range, equality tests, a 64-bit mask or a
-// byte table, depending on which codes hold and how many entries there are.
+// code (ir_emit_code_sets.cpp): runs of codes (equality and range tests, or
+// those of the complement), a 64-bit mask or a byte table, depending on which codes hold and how many entries there are.
 // Each dictionary size below crosses one of those choices; every rule must
 // agree with the interpreter, missing values included.
 #include <fmt/format.h>
@@ -23,6 +23,7 @@ segment one_code = city = "c003"
 segment run_of_codes = city >= "c002" and city < "c006"
 segment three_codes = city in ["c001", "c004", "c009"]
 segment many_codes = city in ["c000", "c002", "c004", "c007", "c011", "c013", "c017", "c019"]
+segment ten_runs = city in ["c000", "c002", "c004", "c006", "c008", "c010", "c012", "c014", "c016", "c018"]
 segment many_high_codes = city in ["c030", "c041", "c063", "c064", "c099", "c150", "c299"]
 segment all_but_two = city not in ["c001", "c005"]
 segment prefix = starts_with(city, "c01") or ends_with(city, "7")

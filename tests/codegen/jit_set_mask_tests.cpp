@@ -20,6 +20,7 @@ schema customer {
   key id: int
   age: int
   labels: set<string>
+  score: float
 }
 segment one = labels contains "v003"
 segment highest = labels contains "v063"
@@ -33,6 +34,7 @@ segment all_absent = labels contains all ["v001", "nowhere"]
 segment negated = not labels contains any ["v002", "v004"]
 segment mixed = age > 30 and labels contains "v001"
 segment older = age > 40
+segment scored = score > 0.5
 )";
 
 // `entries` distinct values v000..; every value appears; some sets are
@@ -40,10 +42,12 @@ segment older = age > 40
 segc::runtime::Table tag_table(const segc::CheckedProgram& program, size_t entries, size_t rows) {
   std::mt19937_64 random(entries);
   std::vector<std::optional<int64_t>> ids, ages;
+  std::vector<std::optional<double>> scores;
   std::vector<std::optional<std::vector<std::string>>> labels;
   for (size_t row = 0; row < rows; ++row) {
     ids.push_back(static_cast<int64_t>(row));
     ages.push_back(static_cast<int64_t>(random() % 60));
+    scores.push_back(static_cast<double>(random() % 100) / 100);
     if (row >= entries && random() % 9 == 0) {
       labels.push_back(std::nullopt);
       continue;
@@ -61,6 +65,7 @@ segc::runtime::Table tag_table(const segc::CheckedProgram& program, size_t entri
   return segc::jit_test::TableBuilder(program, rows)
       .ints("id", ids)
       .ints("age", ages)
+      .floats("score", scores)
       .sets("labels", labels)
       .build();
 }
@@ -113,7 +118,21 @@ TEST_CASE("set tests on masks fuse with the vectorisable segments", "[jit]") {
     const segc::runtime::Table table = tag_table(program, entries, 100);
     segc::codegen::DependencyMap dependencies(program);
     const auto groups = segc::codegen::fusion_groups(program, table, dependencies, segments, 64);
-    // Masks: one loop for all; codes: `older` apart from the set loops.
-    CHECK(groups.size() == (entries <= 64 ? 1u : 2u));
+    // Vectorisable loops are grouped by their widest column: 1-byte masks go
+    // with `older` (1-byte ages), 8-byte masks with `scored` (doubles);
+    // without masks the set tests are a third group.
+    auto group_of = [&](const std::string& name) {
+      for (size_t g = 0; g < groups.size(); ++g) {
+        for (size_t segment : groups[g]) {
+          if (program.segments[segment].name == name) return g;
+        }
+      }
+      return groups.size();
+    };
+    CHECK(groups.size() == (entries <= 64 ? 2u : 3u));
+    CHECK(group_of("older") != group_of("scored"));
+    if (entries <= 8) CHECK(group_of("one") == group_of("older"));
+    if (entries > 8 && entries <= 64) CHECK(group_of("one") == group_of("scored"));
+    if (entries > 64) CHECK(group_of("one") != group_of("scored"));
   }
 }
