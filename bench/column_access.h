@@ -3,6 +3,8 @@
 // builds a member bitmap 64 rows (one word) at a time.
 #pragma once
 
+#include <immintrin.h>
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -69,11 +71,17 @@ void with_codes(const runtime::Column& c, F&& f) {
 
 // The bits of `pred(row)` for the n rows from `first_row` (bit i: row
 // first_row + i). The predicate fills 64 bytes, a loop the compiler
-// vectorises; a multiply then gathers each 8 bytes of 0/1 into 8 bits.
+// vectorises; one AVX-512 byte test turns them into the word (the bench is
+// built with -march=native), else a multiply gathers each 8 bytes of 0/1
+// into 8 bits.
 template <typename N, typename Pred>
 inline uint64_t pack_bits(size_t first_row, N n, Pred&& pred) {
   alignas(64) uint8_t flags[64] = {};
   for (unsigned i = 0; i < n; ++i) flags[i] = static_cast<uint8_t>(pred(first_row + i));
+#if defined(__AVX512BW__)
+  const __m512i bytes = _mm512_load_si512(flags);
+  return _mm512_test_epi8_mask(bytes, bytes);
+#endif
   uint64_t bits = 0;
   for (unsigned k = 0; k < 8; ++k) {
     uint64_t eight = 0;

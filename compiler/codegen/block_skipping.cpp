@@ -17,28 +17,37 @@ class RangeFinder {
               const runtime::Table& table, const evaluate::EvaluationContext& context)
       : program_(program), dependencies_(dependencies), table_(table), context_(context) {}
 
-  void conjunct(const ast::Expr& expr, std::vector<ValueRange>& out) {
+  // Adds the conjuncts' ranges to `out`; clears out.exact for a conjunct
+  // whose range is not exactly where it holds.
+  void conjunct(const ast::Expr& expr, SegmentRanges& out) {
     const ast::Expr& node = ast::skip_parens(expr);
+    const size_t before = out.ranges.size();
     if (const auto* logical = node.as<ast::LogicalExpr>()) {
-      if (logical->op != ast::LogicalOp::And) return;
+      if (logical->op != ast::LogicalOp::And) {
+        out.exact = false;
+        return;
+      }
       for (const ast::ExprPtr& operand : logical->operands) conjunct(*operand, out);
       return;
     }
     if (auto range = dictionary_range(node)) {
-      out.push_back(*range);
-    } else if (const auto* compare = node.as<ast::CompareExpr>()) {
+      out.ranges.push_back(range->first);
+      out.exact = out.exact && range->second;
+      return;
+    }
+    if (const auto* compare = node.as<ast::CompareExpr>()) {
       if (auto field = ordered_field(*compare->lhs)) {
-        add_compare(*field, compare->op, *compare->rhs, out);
+        add_compare(*field, compare->op, *compare->rhs, out.ranges);
       } else if (auto mirrored_field = ordered_field(*compare->rhs)) {
-        add_compare(*mirrored_field, ast::mirrored(compare->op), *compare->lhs, out);
+        add_compare(*mirrored_field, ast::mirrored(compare->op), *compare->lhs, out.ranges);
       }
     } else if (const auto* between = node.as<ast::BetweenExpr>()) {
       auto field = ordered_field(*between->value);
-      if (!field) return;
-      auto low = constant(*between->low, *field);
-      auto high = constant(*between->high, *field);
-      if (low && high) out.push_back({*field, *low, *high});
+      auto low = field ? constant(*between->low, *field) : std::nullopt;
+      auto high = field ? constant(*between->high, *field) : std::nullopt;
+      if (low && high) out.ranges.push_back({*field, *low, *high});
     }
+    if (out.ranges.size() == before) out.exact = false;  // nothing known of this conjunct
   }
 
  private:
@@ -98,9 +107,10 @@ class RangeFinder {
     }
   }
 
-  // A condition on one String or Enum field: the codes where it is true.
-  // A condition that holds for a missing value says nothing.
-  std::optional<ValueRange> dictionary_range(const ast::Expr& expr) {
+  // A condition on one String or Enum field: the codes where it is true,
+  // and whether it is true at every code of that range. A condition that
+  // holds for a missing value says nothing.
+  std::optional<std::pair<ValueRange, bool>> dictionary_range(const ast::Expr& expr) {
     if (!program_.type_of(expr).is(TypeKind::Bool)) return std::nullopt;
     auto field = dependencies_.single_dictionary_field(expr);
     if (!field) return std::nullopt;
@@ -118,7 +128,11 @@ class RangeFinder {
       range.low = std::min<int64_t>(range.low, static_cast<int64_t>(code));
       range.high = std::max<int64_t>(range.high, static_cast<int64_t>(code));
     }
-    return range;
+    bool exact = true;
+    for (int64_t code = range.low; code <= range.high; ++code) {
+      exact = exact && table->state[static_cast<size_t>(code)] == kTrue;
+    }
+    return std::pair{range, exact};
   }
 
   const CheckedProgram& program_;
@@ -129,12 +143,13 @@ class RangeFinder {
 
 }  // namespace
 
-std::vector<ValueRange> necessary_ranges(const CheckedProgram& program,
-                                         DependencyMap& dependencies,
-                                         const ast::Expr& condition, const runtime::Table& table,
-                                         const evaluate::EvaluationContext& context) {
-  std::vector<ValueRange> ranges;
+SegmentRanges necessary_ranges(const CheckedProgram& program, DependencyMap& dependencies,
+                               const ast::Expr& condition, const runtime::Table& table,
+                               const evaluate::EvaluationContext& context) {
+  SegmentRanges ranges;
+  ranges.exact = true;
   RangeFinder(program, dependencies, table, context).conjunct(condition, ranges);
+  ranges.exact = ranges.exact && !ranges.ranges.empty();
   return ranges;
 }
 
@@ -150,6 +165,23 @@ bool block_may_match(const std::vector<ValueRange>& ranges, const runtime::Table
     if (range.low > range.high) return false;
     if (stats.present[block] == 0) return false;  // missing: the conjunct is not true
     if (stats.max[block] < range.low || stats.min[block] > range.high) return false;
+  }
+  return true;
+}
+
+bool block_always_matches(const SegmentRanges& ranges, const runtime::Table& table, size_t block) {
+  if (!ranges.exact) return false;
+  const size_t blocks = runtime::block_count(table.row_count);
+  const uint64_t rows_in_block =
+      std::min<uint64_t>(runtime::kBlockRows, table.row_count - block * runtime::kBlockRows);
+  for (const ValueRange& range : ranges.ranges) {
+    const runtime::BlockStats& stats = table.columns[range.field].blocks;
+    if (stats.present.size() != blocks || stats.min.size() != blocks ||
+        stats.max.size() != blocks) {
+      return false;
+    }
+    if (stats.present[block] != rows_in_block) return false;  // a missing value is not true
+    if (stats.min[block] < range.low || stats.max[block] > range.high) return false;
   }
   return true;
 }

@@ -12,6 +12,12 @@
 // its stored value (or code) within a range. A block where some such field
 // has no present row, or its min/max lie outside the range, cannot hold a
 // member. Anything else gives no range and never skips.
+//
+// When every conjunct gave a range that is exactly where it holds (not `!=`,
+// not a code range with false codes inside it, nothing else), the ranges are
+// exact: a block where every such field is present in every row and its
+// min/max lie inside the range holds only members, and its words are set
+// without evaluating it.
 #pragma once
 
 #include <cstddef>
@@ -33,15 +39,23 @@ struct ValueRange {
   int64_t high = 0;
 };
 
+struct SegmentRanges {
+  std::vector<ValueRange> ranges;
+  bool exact = false;  // the condition holds exactly where every range does
+};
+
 // The ranges `condition` implies, bound to `table` (dictionary codes).
-std::vector<ValueRange> necessary_ranges(const CheckedProgram& program,
-                                         DependencyMap& dependencies,
-                                         const ast::Expr& condition, const runtime::Table& table,
-                                         const evaluate::EvaluationContext& context);
+SegmentRanges necessary_ranges(const CheckedProgram& program, DependencyMap& dependencies,
+                               const ast::Expr& condition, const runtime::Table& table,
+                               const evaluate::EvaluationContext& context);
 
 // Whether block `block` of `table` may hold a row meeting every range.
 // Ranges over columns without block statistics say yes.
 bool block_may_match(const std::vector<ValueRange>& ranges, const runtime::Table& table,
                      size_t block);
+
+// Whether every row of block `block` meets every range of exact `ranges`
+// (no: ranges not exact, none, or a column without block statistics).
+bool block_always_matches(const SegmentRanges& ranges, const runtime::Table& table, size_t block);
 
 }  // namespace segc::codegen

@@ -52,21 +52,39 @@ CompiledRuleSet::CompiledRuleSet(const CheckedProgram& program, std::vector<size
       entry_(entry),
       groups_(std::move(groups)),
       ir_(std::move(ir)) {
-  for (const GroupCode& group : groups_) skipping_ = skipping_ || group.skippable();
+  for (const GroupCode& group : groups_) {
+    skippable_.push_back(group.skippable());
+    fillable_.push_back(group.fillable());
+    skipping_ = skipping_ || skippable_.back() || fillable_.back();
+  }
 }
 
 bool GroupCode::skippable() const {
-  for (const auto& ranges : segment_ranges) {
-    if (ranges.empty()) return false;
+  for (const SegmentRanges& ranges : segment_ranges) {
+    if (ranges.ranges.empty()) return false;
+  }
+  return !segment_ranges.empty();
+}
+
+bool GroupCode::fillable() const {
+  for (const SegmentRanges& ranges : segment_ranges) {
+    if (!ranges.exact) return false;
   }
   return !segment_ranges.empty();
 }
 
 bool GroupCode::may_match(const runtime::Table& table, size_t block) const {
-  for (const auto& ranges : segment_ranges) {
-    if (block_may_match(ranges, table, block)) return true;
+  for (const SegmentRanges& ranges : segment_ranges) {
+    if (block_may_match(ranges.ranges, table, block)) return true;
   }
   return false;
+}
+
+bool GroupCode::always_matches(const runtime::Table& table, size_t block) const {
+  for (const SegmentRanges& ranges : segment_ranges) {
+    if (!block_always_matches(ranges, table, block)) return false;
+  }
+  return true;
 }
 
 CompiledRuleSet::~CompiledRuleSet() {
@@ -108,23 +126,35 @@ evaluate::SegmentMembership CompiledRuleSet::evaluate(const runtime::Table& tabl
   const uint64_t share = ((words + workers - 1) / workers + kBlockWords - 1) / kBlockWords * kBlockWords;
   auto run = [&](uint64_t first, uint64_t end) {
     uint64_t skipped = 0;
+    uint64_t filled = 0;
     for (uint64_t block = first; block < end; block += kBlockWords) {
       const uint64_t stop = std::min(end, block + kBlockWords);
       if (!skipping_) {
         entry_(&args, block, stop);
         continue;
       }
-      // A skipped group's words stay zero: none of its segments holds there,
-      // and later groups read them as such.
-      for (const GroupCode& group : groups_) {
-        if (group.skippable() && !group.may_match(table, block / kBlockWords)) {
+      // A skipped group's words stay zero (none of its segments holds there)
+      // or are set to ones (all rows are members; the tail past the last row
+      // is cleared below); later groups read them as such.
+      for (size_t g = 0; g < groups_.size(); ++g) {
+        const GroupCode& group = groups_[g];
+        if (skippable_[g] && !group.may_match(table, block / kBlockWords)) {
           ++skipped;
+          continue;
+        }
+        if (fillable_[g] && group.always_matches(table, block / kBlockWords)) {
+          for (size_t segment : group.segments) {
+            std::fill(members[segment] + block, members[segment] + stop, ~uint64_t{0});
+          }
+          ++skipped;
+          ++filled;
           continue;
         }
         group.function(&args, block, stop);
       }
     }
     skipped_ += skipped;
+    filled_ += filled;
   };
   std::vector<std::thread> helpers;
   for (uint64_t worker = 1; worker < workers; ++worker) {

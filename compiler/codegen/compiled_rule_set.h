@@ -19,14 +19,18 @@
 
 namespace segc::codegen {
 
-// One fused group's exported function (segment_function.h) and, per
-// segment of the group, the ranges its members need (block_skipping.h).
+// One fused group's exported function (segment_function.h), its segments
+// and, per segment, the ranges its members need (block_skipping.h).
 struct GroupCode {
   RuleSetEntry function = nullptr;
-  std::vector<std::vector<ValueRange>> segment_ranges;
-  // Every segment has a range: a block may be found to need no evaluation.
+  std::vector<size_t> segments;
+  std::vector<SegmentRanges> segment_ranges;
+  // Every segment has a range: a block may be found to hold no member.
   bool skippable() const;
+  // Every segment's ranges are exact: a block may be found to hold only members.
+  bool fillable() const;
   bool may_match(const runtime::Table& table, size_t block) const;
+  bool always_matches(const runtime::Table& table, size_t block) const;
 };
 
 class CompiledRuleSet {
@@ -49,8 +53,10 @@ class CompiledRuleSet {
   // (block_skipping.h).
   evaluate::SegmentMembership evaluate(const runtime::Table& table, unsigned threads) const;
 
-  // How many (block, group) evaluations block skipping has saved so far.
+  // How many (block, group) evaluations block skipping has saved so far:
+  // all, and those where the group's words were set to all members.
   uint64_t skipped_group_blocks() const { return skipped_.load(); }
+  uint64_t filled_group_blocks() const { return filled_.load(); }
 
   // The optimised modules' textual IR (`segc run --emit-llvm`), when
   // compiled with IrText::Keep; else empty.
@@ -65,9 +71,12 @@ class CompiledRuleSet {
   llvm::orc::JITDylib* code_;
   RuleSetEntry entry_;
   std::vector<GroupCode> groups_;  // in the entry's order
-  bool skipping_ = false;          // some group is skippable
+  std::vector<uint8_t> skippable_;  // per group: GroupCode::skippable()
+  std::vector<uint8_t> fillable_;   // per group: GroupCode::fillable()
+  bool skipping_ = false;           // some group is skippable or fillable
   std::string ir_;
   mutable std::atomic<uint64_t> skipped_{0};
+  mutable std::atomic<uint64_t> filled_{0};
 };
 
 }  // namespace segc::codegen

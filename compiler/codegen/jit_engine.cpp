@@ -251,6 +251,7 @@ llvm::Expected<std::unique_ptr<CompiledRuleSet>> JitEngine::compile(
     if (!function) return discard(function.takeError());
     GroupCode& code = group_code.emplace_back();
     code.function = function->toPtr<RuleSetEntry>();
+    code.segments = fused[g];
     for (size_t segment : fused[g]) {
       code.segment_ranges.push_back(necessary_ranges(
           program, dependencies, *program.segments[segment].declaration->where, table, context));

@@ -42,7 +42,12 @@ segc::runtime::Table clustered_table(const segc::CheckedProgram& program) {
       .build();
 }
 
-uint64_t check_against_interpreter(const std::string& rules) {
+struct Skipped {
+  uint64_t blocks = 0;  // (block, group) evaluations saved
+  uint64_t filled = 0;  // of which set to all members
+};
+
+Skipped check_skipping(const std::string& rules) {
   auto outcome = segc::jit_test::check_source(std::string(kSchema) + rules);
   const segc::CheckedProgram& program = *outcome->program;
   const auto table = clustered_table(program);
@@ -62,8 +67,10 @@ uint64_t check_against_interpreter(const std::string& rules) {
     }
   }
   CHECK(members > 0);  // not vacuous
-  return (*compiled)->skipped_group_blocks();
+  return {(*compiled)->skipped_group_blocks(), (*compiled)->filled_group_blocks()};
 }
+
+uint64_t check_against_interpreter(const std::string& rules) { return check_skipping(rules).blocks; }
 
 }  // namespace
 
@@ -110,4 +117,36 @@ segment from_122 = age >= 122 and city = "c3"
 segment up_to_40 = age <= 40 and city = "c0"
 )");
   CHECK(skipped >= 1);  // block 2 has none of them
+}
+
+// Every block holds one city and, past block 0, a score in every row: a
+// block where every segment of a group holds in every row is set without
+// evaluating it. Ages have missing rows, so age ranges never fill.
+TEST_CASE("JIT sets blocks where every segment of a group holds in every row", "[jit]") {
+  const Skipped skipped = check_skipping(R"(
+segment in_c2 = city = "c2"
+segment c1_or_c2 = city in ["c1", "c2"]
+segment scored_in_c2 = score >= 0 and city = "c2" and score between 0 and 9
+)");
+  // Block 2: all three hold in every row; at every thread count.
+  CHECK(skipped.filled >= 3);
+  CHECK(skipped.blocks >= skipped.filled);
+}
+
+TEST_CASE("JIT evaluates blocks that only seem full: gaps in code ranges, !=, missing values",
+          "[jit]") {
+  const Skipped skipped = check_skipping(R"(
+segment in_c1 = city = "c1"
+segment c0_or_c2 = city in ["c0", "c2"]
+)");
+  CHECK(skipped.filled == 0);  // c1 lies inside c0_or_c2's code range
+  CHECK(check_skipping(R"(
+segment in_c2 = city = "c2" and score != 5
+)").filled == 0);
+  CHECK(check_skipping(R"(
+segment in_c2 = city = "c2" and age >= 0
+)").filled == 0);
+  CHECK(check_skipping(R"(
+segment in_c2 = city = "c2" and (score >= 0 or age > 1)
+)").filled == 0);
 }
