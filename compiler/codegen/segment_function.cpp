@@ -135,72 +135,68 @@ std::vector<std::vector<size_t>> fusion_groups(const CheckedProgram& program,
   return groups;
 }
 
-// One loop nest computes every segment of the group:
+// Two loop nests compute every segment of the group:
 //
 // uint8_t results[k][64] = {0};
-// for (w = first; w < end; ++w) {
-//   n = min(64, rows - 64 * w);
+// full = min(max(first, rows / 64), end);
+// for (w = first; w < full; ++w) rows_of_word(w, 64);   // vectorised
+// for (w = full; w < end; ++w) rows_of_word(w, rows - 64 * w);  // the last, partial word
+//
+// rows_of_word(w, n):
 //   (each bitmap the rows read: its word w spread into 64 bytes)
 //   for (i = 0; i < n; ++i) {
 //     results[0][i] = is_true_0(64 * w + i); ... results[k-1][i] = is_true_k-1(...);
 //   }
 //   members[segment_j][w] = (bits of results[j][i] != 0) & (~0ull >> (64 - n));
-// }
 //
 // The conditions share one row body, so a column, a presence word or a
 // sub-expression that several of them read is loaded or computed once
-// (EarlyCSE), and the row loop is vectorised once for all of them.
-llvm::Error emit_segment_group(EmitEnvironment& env, const std::vector<size_t>& segments,
-                               const std::string& group_name) {
-  llvm::Module& module = env.module;
-  llvm::LLVMContext& context = module.getContext();
-  auto* function = llvm::Function::Create(entry_type(context), llvm::Function::ExternalLinkage,
-                                          group_name, module);
-  function->addFnAttr(llvm::Attribute::NoUnwind);
-  auto* entry = llvm::BasicBlock::Create(context, "entry", function);
-  auto* outer_check = llvm::BasicBlock::Create(context, "word.check", function);
-  auto* outer_body = llvm::BasicBlock::Create(context, "word.body", function);
-  auto* inner_check = llvm::BasicBlock::Create(context, "row.check", function);
-  auto* inner_body = llvm::BasicBlock::Create(context, "row.body", function);
-  auto* outer_latch = llvm::BasicBlock::Create(context, "word.store", function);
-  auto* exit = llvm::BasicBlock::Create(context, "exit", function);
+// (EarlyCSE), and the row loop is vectorised once for all of them. Full
+// words get their own copy of the body with a constant 64 rows, which the
+// vectoriser turns into straight-line vector code without remainder loops
+// or trip-count checks; the partial word's copy is left scalar.
+namespace {
 
-  llvm::Value* args = function->getArg(0);
-  llvm::Value* first_word = function->getArg(1);
-  llvm::Value* end_word = function->getArg(2);
-  llvm::IRBuilder<> b(entry);
+struct GroupFrame {
+  llvm::Function* function;
+  llvm::Value* args;
+  llvm::Value* rows;
+  std::vector<llvm::Value*> outs;              // members[segment] word arrays
+  std::vector<llvm::AllocaInst*> results;      // [64 x i8] per segment
+  llvm::IRBuilder<>* hoisted;                  // before the entry's terminator
+};
+
+// Emits `for (w = from; w < to; ++w) rows_of_word(w, full ? 64 : rows - 64 w)`
+// starting in `start` and ending in `done`. Returns the emitter's error, if any.
+std::string emit_word_loop(EmitEnvironment& env, const std::vector<size_t>& segments,
+                           const GroupFrame& frame, llvm::BasicBlock* start, llvm::Value* from,
+                           llvm::Value* to, bool full, llvm::BasicBlock* done) {
+  llvm::LLVMContext& context = env.module.getContext();
+  llvm::Function* function = frame.function;
+  const std::string kind = full ? "full" : "tail";
+  auto* outer_check = llvm::BasicBlock::Create(context, kind + ".word.check", function);
+  auto* outer_body = llvm::BasicBlock::Create(context, kind + ".word.body", function);
+  auto* inner_check = llvm::BasicBlock::Create(context, kind + ".row.check", function);
+  auto* inner_body = llvm::BasicBlock::Create(context, kind + ".row.body", function);
+  auto* outer_latch = llvm::BasicBlock::Create(context, kind + ".word.store", function);
+
+  llvm::IRBuilder<> b(start);
   llvm::Type* i64 = b.getInt64Ty();
-  llvm::Value* rows = b.CreateLoad(i64, b.CreateConstGEP1_64(b.getPtrTy(), args, 2), "rows");
-  llvm::Value* members = b.CreateLoad(b.getPtrTy(), b.CreateConstGEP1_64(b.getPtrTy(), args, 1));
-  // Row i's result goes to byte i of the segment's results; the bytes become
-  // the word after the loop. A shift-and-or into the word instead would make
-  // the loop's lanes 64 bits wide and vectorise 8 rows at a time, not 32-64.
-  llvm::Type* lanes = llvm::ArrayType::get(b.getInt8Ty(), 64);
-  std::vector<llvm::Value*> outs;
-  std::vector<llvm::AllocaInst*> results;
-  for (size_t segment : segments) {
-    const std::string& name = env.program.segments[segment].name;
-    outs.push_back(
-        b.CreateLoad(b.getPtrTy(), b.CreateConstGEP1_64(b.getPtrTy(), members, segment), name));
-    results.push_back(b.CreateAlloca(lanes, nullptr, name + ".results"));
-    // A cache line each, so the bytes' store is forwarded to the load that
-    // packs them (see ExprEmitter::bitmap_bit).
-    results.back()->setAlignment(llvm::Align(64));
-    b.CreateMemSet(results.back(), b.getInt8(0), 64, llvm::MaybeAlign(64));
-  }
-  llvm::Instruction* to_loops = b.CreateBr(outer_check);
-  llvm::IRBuilder<> hoisted(to_loops);  // loop-invariant loads go before the branch
+  b.CreateBr(outer_check);
 
   b.SetInsertPoint(outer_check);
   llvm::PHINode* word = b.CreatePHI(i64, 2, "word");
-  word->addIncoming(first_word, entry);
-  b.CreateCondBr(b.CreateICmpULT(word, end_word), outer_body, exit);
+  word->addIncoming(from, start);
+  b.CreateCondBr(b.CreateICmpULT(word, to), outer_body, done);
 
   b.SetInsertPoint(outer_body);
   llvm::Value* base = b.CreateShl(word, 6, "base", /*HasNUW=*/true, /*HasNSW=*/true);
-  llvm::Value* remaining = b.CreateSub(rows, base);
-  llvm::Value* count = b.CreateSelect(b.CreateICmpULT(remaining, b.getInt64(64)), remaining,
-                                      b.getInt64(64), "count");
+  llvm::Value* count = b.getInt64(64);
+  if (!full) {
+    llvm::Value* remaining = b.CreateSub(frame.rows, base);
+    count = b.CreateSelect(b.CreateICmpULT(remaining, b.getInt64(64)), remaining, b.getInt64(64),
+                           "count");
+  }
   llvm::Instruction* to_rows = b.CreateBr(inner_check);
   llvm::IRBuilder<> word_start(to_rows);  // per-word loads go before the row loop
 
@@ -211,37 +207,99 @@ llvm::Error emit_segment_group(EmitEnvironment& env, const std::vector<size_t>& 
 
   b.SetInsertPoint(inner_body);
   llvm::Value* row = b.CreateAdd(base, bit, "row", /*HasNUW=*/true, /*HasNSW=*/true);
-  // One emitter for the group: its caches of column pointers and spread
-  // bitmaps are shared by the segments.
-  ExprEmitter emitter(env, b, hoisted, RowPosition{args, row, word, bit, &word_start});
+  // One emitter per loop nest: its caches of column pointers and spread
+  // bitmaps are shared by the group's segments.
+  ExprEmitter emitter(env, b, *frame.hoisted, RowPosition{frame.args, row, word, bit, &word_start});
   for (size_t i = 0; i < segments.size(); ++i) {
     const CheckedSegment& checked = env.program.segments[segments[i]];
     const Tri result = emitter.condition(*checked.declaration->where);
-    if (!emitter.error().empty()) {
-      return llvm::createStringError(
-          fmt::format("segment '{}': {}", checked.name, emitter.error()));
-    }
+    if (!emitter.error().empty()) return fmt::format("segment '{}': {}", checked.name, emitter.error());
     b.CreateStore(b.CreateZExt(result.is_true, b.getInt8Ty()),
-                  b.CreateGEP(b.getInt8Ty(), results[i], bit));
+                  b.CreateGEP(b.getInt8Ty(), frame.results[i], bit));
   }
   llvm::Value* next_bit = b.CreateAdd(bit, b.getInt64(1));
   llvm::BasicBlock* body_end = b.GetInsertBlock();
-  b.CreateBr(inner_check);
+  llvm::Instruction* back = b.CreateBr(inner_check);
   bit->addIncoming(next_bit, body_end);
+  if (!full) {
+    // One partial word per table: not worth vectorising (nor compiling so).
+    llvm::MDNode* disable = llvm::MDNode::get(
+        context, {llvm::MDString::get(context, "llvm.loop.vectorize.enable"),
+                  llvm::ConstantAsMetadata::get(b.getFalse())});
+    llvm::MDNode* unroll = llvm::MDNode::get(
+        context, {llvm::MDString::get(context, "llvm.loop.unroll.disable")});
+    llvm::MDNode* loop = llvm::MDNode::getDistinct(context, {nullptr, disable, unroll});
+    loop->replaceOperandWith(0, loop);
+    back->setMetadata(llvm::LLVMContext::MD_loop, loop);
+  }
 
   // Bytes past `count` are left from an earlier word: the mask drops them.
   b.SetInsertPoint(outer_latch);
   auto* byte_lanes = llvm::FixedVectorType::get(b.getInt8Ty(), 64);
-  llvm::Value* valid = b.CreateLShr(b.getInt64(~uint64_t{0}), b.CreateSub(b.getInt64(64), count));
+  llvm::Value* valid =
+      full ? b.getInt64(~uint64_t{0})
+           : b.CreateLShr(b.getInt64(~uint64_t{0}), b.CreateSub(b.getInt64(64), count));
   for (size_t i = 0; i < segments.size(); ++i) {
+    llvm::AllocaInst* bytes = frame.results[i];
     llvm::Value* packed = b.CreateBitCast(
-        b.CreateICmpNE(b.CreateAlignedLoad(byte_lanes, results[i], results[i]->getAlign()),
+        b.CreateICmpNE(b.CreateAlignedLoad(byte_lanes, bytes, bytes->getAlign()),
                        llvm::Constant::getNullValue(byte_lanes)),
         i64);
-    b.CreateStore(b.CreateAnd(packed, valid), b.CreateGEP(i64, outs[i], word));
+    b.CreateStore(b.CreateAnd(packed, valid), b.CreateGEP(i64, frame.outs[i], word));
   }
   word->addIncoming(b.CreateAdd(word, b.getInt64(1)), outer_latch);
   b.CreateBr(outer_check);
+  return "";
+}
+
+}  // namespace
+
+llvm::Error emit_segment_group(EmitEnvironment& env, const std::vector<size_t>& segments,
+                               const std::string& group_name) {
+  llvm::Module& module = env.module;
+  llvm::LLVMContext& context = module.getContext();
+  auto* function = llvm::Function::Create(entry_type(context), llvm::Function::ExternalLinkage,
+                                          group_name, module);
+  function->addFnAttr(llvm::Attribute::NoUnwind);
+  auto* entry = llvm::BasicBlock::Create(context, "entry", function);
+  auto* tail = llvm::BasicBlock::Create(context, "tail", function);
+  auto* exit = llvm::BasicBlock::Create(context, "exit", function);
+
+  llvm::Value* args = function->getArg(0);
+  llvm::Value* first_word = function->getArg(1);
+  llvm::Value* end_word = function->getArg(2);
+  llvm::IRBuilder<> b(entry);
+  llvm::Type* i64 = b.getInt64Ty();
+  GroupFrame frame{function, args, nullptr, {}, {}, nullptr};
+  frame.rows = b.CreateLoad(i64, b.CreateConstGEP1_64(b.getPtrTy(), args, 2), "rows");
+  llvm::Value* members = b.CreateLoad(b.getPtrTy(), b.CreateConstGEP1_64(b.getPtrTy(), args, 1));
+  // Row i's result goes to byte i of the segment's results; the bytes become
+  // the word after the loop. A shift-and-or into the word instead would make
+  // the loop's lanes 64 bits wide and vectorise 8 rows at a time, not 32-64.
+  llvm::Type* lanes = llvm::ArrayType::get(b.getInt8Ty(), 64);
+  for (size_t segment : segments) {
+    const std::string& name = env.program.segments[segment].name;
+    frame.outs.push_back(
+        b.CreateLoad(b.getPtrTy(), b.CreateConstGEP1_64(b.getPtrTy(), members, segment), name));
+    frame.results.push_back(b.CreateAlloca(lanes, nullptr, name + ".results"));
+    // A cache line each, so the bytes' store is forwarded to the load that
+    // packs them (see ExprEmitter::bitmap_bit).
+    frame.results.back()->setAlignment(llvm::Align(64));
+    b.CreateMemSet(frame.results.back(), b.getInt8(0), 64, llvm::MaybeAlign(64));
+  }
+  // Words before `full` have 64 rows.
+  llvm::Value* full_words = b.CreateLShr(frame.rows, 6);
+  llvm::Value* full = b.CreateSelect(
+      b.CreateICmpULT(full_words, first_word), first_word,
+      b.CreateSelect(b.CreateICmpULT(end_word, full_words), end_word, full_words), "full");
+  llvm::BasicBlock* loops = llvm::BasicBlock::Create(context, "loops", function, tail);
+  llvm::Instruction* to_loops = b.CreateBr(loops);
+  llvm::IRBuilder<> hoisted(to_loops);  // loop-invariant loads go before the branch
+  frame.hoisted = &hoisted;
+
+  std::string error = emit_word_loop(env, segments, frame, loops, first_word, full, true, tail);
+  if (error.empty()) error = emit_word_loop(env, segments, frame, tail, full, end_word, false, exit);
+  if (!error.empty()) return llvm::createStringError(error);
 
   b.SetInsertPoint(exit);
   b.CreateRetVoid();
