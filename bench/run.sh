@@ -17,6 +17,10 @@
 #
 #   bench/run.sh [--rows N] [--reps N] [--interpreter-rows N] [--duckdb-threads N] [--many N]
 #                [--run-segments N] [--import-threads 1,2] [--import-reps N] [--skip-import]
+#                [--duckdb-many-reps N]
+#
+# --duckdb-many-reps: reps of DuckDB's --many-count statement (default --reps;
+# at 10M rows one rep takes minutes).
 #
 # SEGC_BENCH_BUILD_DIR overrides the build folder (default build-bench/ in the
 # repository); the data goes to its bench-data/ folder and is reused, the
@@ -32,9 +36,11 @@ many=200
 run_segments=50
 import_threads=1,2
 import_reps=1
+duckdb_many_reps=
 skip_import=0
 usage="usage: bench/run.sh [--rows N] [--reps N] [--interpreter-rows N] [--duckdb-threads N] [--many N]
-                    [--run-segments N] [--import-threads 1,2] [--import-reps N] [--skip-import]"
+                    [--run-segments N] [--import-threads 1,2] [--import-reps N] [--skip-import]
+                    [--duckdb-many-reps N]"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rows) rows="$2"; shift 2 ;;
@@ -45,6 +51,7 @@ while [[ $# -gt 0 ]]; do
     --run-segments) run_segments="$2"; shift 2 ;;
     --import-threads) import_threads="$2"; shift 2 ;;
     --import-reps) import_reps="$2"; shift 2 ;;
+    --duckdb-many-reps) duckdb_many_reps="$2"; shift 2 ;;
     --skip-import) skip_import=1; shift ;;
     *) echo "$usage" >&2; exit 2 ;;
   esac
@@ -109,7 +116,8 @@ check "$build/bench/segc_bench" --data "$data" --rules "$repo/bench/reference_se
   --cache-root "$data_dir"
 check node "$repo/bench/duckdb_counts.mjs" --data "$data" --cpp-tsv "$results/reference.tsv" \
   --as-of "$as_of" --reps "$reps" --threads "$duckdb_threads" --many-sql "$many_sql" \
-  --many-tsv "$results/many.tsv" --many-out "$results/duckdb-many.tsv"
+  --many-tsv "$results/many.tsv" --many-out "$results/duckdb-many.tsv" \
+  --many-reps "${duckdb_many_reps:-$reps}"
 
 echo
 echo "== 4. segc import against DuckDB read_csv (threads $import_threads, medians of $import_reps)"
