@@ -17,6 +17,8 @@ std::string invalid_utf8_message(std::string_view text, size_t offset) {
                      csv::count_code_points(text.substr(0, offset)) + 1);
 }
 
+bool is_valid_utf8(std::string_view text) { return csv::find_invalid_utf8(text) == std::string_view::npos; }
+
 std::string quoted_list(const std::vector<std::string>& values, size_t limit) {
   std::string result;
   for (size_t i = 0; i < values.size() && i < limit; ++i) {
@@ -103,12 +105,12 @@ bool ColumnBuilder::append(std::string_view text, bool stable, std::string& mess
       break;
     }
     case ColumnKind::String: {
-      const size_t bad = csv::find_invalid_utf8(value);
-      if (bad != std::string_view::npos) {
-        message = invalid_utf8_message(value, bad);
+      const uint32_t code = dictionary_.code_of(value, stable, is_valid_utf8);
+      if (code == StringDictionary::kRejected) {
+        message = invalid_utf8_message(value, csv::find_invalid_utf8(value));
         return false;
       }
-      codes_.push_back(dictionary_.code_of(value, stable));
+      codes_.push_back(code);
       if (dictionary_.size() == kDistinctProbe && present_.size() < 2 * kDistinctProbe) {
         if (!key_) dictionary_.stop_hashing();
         dictionary_.reserve(expected_rows_);
@@ -126,18 +128,24 @@ bool ColumnBuilder::append(std::string_view text, bool stable, std::string& mess
 }
 
 bool ColumnBuilder::append_set(std::string_view text, bool stable, std::string& message) {
-  const size_t bad = csv::find_invalid_utf8(text);
-  if (bad != std::string_view::npos) {
-    message = invalid_utf8_message(text, bad);
-    return false;
-  }
   // Elements are kept exactly like strings; empty ones (a||b, a trailing |)
-  // are ignored, duplicates removed in finish().
+  // are ignored, duplicates removed in finish(). Each new element is checked
+  // to be UTF-8 when first seen, which is the same as checking the field: '|'
+  // cannot be part of a multi-byte sequence.
+  const size_t first_code = set_codes_.size();
   size_t start = 0;
   while (start <= text.size()) {
     size_t bar = text.find('|', start);
     if (bar == std::string_view::npos) bar = text.size();
-    if (bar > start) set_codes_.push_back(dictionary_.code_of(text.substr(start, bar - start), stable));
+    if (bar > start) {
+      const uint32_t code = dictionary_.code_of(text.substr(start, bar - start), stable, is_valid_utf8);
+      if (code == StringDictionary::kRejected) {
+        set_codes_.resize(first_code);
+        message = invalid_utf8_message(text, csv::find_invalid_utf8(text));
+        return false;
+      }
+      set_codes_.push_back(code);
+    }
     start = bar + 1;
   }
   offsets_.push_back(static_cast<uint32_t>(set_codes_.size()));
