@@ -17,6 +17,21 @@ std::string invalid_utf8_message(std::string_view text, size_t offset) {
                      csv::count_code_points(text.substr(0, offset)) + 1);
 }
 
+constexpr uint32_t kNoEnumValue = UINT32_MAX;
+
+// The index of `value` among `members`, compared byte by byte in line: enum
+// values are a few bytes long, shorter than a call to memcmp.
+uint32_t enum_code(const std::vector<std::string>& members, std::string_view value) {
+  for (size_t i = 0; i < members.size(); ++i) {
+    const std::string& member = members[i];
+    if (member.size() != value.size()) continue;
+    size_t k = 0;
+    while (k < value.size() && member[k] == value[k]) ++k;
+    if (k == value.size()) return static_cast<uint32_t>(i);
+  }
+  return kNoEnumValue;
+}
+
 bool is_valid_utf8(std::string_view text) { return csv::find_invalid_utf8(text) == std::string_view::npos; }
 
 std::string quoted_list(const std::vector<std::string>& values, size_t limit) {
@@ -95,12 +110,11 @@ bool ColumnBuilder::append(std::string_view text, bool stable, std::string& mess
       break;
     }
     case ColumnKind::Enum: {
-      const auto& members = spec_.enum_values;
-      const auto found = std::find(members.begin(), members.end(), value);
-      if (found == members.end()) {
+      const uint32_t code = enum_code(spec_.enum_values, value);
+      if (code == kNoEnumValue) {
         status = ParseStatus::Malformed;
       } else {
-        codes_.push_back(static_cast<uint32_t>(found - members.begin()));
+        codes_.push_back(code);
       }
       break;
     }
