@@ -17,6 +17,7 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include "runtime/csv_bytes.h"
 #include "runtime/dictionary.h"
 
 namespace segc::runtime {
@@ -58,7 +59,7 @@ class StringDictionary {
         hashes_.push_back(hash);
         return slot.code;
       }
-      if (slot.tag == tag && values_[slot.code] == text) return slot.code;
+      if (slot.tag == tag && csv::same_bytes(values_[slot.code], text)) return slot.code;
     }
   }
 

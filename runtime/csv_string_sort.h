@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "runtime/csv_bytes.h"
+
 namespace segc::runtime::csv {
 
 struct StringSortKey {
@@ -32,7 +34,7 @@ void sort_string_keys(std::vector<StringSortKey>& keys, const std::vector<std::s
 // other are equal (equal strings have equal keys, so most pairs need no text).
 inline bool same_string(const StringSortKey& a, const StringSortKey& b, const std::vector<std::string_view>& strings) {
   if (a.high != b.high || a.low != b.low || a.size != b.size) return false;
-  return strings[a.code] == strings[b.code];
+  return same_bytes(strings[a.code], strings[b.code]);
 }
 
 }  // namespace segc::runtime::csv

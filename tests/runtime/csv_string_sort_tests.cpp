@@ -74,3 +74,17 @@ TEST_CASE("a dictionary sorted by radix gives each distinct string one code in o
   REQUIRE(sorted.to_vector() == expected);
   for (size_t i = 1; i < strings.size(); ++i) REQUIRE(sorted[remap[loading[i]]] == strings[i]);
 }
+
+TEST_CASE("same_bytes tells strings apart at every position and length", "[csv]") {
+  for (size_t size = 0; size <= 40; ++size) {
+    const std::string a(size, 'q');
+    CHECK(same_bytes(a, std::string(size, 'q')));
+    CHECK_FALSE(same_bytes(a, a + "q"));
+    for (size_t at = 0; at < size; ++at) {
+      std::string b = a;
+      b[at] = '\0';
+      INFO(size << " " << at);
+      REQUIRE_FALSE(same_bytes(a, b));
+    }
+  }
+}
