@@ -46,16 +46,22 @@ bool less(const StringSortKey& a, const StringSortKey& b, size_t base, const std
 // Ranges this small are sorted by comparison (insertion sort inside std::sort).
 constexpr size_t kComparisonSortBelow = 48;
 
-// Sorts keys[0, count) whose strings share their first `depth` bytes; the
-// keys' words hold bytes base..base+15. Strings that share all sixteen
-// (e-mail addresses of one name and number at different domains) get the
-// next sixteen bytes of their text in their words.
-void radix_sort(StringSortKey* keys, StringSortKey* scratch, size_t count, size_t depth, size_t base,
+// Sorts the `count` keys at `keys`, whose strings share their first `depth`
+// bytes and whose words hold bytes base..base+15, leaving the result at
+// `keys` or, when `into_other`, at `other` (each pass scatters from one
+// array into the other, so that no pass copies back). Strings that share all
+// sixteen (e-mail addresses of one name and number at different domains)
+// get the next sixteen bytes of their text in their words.
+void radix_sort(StringSortKey* keys, StringSortKey* other, bool into_other, size_t count, size_t depth, size_t base,
                 const std::vector<std::string_view>& strings) {
+  const auto move_result = [&](StringSortKey* from, StringSortKey* to, size_t size) {
+    std::memcpy(static_cast<void*>(to), from, size * sizeof(StringSortKey));
+  };
   while (true) {
     if (count < kComparisonSortBelow) {
       std::sort(keys, keys + count,
                 [&](const StringSortKey& a, const StringSortKey& b) { return less(a, b, base, strings); });
+      if (into_other) move_result(keys, other, count);
       return;
     }
     if (depth == base + 16) {
@@ -69,7 +75,10 @@ void radix_sort(StringSortKey* keys, StringSortKey* scratch, size_t count, size_
     for (size_t i = 0; i < count; ++i) ++counts[bucket_of(keys[i], depth, base)];
     const unsigned first = bucket_of(keys[0], depth, base);
     if (counts[first] == count) {  // every string has this byte here (or all ended: all equal)
-      if (first == 0) return;
+      if (first == 0) {
+        if (into_other) move_result(keys, other, count);
+        return;
+      }
       ++depth;
       continue;
     }
@@ -81,11 +90,15 @@ void radix_sort(StringSortKey* keys, StringSortKey* scratch, size_t count, size_
     }
     size_t next[257];
     std::copy(std::begin(starts), std::end(starts), std::begin(next));
-    for (size_t i = 0; i < count; ++i) scratch[next[bucket_of(keys[i], depth, base)]++] = keys[i];
-    std::memcpy(static_cast<void*>(keys), scratch, count * sizeof(StringSortKey));
-    // Bucket 0 holds strings that ended here: all equal, nothing to sort.
-    for (unsigned b = 1; b < 257; ++b) {
-      if (counts[b] > 1) radix_sort(keys + starts[b], scratch + starts[b], counts[b], depth + 1, base, strings);
+    for (size_t i = 0; i < count; ++i) other[next[bucket_of(keys[i], depth, base)]++] = keys[i];
+    // Now in `other`. Bucket 0 holds strings that ended here (all equal) and
+    // a bucket of one is sorted: they only move when the result goes back.
+    for (unsigned b = 0; b < 257; ++b) {
+      if (b > 0 && counts[b] > 1) {
+        radix_sort(other + starts[b], keys + starts[b], !into_other, counts[b], depth + 1, base, strings);
+      } else if (!into_other && counts[b] > 0) {
+        move_result(other + starts[b], keys + starts[b], counts[b]);
+      }
     }
     return;
   }
@@ -101,7 +114,7 @@ StringSortKey string_sort_key(std::string_view text, uint32_t code) {
 void sort_string_keys(std::vector<StringSortKey>& keys, const std::vector<std::string_view>& strings) {
   if (keys.size() < 2) return;
   std::vector<StringSortKey> scratch(keys.size());
-  radix_sort(keys.data(), scratch.data(), keys.size(), 0, 0, strings);
+  radix_sort(keys.data(), scratch.data(), /*into_other=*/false, keys.size(), 0, 0, strings);
 }
 
 }  // namespace segc::runtime::csv
