@@ -29,10 +29,11 @@ class Fingerprint {
     const auto* bytes = static_cast<const unsigned char*>(data);
     for (size_t i = 0; i < size; ++i) hash_ = (hash_ ^ bytes[i]) * 0x100000001B3ULL;
   }
-  template <typename T>
-  void add_vector(const std::vector<T>& values) {
+  // A std::vector or a ColumnArray.
+  template <typename Array>
+  void add_vector(const Array& values) {
     add_value(values.size());
-    if (!values.empty()) add(values.data(), values.size() * sizeof(T));
+    if (!values.empty()) add(values.data(), values.size() * sizeof(values[0]));
   }
   template <typename T>
   void add_value(const T& value) { add(&value, sizeof value); }
@@ -52,7 +53,7 @@ uint64_t fingerprint(const runtime::Table& table) {
     print.add_vector(column.floats);
     print.add(column.bools.words(), column.bools.word_count() * sizeof(uint64_t));
     print.add_value(column.dictionary.size());
-    for (const std::string& value : column.dictionary) {
+    for (const std::string_view value : column.dictionary) {
       print.add_value(value.size());
       print.add(value.data(), value.size());
     }

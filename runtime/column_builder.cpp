@@ -17,6 +17,23 @@ std::string invalid_utf8_message(std::string_view text, size_t offset) {
                      csv::count_code_points(text.substr(0, offset)) + 1);
 }
 
+constexpr uint32_t kNoEnumValue = UINT32_MAX;
+
+// The index of `value` among `members`, compared byte by byte in line: enum
+// values are a few bytes long, shorter than a call to memcmp.
+uint32_t enum_code(const std::vector<std::string>& members, std::string_view value) {
+  for (size_t i = 0; i < members.size(); ++i) {
+    const std::string& member = members[i];
+    if (member.size() != value.size()) continue;
+    size_t k = 0;
+    while (k < value.size() && member[k] == value[k]) ++k;
+    if (k == value.size()) return static_cast<uint32_t>(i);
+  }
+  return kNoEnumValue;
+}
+
+bool is_valid_utf8(std::string_view text) { return csv::find_invalid_utf8(text) == std::string_view::npos; }
+
 std::string quoted_list(const std::vector<std::string>& values, size_t limit) {
   std::string result;
   for (size_t i = 0; i < values.size() && i < limit; ++i) {
@@ -93,22 +110,21 @@ bool ColumnBuilder::append(std::string_view text, bool stable, std::string& mess
       break;
     }
     case ColumnKind::Enum: {
-      const auto& members = spec_.enum_values;
-      const auto found = std::find(members.begin(), members.end(), value);
-      if (found == members.end()) {
+      const uint32_t code = enum_code(spec_.enum_values, value);
+      if (code == kNoEnumValue) {
         status = ParseStatus::Malformed;
       } else {
-        codes_.push_back(static_cast<uint32_t>(found - members.begin()));
+        codes_.push_back(code);
       }
       break;
     }
     case ColumnKind::String: {
-      const size_t bad = csv::find_invalid_utf8(value);
-      if (bad != std::string_view::npos) {
-        message = invalid_utf8_message(value, bad);
+      const uint32_t code = dictionary_.code_of(value, stable, is_valid_utf8);
+      if (code == StringDictionary::kRejected) {
+        message = invalid_utf8_message(value, csv::find_invalid_utf8(value));
         return false;
       }
-      codes_.push_back(dictionary_.code_of(value, stable));
+      codes_.push_back(code);
       if (dictionary_.size() == kDistinctProbe && present_.size() < 2 * kDistinctProbe) {
         if (!key_) dictionary_.stop_hashing();
         dictionary_.reserve(expected_rows_);
@@ -126,18 +142,24 @@ bool ColumnBuilder::append(std::string_view text, bool stable, std::string& mess
 }
 
 bool ColumnBuilder::append_set(std::string_view text, bool stable, std::string& message) {
-  const size_t bad = csv::find_invalid_utf8(text);
-  if (bad != std::string_view::npos) {
-    message = invalid_utf8_message(text, bad);
-    return false;
-  }
   // Elements are kept exactly like strings; empty ones (a||b, a trailing |)
-  // are ignored, duplicates removed in finish().
+  // are ignored, duplicates removed in finish(). Each new element is checked
+  // to be UTF-8 when first seen, which is the same as checking the field: '|'
+  // cannot be part of a multi-byte sequence.
+  const size_t first_code = set_codes_.size();
   size_t start = 0;
   while (start <= text.size()) {
     size_t bar = text.find('|', start);
     if (bar == std::string_view::npos) bar = text.size();
-    if (bar > start) set_codes_.push_back(dictionary_.code_of(text.substr(start, bar - start), stable));
+    if (bar > start) {
+      const uint32_t code = dictionary_.code_of(text.substr(start, bar - start), stable, is_valid_utf8);
+      if (code == StringDictionary::kRejected) {
+        set_codes_.resize(first_code);
+        message = invalid_utf8_message(text, csv::find_invalid_utf8(text));
+        return false;
+      }
+      set_codes_.push_back(code);
+    }
     start = bar + 1;
   }
   offsets_.push_back(static_cast<uint32_t>(set_codes_.size()));

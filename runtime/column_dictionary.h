@@ -17,6 +17,7 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include "runtime/csv_bytes.h"
 #include "runtime/dictionary.h"
 
 namespace segc::runtime {
@@ -29,7 +30,17 @@ class StringDictionary {
   // The code of `text`, added when new. Text that is not `stable` (it lives
   // in a scratch buffer) is copied; stable text must outlive the dictionary.
   uint32_t code_of(std::string_view text, bool stable) {
+    return code_of(text, stable, [](std::string_view) { return true; });
+  }
+
+  // Likewise, but a new text is added only when accept(text) holds, else
+  // kRejected is returned: a text seen before was accepted then, so a column
+  // of few distinct values checks (say, UTF-8) once per value, not per row.
+  static constexpr uint32_t kRejected = UINT32_MAX;
+  template <class Accept>
+  uint32_t code_of(std::string_view text, bool stable, Accept&& accept) {
     if (!hashing_) {
+      if (!accept(text)) return kRejected;
       if (!stable) text = owned_.emplace_back(text);
       values_.push_back(text);
       return static_cast<uint32_t>(values_.size() - 1);
@@ -41,13 +52,14 @@ class StringDictionary {
     for (size_t at = static_cast<size_t>(hash) & mask;; at = (at + 1) & mask) {
       Slot& slot = slots_[at];
       if (slot.code == kEmpty) {
+        if (!accept(text)) return kRejected;
         if (!stable) text = owned_.emplace_back(text);
         slot = Slot{tag, static_cast<uint32_t>(values_.size())};
         values_.push_back(text);
         hashes_.push_back(hash);
         return slot.code;
       }
-      if (slot.tag == tag && values_[slot.code] == text) return slot.code;
+      if (slot.tag == tag && csv::same_bytes(values_[slot.code], text)) return slot.code;
     }
   }
 

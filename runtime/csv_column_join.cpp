@@ -35,16 +35,23 @@ Bitmap join_bitmaps(const std::vector<Column>& parts, Bitmap Column::*member, si
 // Merges the parts' sorted dictionaries; remaps[p][code] is part p's code
 // `code` in the merged dictionary, which is sorted too, so that renumbering
 // keeps every order (sets stay ascending).
-std::vector<std::string> merge_dictionaries(std::vector<Column>& parts, std::vector<std::vector<uint32_t>>& remaps) {
+Dictionary merge_dictionaries(std::vector<Column>& parts, std::vector<std::vector<uint32_t>>& remaps) {
   std::vector<size_t> next(parts.size(), 0);
   remaps.assign(parts.size(), {});
   size_t total = 0;
+  size_t total_bytes = 0;
   for (size_t p = 0; p < parts.size(); ++p) {
     remaps[p].resize(parts[p].dictionary.size());
     total += parts[p].dictionary.size();
+    total_bytes += parts[p].dictionary.bytes().size();
   }
-  std::vector<std::string> merged;
-  merged.reserve(total);
+  // Built as offsets and bytes: a std::string per value would allocate
+  // millions of times for a column of e-mail addresses.
+  std::vector<uint64_t> offsets;
+  std::vector<char> bytes;
+  offsets.reserve(total + 1);
+  bytes.reserve(total_bytes);
+  offsets.push_back(0);
   auto head = [&](size_t p) { return parts[p].dictionary[next[p]]; };
   auto has_head = [&](size_t p) { return next[p] < parts[p].dictionary.size(); };
   while (true) {
@@ -53,14 +60,16 @@ std::vector<std::string> merge_dictionaries(std::vector<Column>& parts, std::vec
       if (has_head(p) && (least == parts.size() || head(p) < head(least))) least = p;
     }
     if (least == parts.size()) break;
-    const auto code = static_cast<uint32_t>(merged.size());
-    merged.emplace_back(head(least));
+    const auto code = static_cast<uint32_t>(offsets.size() - 1);
+    const std::string_view value = head(least);
+    bytes.insert(bytes.end(), value.begin(), value.end());
+    offsets.push_back(bytes.size());
     remaps[least][next[least]++] = code;
     for (size_t p = 0; p < parts.size(); ++p) {
-      if (p != least && has_head(p) && head(p) == merged.back()) remaps[p][next[p]++] = code;
+      if (p != least && has_head(p) && head(p) == value) remaps[p][next[p]++] = code;
     }
   }
-  return merged;
+  return Dictionary::from_parts(std::move(offsets), std::move(bytes));
 }
 
 }  // namespace

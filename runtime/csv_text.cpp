@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 
 namespace segc::runtime::csv {
 namespace {
@@ -67,7 +68,7 @@ size_t find_invalid_utf8(std::string_view text) {
     // Fast path: eight ASCII bytes at a time.
     while (i + 8 <= text.size()) {
       uint64_t word = 0;
-      for (size_t k = 0; k < 8; ++k) word |= uint64_t{static_cast<unsigned char>(text[i + k])} << (8 * k);
+      std::memcpy(&word, text.data() + i, 8);  // one unaligned load
       if (word & 0x8080808080808080ULL) break;
       i += 8;
     }

@@ -45,6 +45,14 @@ Dictionary Dictionary::from_views(const std::vector<std::string_view>& values) {
   return dictionary;
 }
 
+Dictionary Dictionary::from_parts(std::vector<uint64_t> offsets, std::vector<char> bytes) {
+  Dictionary dictionary;
+  dictionary.offsets_ = std::move(offsets);
+  dictionary.bytes_ = std::move(bytes);
+  dictionary.fingerprint_ = compute_fingerprint(dictionary.offsets_, dictionary.bytes_);
+  return dictionary;
+}
+
 Dictionary Dictionary::borrow(ColumnArray<uint64_t> offsets, ColumnArray<char> bytes,
                               uint64_t fingerprint) {
   Dictionary dictionary;

@@ -28,6 +28,9 @@ class Dictionary {
   Dictionary(const std::vector<std::string>& values);  // NOLINT: implicit on purpose
   Dictionary(std::initializer_list<std::string> values) : Dictionary(std::vector<std::string>(values)) {}
   static Dictionary from_views(const std::vector<std::string_view>& values);
+  // Owned parts built by a loader; `offsets` has size() + 1 entries, the
+  // first 0 and the last bytes.size().
+  static Dictionary from_parts(std::vector<uint64_t> offsets, std::vector<char> bytes);
   // Borrowed parts, as a file holds them; `offsets` has size() + 1 entries.
   // The caller has checked the offsets (see columnar_verify.cpp) or will
   // before reading an entry.

@@ -187,3 +187,23 @@ TEST_CASE("csv file that cannot be read is fatal", "[csv]") {
   bad.delimiter = '|';
   CHECK_FALSE(load("id\n1\n", bad).fatal.empty());
 }
+
+// Strings and set elements are checked for UTF-8 once per distinct value (a
+// value already in the dictionary was valid): a bad value is still found
+// after good ones, also in a later element of a set, and a rejected set row
+// leaves no element behind.
+TEST_CASE("csv invalid UTF-8 is found in repeated and set values, with exact columns", "[csv]") {
+  const std::string text = "id,name,tags\n1,ok,a|b\n2,ok,a|b\n3,ok,a|b\xFF|c\n4,o\xC3k,a\n5,ok,b|a\n";
+  CsvLoadResult result = load(text);
+  CHECK(describe(result) ==
+        "4:6 tags: invalid UTF-8: byte 0xFF at character 4 is not part of a valid sequence [a|b\xEF\xBF\xBD|c]\n"
+        "5:3 name: invalid UTF-8: byte 0xC3 at character 2 is not part of a valid sequence [o\xEF\xBF\xBDk]\n");
+  CsvOptions skip;
+  skip.skip_bad_rows = true;
+  result = load(text, skip);
+  REQUIRE(result.table.row_count == 3);
+  const Column& tags = column(result.table, "tags");
+  CHECK(tags.dictionary.to_vector() == std::vector<std::string>{"a", "b"});
+  CHECK(set_at(tags, 2) == std::vector<std::string>{"a", "b"});
+  CHECK(string_at(column(result.table, "name"), 2) == "ok");
+}

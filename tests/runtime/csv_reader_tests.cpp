@@ -101,3 +101,23 @@ TEST_CASE("csv BOM is skipped", "[csv]") {
   CHECK(strip_bom("\xEF\xBB\xBFid\n") == "id\n");
   CHECK(strip_bom("id\n") == "id\n");
 }
+
+// The field scan looks at 16 and then 8 bytes at a time: a delimiter, line
+// break or lone CR at every position of a long field, and fields ending at
+// every distance from the end of the text, are all found.
+TEST_CASE("csv reader finds field ends at every position of long fields", "[csv]") {
+  for (size_t length = 0; length <= 40; ++length) {
+    for (size_t cr = 0; cr <= length; ++cr) {
+      std::string field(length, 'x');
+      if (cr < length) field[cr] = '\r';  // a lone CR is text
+      for (const char* ending : {"\n", "\r\n"}) {
+        // A CR is text before a delimiter, but part of the line end before
+        // LF or at the end of the text: the other fields have none.
+        const std::string plain(length, 'y');
+        const std::string text = field + ";" + plain + ending + "z;" + plain;
+        INFO(length << " " << cr << " " << ending);
+        REQUIRE(read_all(text, ';') == Rows{{field, plain}, {"z", plain}});
+      }
+    }
+  }
+}

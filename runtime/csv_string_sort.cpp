@@ -1,0 +1,120 @@
+#include "runtime/csv_string_sort.h"
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+
+namespace segc::runtime::csv {
+namespace {
+
+// Bytes from..from+7 of `text` as a big-endian number, zeros past its end.
+uint64_t big_endian_word(std::string_view text, size_t from) {
+  if (text.size() >= from + 8) {
+    uint64_t word = 0;
+    std::memcpy(&word, text.data() + from, 8);
+    return __builtin_bswap64(word);
+  }
+  uint64_t word = 0;
+  for (size_t i = from; i < from + 8; ++i) {
+    word = (word << 8) | (i < text.size() ? static_cast<unsigned char>(text[i]) : 0U);
+  }
+  return word;
+}
+
+// Byte `depth` of a key's string, whose words hold bytes base..base+15, as
+// a radix bucket: 0 when the string is shorter (it sorts before every longer
+// string with its prefix), else 1 + the byte.
+unsigned bucket_of(const StringSortKey& key, size_t depth, size_t base) {
+  if (key.size <= depth) return 0;
+  const size_t at = depth - base;
+  const uint64_t word = at < 8 ? key.high : key.low;
+  return 1 + static_cast<unsigned>((word >> (56 - 8 * (at % 8))) & 0xFF);
+}
+
+// Full order of two keys whose words hold bytes base..base+15 of strings
+// that share their first `base` bytes. With equal words a string of at most
+// base + 16 bytes is a prefix of the other (its padding zeros matched the
+// other's bytes), so the shorter is less; only two longer strings need their
+// text.
+bool less(const StringSortKey& a, const StringSortKey& b, size_t base, const std::vector<std::string_view>& strings) {
+  if (a.high != b.high) return a.high < b.high;
+  if (a.low != b.low) return a.low < b.low;
+  if (a.size <= base + 16 || b.size <= base + 16) return a.size < b.size;
+  return strings[a.code].substr(base + 16) < strings[b.code].substr(base + 16);
+}
+
+// Ranges this small are sorted by comparison (insertion sort inside std::sort).
+constexpr size_t kComparisonSortBelow = 48;
+
+// Sorts the `count` keys at `keys`, whose strings share their first `depth`
+// bytes and whose words hold bytes base..base+15, leaving the result at
+// `keys` or, when `into_other`, at `other` (each pass scatters from one
+// array into the other, so that no pass copies back). Strings that share all
+// sixteen (e-mail addresses of one name and number at different domains)
+// get the next sixteen bytes of their text in their words.
+void radix_sort(StringSortKey* keys, StringSortKey* other, bool into_other, size_t count, size_t depth, size_t base,
+                const std::vector<std::string_view>& strings) {
+  const auto move_result = [&](StringSortKey* from, StringSortKey* to, size_t size) {
+    std::memcpy(static_cast<void*>(to), from, size * sizeof(StringSortKey));
+  };
+  while (true) {
+    if (count < kComparisonSortBelow) {
+      std::sort(keys, keys + count,
+                [&](const StringSortKey& a, const StringSortKey& b) { return less(a, b, base, strings); });
+      if (into_other) move_result(keys, other, count);
+      return;
+    }
+    if (depth == base + 16) {
+      for (size_t i = 0; i < count; ++i) {
+        keys[i].high = big_endian_word(strings[keys[i].code], depth);
+        keys[i].low = big_endian_word(strings[keys[i].code], depth + 8);
+      }
+      base = depth;
+    }
+    size_t counts[257] = {};
+    for (size_t i = 0; i < count; ++i) ++counts[bucket_of(keys[i], depth, base)];
+    const unsigned first = bucket_of(keys[0], depth, base);
+    if (counts[first] == count) {  // every string has this byte here (or all ended: all equal)
+      if (first == 0) {
+        if (into_other) move_result(keys, other, count);
+        return;
+      }
+      ++depth;
+      continue;
+    }
+    size_t starts[257];
+    size_t at = 0;
+    for (unsigned b = 0; b < 257; ++b) {
+      starts[b] = at;
+      at += counts[b];
+    }
+    size_t next[257];
+    std::copy(std::begin(starts), std::end(starts), std::begin(next));
+    for (size_t i = 0; i < count; ++i) other[next[bucket_of(keys[i], depth, base)]++] = keys[i];
+    // Now in `other`. Bucket 0 holds strings that ended here (all equal) and
+    // a bucket of one is sorted: they only move when the result goes back.
+    for (unsigned b = 0; b < 257; ++b) {
+      if (b > 0 && counts[b] > 1) {
+        radix_sort(other + starts[b], keys + starts[b], !into_other, counts[b], depth + 1, base, strings);
+      } else if (!into_other && counts[b] > 0) {
+        move_result(other + starts[b], keys + starts[b], counts[b]);
+      }
+    }
+    return;
+  }
+}
+
+}  // namespace
+
+StringSortKey string_sort_key(std::string_view text, uint32_t code) {
+  const auto size = static_cast<uint32_t>(std::min<size_t>(text.size(), std::numeric_limits<uint32_t>::max()));
+  return StringSortKey{big_endian_word(text, 0), big_endian_word(text, 8), code, size};
+}
+
+void sort_string_keys(std::vector<StringSortKey>& keys, const std::vector<std::string_view>& strings) {
+  if (keys.size() < 2) return;
+  std::vector<StringSortKey> scratch(keys.size());
+  radix_sort(keys.data(), scratch.data(), /*into_other=*/false, keys.size(), 0, 0, strings);
+}
+
+}  // namespace segc::runtime::csv
