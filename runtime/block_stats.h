@@ -35,6 +35,16 @@ struct Column;
 // The statistics of `column` as its arrays are now (rows = present.size()).
 BlockStats block_stats_of(const Column& column);
 
+// What one pass over a column's presence and values finds: its statistics
+// and, for String and Enum columns, the greatest code stored in any row,
+// present or not (generated code may look up a missing row's code too). The
+// columnar verifier checks both with this single read of the arrays.
+struct ColumnScan {
+  BlockStats stats;
+  uint64_t greatest_stored_code = 0;
+};
+ColumnScan scan_column(const Column& column);
+
 // The least and greatest value over all blocks with a present row (0, 0 when
 // there is none): what Column::min and Column::max hold.
 struct ValueRange {

@@ -89,16 +89,6 @@ bool tail_is_clear(const Bitmap& bits) {
   return bits.size() % 64 == 0 || (bits.words()[bits.word_count() - 1] >> (bits.size() % 64)) == 0;
 }
 
-// The greatest code stored in any row, present or not (generated code may
-// look up a missing row's code too).
-template <class T>
-uint64_t greatest_code(const Column& column, size_t rows) {
-  const auto* codes = reinterpret_cast<const T*>(column.storage.data());
-  T greatest = 0;
-  for (size_t row = 0; row < rows; ++row) greatest = std::max(greatest, codes[row]);
-  return greatest;
-}
-
 ColumnarProblem check_sets(const std::string& path, const Column& column, const std::string& where) {
   const uint32_t* offsets = column.set_offsets.data();
   const uint32_t* codes = column.set_codes.data();
@@ -107,28 +97,45 @@ ColumnarProblem check_sets(const std::string& path, const Column& column, const 
   const size_t count = column.set_codes.size();
   // Branch-free passes (ten million rows of a few elements each): offsets
   // ascending, no elements on a missing row, codes within the dictionary.
+  // The rows with elements are gathered 64 at a time into a word, compared
+  // with the presence word (a bit test per row would not vectorise).
   bool descending = false;
-  bool missing_with_elements = false;
+  uint64_t missing_with_elements = 0;
   const uint64_t* present = column.present.words();
-  for (size_t row = 0; row < rows; ++row) {
-    descending |= offsets[row] > offsets[row + 1];
-    const bool row_present = (present[row / 64] >> (row % 64)) & 1;
-    missing_with_elements |= !row_present && offsets[row] != offsets[row + 1];
+  for (size_t first = 0; first < rows; first += 64) {
+    const size_t in_word = std::min<size_t>(64, rows - first);
+    uint32_t falls_in_word = 0;
+    uint64_t with_elements = 0;
+    for (size_t i = 0; i < in_word; ++i) {
+      const uint32_t start = offsets[first + i];
+      const uint32_t end = offsets[first + i + 1];
+      falls_in_word |= static_cast<uint32_t>(start > end);
+      with_elements |= static_cast<uint64_t>(start != end) << i;
+    }
+    descending |= falls_in_word != 0;
+    missing_with_elements |= with_elements & ~present[first / 64];
   }
   if (descending) return invalid(path, where + ": the set offsets are not ascending");
-  if (missing_with_elements) return invalid(path, where + ": a missing row has set elements");
-  uint32_t greatest = 0;
+  if (missing_with_elements != 0) return invalid(path, where + ": a missing row has set elements");
+  uint32_t greatest = count > 0 ? codes[0] : 0;
   size_t falls = 0;  // places where a code is not above the one before
-  for (size_t k = 0; k < count; ++k) {
+  for (size_t k = 1; k < count; ++k) {
     greatest = std::max(greatest, codes[k]);
-    falls += k > 0 && codes[k - 1] >= codes[k];
+    falls += codes[k - 1] >= codes[k];
   }
   if (count > 0 && greatest >= entries) return invalid(path, where + ": a set code is beyond the dictionary");
-  // Falls are allowed only where a row's elements start.
+  // Falls are allowed only where a row's elements start. Branch-free (rows
+  // with and without elements alternate unpredictably); the offsets are
+  // ascending from 0 to `count`, and the indices are clamped so that the
+  // loads stay within the codes even where the condition is false.
   size_t falls_at_row_starts = 0;
-  for (size_t row = 0; row < rows; ++row) {
-    const uint32_t start = offsets[row];
-    falls_at_row_starts += start > 0 && start < offsets[row + 1] && codes[start - 1] >= codes[start];
+  if (count > 0) {
+    for (size_t row = 0; row < rows; ++row) {
+      const uint32_t start = offsets[row];
+      const uint32_t before = codes[start > 0 ? start - 1 : 0];
+      const uint32_t first = codes[start < count ? start : count - 1];
+      falls_at_row_starts += static_cast<size_t>((start > 0) & (start < offsets[row + 1]) & (before >= first));
+    }
   }
   if (falls != falls_at_row_starts) return invalid(path, where + ": a row's set codes are not ascending");
   return {};
@@ -137,7 +144,15 @@ ColumnarProblem check_sets(const std::string& path, const Column& column, const 
 ColumnarProblem check_contents(const std::string& path, const Column& column, size_t rows) {
   const std::string where = fmt::format("column '{}'", column.spec.name);
   if (!tail_is_clear(column.present)) return invalid(path, where + ": bits past the last row are set");
-  if (column.spec.is_key && column.present.count() != rows) return invalid(path, where + ": the key is missing on some rows");
+  // One pass over the presence bitmap and the values finds everything the
+  // checks below compare: present counts, block minimum and maximum, the
+  // greatest code.
+  const ColumnScan scan = scan_column(column);
+  if (column.spec.is_key) {
+    size_t present = 0;
+    for (uint32_t count : scan.stats.present) present += count;
+    if (present != rows) return invalid(path, where + ": the key is missing on some rows");
+  }
   const ColumnKind kind = column.spec.kind;
   if (kind == ColumnKind::String || kind == ColumnKind::Enum || kind == ColumnKind::StringSet) {
     if (auto problem = columnar::check_dictionary(path, column, where)) return problem;
@@ -154,21 +169,21 @@ ColumnarProblem check_contents(const std::string& path, const Column& column, si
       }
     }
   }
-  if (kind == ColumnKind::StringSet) return check_sets(path, column, where);
-  if (kind == ColumnKind::String || kind == ColumnKind::Enum) {
-    const uint64_t greatest = column.width == 1   ? greatest_code<uint8_t>(column, rows)
-                              : column.width == 2 ? greatest_code<uint16_t>(column, rows)
-                                                  : greatest_code<uint32_t>(column, rows);
-    if (rows > 0 && greatest >= std::max<size_t>(column.dictionary.size(), 1)) {
-      return invalid(path, fmt::format("{}: code {} is beyond the dictionary of {} entries", where, greatest,
-                                       column.dictionary.size()));
-    }
+  if (kind == ColumnKind::StringSet) {
+    if (auto problem = check_sets(path, column, where)) return problem;
+  }
+  if ((kind == ColumnKind::String || kind == ColumnKind::Enum) && rows > 0 &&
+      scan.greatest_stored_code >= std::max<size_t>(column.dictionary.size(), 1)) {
+    return invalid(path, fmt::format("{}: code {} is beyond the dictionary of {} entries", where,
+                                     scan.greatest_stored_code, column.dictionary.size()));
   }
   // The statistics must be those of the data: block skipping trusts them.
-  const BlockStats actual = block_stats_of(column);
-  if (!(actual == column.blocks)) return invalid(path, where + ": the block statistics do not match the data");
-  if (!actual.min.empty()) {
-    const ValueRange range = overall_range(actual);
+  // Recomputing them costs no more than checking that each value lies within
+  // its block's stored range would, and keeps the column's minimum and
+  // maximum exact (Roaring output reports and refuses keys by them).
+  if (!(scan.stats == column.blocks)) return invalid(path, where + ": the block statistics do not match the data");
+  if (!scan.stats.min.empty()) {
+    const ValueRange range = overall_range(scan.stats);
     if (range.min != column.min || range.max != column.max) {
       return invalid(path, where + ": the column's minimum or maximum does not match the data");
     }
