@@ -20,7 +20,8 @@ namespace {
 // What the row code needs: scalars out of the helpers' out-parameter
 // alloca, loads of the same column or bitmap word merged, the Kleene
 // selects folded, the loop-invariant loads hoisted, the row loop rotated
-// with a canonical induction variable, then vectorised. Interleaving,
+// with a canonical induction variable, then vectorised, and the vector
+// body's stores forwarded to its loads. Interleaving,
 // unrolling and SLP are left out: they multiply code size (and instruction
 // selection time) for little gain on loops of at most 64 rows.
 llvm::FunctionPassManager row_loop_pipeline() {
@@ -39,6 +40,12 @@ llvm::FunctionPassManager row_loop_pipeline() {
           false)));
   pipeline.addPass(llvm::InstCombinePass());
   pipeline.addPass(llvm::SimplifyCFGPass());
+  // A full word's vector body (one block once the one-iteration loop is
+  // folded) stores the spread presence bytes and each segment's result bytes
+  // and loads them straight back: forward the stored vectors, so the pack is
+  // a compare of the result itself.
+  pipeline.addPass(llvm::EarlyCSEPass(/*UseMemorySSA=*/true));
+  pipeline.addPass(llvm::InstCombinePass());
   return pipeline;
 }
 
