@@ -108,29 +108,26 @@ std::vector<std::vector<size_t>> fusion_groups(const CheckedProgram& program,
   // group scalar, and vectorisable ones by their widest column (kinds 1, 2,
   // 4, 8 bytes), since the loop vectoriser sizes a loop's lanes by its
   // widest value: one float column would make a loop of byte columns run
-  // 8 rows per step instead of 64. A segment that names one in any open
-  // group closes them all, so every group runs after the groups of the
-  // segments it names.
+  // 8 rows per step instead of 64. Groups run in the order they were
+  // opened, so a segment joins an open group only if that group comes after
+  // the groups of every segment it names; else it opens a new one.
   std::vector<std::vector<size_t>> groups;
   std::map<int, std::optional<size_t>> open;
+  std::vector<size_t> group_of(program.segments.size(), 0);
   for (size_t segment : segments) {
+    std::optional<size_t> after;  // the latest group of a segment it names
     for (size_t referenced : program.segments[segment].references) {
-      for (auto& [kind, group] : open) {
-        if (group && std::find(groups[*group].begin(), groups[*group].end(), referenced) !=
-                         groups[*group].end()) {
-          open.clear();
-          break;
-        }
-      }
+      after = std::max(after.value_or(0), group_of[referenced]);
     }
     const ast::Expr& where = *program.segments[segment].declaration->where;
     const bool straight = is_straight(where, program, table, dependencies);
     std::optional<size_t>& group = open[straight ? widest_lane(where, table, dependencies) : 0];
-    if (!group || groups[*group].size() >= max_size) {
+    if (!group || groups[*group].size() >= max_size || (after && *group <= *after)) {
       group = groups.size();
       groups.emplace_back();
     }
     groups[*group].push_back(segment);
+    group_of[segment] = *group;
   }
   return groups;
 }
