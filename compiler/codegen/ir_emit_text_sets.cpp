@@ -45,6 +45,22 @@ std::optional<Val> ExprEmitter::text_function(const std::string& name, const ast
              b_.CreateAnd(text->present, part->present)};
 }
 
+std::optional<std::vector<std::string>> literal_elements(const ast::ContainsExpr& contains) {
+  std::vector<const ast::Expr*> needles;
+  if (const auto* list = ast::skip_parens(*contains.needle).as<ast::ListLiteral>()) {
+    for (const auto& element : list->elements) needles.push_back(element.get());
+  } else {
+    needles.push_back(contains.needle.get());
+  }
+  std::vector<std::string> elements;
+  for (const ast::Expr* needle : needles) {
+    const auto* text = ast::skip_parens(*needle).as<ast::StringLiteral>();
+    if (text == nullptr) return std::nullopt;
+    elements.push_back(text->value);
+  }
+  return elements;
+}
+
 std::optional<Tri> ExprEmitter::contains(const ast::ContainsExpr& contains) {
   const ast::Expr& haystack = ast::skip_parens(*contains.haystack);
   if (env_.program.type_of(haystack).is_textual()) {
@@ -62,21 +78,13 @@ std::optional<Tri> ExprEmitter::contains(const ast::ContainsExpr& contains) {
   if (!haystack.as<ast::NameRef>()) return std::nullopt;
   const size_t field = env_.program.names.at(&haystack).index;
   const runtime::Column& column = env_.table.columns[field];
-  std::vector<const ast::Expr*> elements;
-  if (contains.mode == ast::ContainsMode::Single) {
-    elements.push_back(contains.needle.get());
-  } else {
-    for (const auto& element : contains.needle->as<ast::ListLiteral>()->elements) {
-      elements.push_back(element.get());
-    }
-  }
+  const auto elements = literal_elements(contains);
+  if (!elements) return std::nullopt;  // a per-row needle: the interpreter's job
   std::vector<uint32_t> wanted;
   bool all_known = true;
-  for (const ast::Expr* element : elements) {
-    const auto* text = ast::skip_parens(*element).as<ast::StringLiteral>();
-    if (text == nullptr) return std::nullopt;  // a per-row needle: the interpreter's job
-    auto found = std::lower_bound(column.dictionary.begin(), column.dictionary.end(), text->value);
-    if (found == column.dictionary.end() || *found != text->value) {
+  for (const std::string& text : *elements) {
+    auto found = std::lower_bound(column.dictionary.begin(), column.dictionary.end(), text);
+    if (found == column.dictionary.end() || *found != text) {
       all_known = false;  // in no row's set
       continue;
     }

@@ -157,4 +157,9 @@ class ExprEmitter {
   std::string error_;
 };
 
+// The string literals a set `contains` tests for (its needle, or each
+// element of its list), or nothing when one is not a literal: then the test
+// is per row (the interpreter's), else it is resolved to codes at bind time.
+std::optional<std::vector<std::string>> literal_elements(const ast::ContainsExpr& contains);
+
 }  // namespace segc::codegen

@@ -58,14 +58,8 @@ bool is_straight(const ast::Expr& expr, const CheckedProgram& program, const run
     return !program.type_of(expr).is(TypeKind::String);  // a compare on the code
   }
   if (const auto* contains = expr.as<ast::ContainsExpr>()) {
-    if (!is_masked_set(*contains->haystack, program, table)) return false;
-    const ast::Expr& needle = ast::skip_parens(*contains->needle);
-    if (const auto* list = needle.as<ast::ListLiteral>()) {
-      return std::all_of(list->elements.begin(), list->elements.end(), [](const ast::ExprPtr& e) {
-        return ast::skip_parens(*e).as<ast::StringLiteral>() != nullptr;
-      });
-    }
-    return needle.as<ast::StringLiteral>() != nullptr;
+    return is_masked_set(*contains->haystack, program, table) &&
+           literal_elements(*contains).has_value();
   }
   if (const auto* call = expr.as<ast::CallExpr>()) {
     return call->function.name == "size" && call->arguments.size() == 1 &&

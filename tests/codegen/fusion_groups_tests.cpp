@@ -108,10 +108,5 @@ segment young_s3 = age < 50 and s3 and young
   const auto expected = segc::evaluate::interpret_segments(program, table, wanted, context);
   auto compiled = segc::jit_test::engine().compile(program, table, wanted, context);
   if (!compiled) FAIL(llvm::toString(compiled.takeError()));
-  const auto actual = (*compiled)->evaluate(table, 1);
-  for (size_t segment : wanted) {
-    INFO("segment " << program.segments[segment].name);
-    CHECK(segc::jit_test::rows_of(actual.members[segment]) ==
-          segc::jit_test::rows_of(expected.members[segment]));
-  }
+  segc::jit_test::check_same_members(program, (*compiled)->evaluate(table, 1), expected, wanted);
 }

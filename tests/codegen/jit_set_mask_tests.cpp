@@ -92,12 +92,9 @@ TEST_CASE("JIT set conditions on masks agree with the interpreter", "[jit]") {
     const bool helpers = (*compiled)->llvm_ir().find("segc_set_contains") != std::string::npos;
     CHECK(helpers == (width == 0));
     for (unsigned threads : {1u, 2u}) {
-      const auto actual = (*compiled)->evaluate(table, threads);
-      for (size_t segment : wanted) {
-        INFO("segment " << program.segments[segment].name << ", " << threads << " threads");
-        CHECK(segc::jit_test::rows_of(actual.members[segment]) ==
-              segc::jit_test::rows_of(expected.members[segment]));
-      }
+      INFO(threads << " threads");
+      segc::jit_test::check_same_members(program, (*compiled)->evaluate(table, threads), expected,
+                                         wanted);
     }
     // Not vacuous: the widest code and `all` are reached where they exist.
     for (size_t segment : wanted) {

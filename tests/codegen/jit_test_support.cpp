@@ -185,6 +185,15 @@ std::vector<size_t> all_segments(const CheckedProgram& program) {
   return segments;
 }
 
+void check_same_members(const CheckedProgram& program, const evaluate::SegmentMembership& actual,
+                        const evaluate::SegmentMembership& expected,
+                        const std::vector<size_t>& segments) {
+  for (size_t segment : segments) {
+    INFO("segment " << program.segments[segment].name);
+    CHECK(rows_of(actual.members[segment]) == rows_of(expected.members[segment]));
+  }
+}
+
 std::vector<size_t> jit_rows(const CheckedProgram& program, const runtime::Table& table,
                              const std::string& segment, int32_t today, unsigned threads) {
   auto index = program.segment_index(segment);

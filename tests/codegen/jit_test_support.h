@@ -46,6 +46,12 @@ std::vector<size_t> rows_of(const runtime::Bitmap& bitmap);
 // Segment indices of every segment of the program.
 std::vector<size_t> all_segments(const CheckedProgram& program);
 
+// Checks, segment by segment (named in the failure), that `actual` has the
+// members `expected` has.
+void check_same_members(const CheckedProgram& program, const evaluate::SegmentMembership& actual,
+                        const evaluate::SegmentMembership& expected,
+                        const std::vector<size_t>& segments);
+
 // Runs the JIT (with `threads`) and returns the members of `segment` by name.
 std::vector<size_t> jit_rows(const CheckedProgram& program, const runtime::Table& table,
                              const std::string& segment, int32_t today = 0, unsigned threads = 1);
