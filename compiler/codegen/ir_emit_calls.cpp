@@ -22,6 +22,7 @@ std::optional<Val> ExprEmitter::call(const ast::Expr& expr, const ast::CallExpr&
     if (!env_.program.schema.fields[key].type.is(TypeKind::Int) || !buckets || !salt) {
       return std::nullopt;
     }
+    if (scalar_only("bucket()")) return std::nullopt;
     auto key_value = field_value(key);
     if (!key_value) return std::nullopt;
     llvm::Value* bucket = helper_call(
@@ -37,9 +38,9 @@ std::optional<Val> ExprEmitter::call(const ast::Expr& expr, const ast::CallExpr&
                  number->present};
     }
     // |INT64_MIN| does not fit: missing.
-    llvm::Value* fits = b_.CreateICmpNE(number->value, i64(INT64_MIN));
-    llvm::Value* negative = b_.CreateICmpSLT(number->value, i64(0));
-    return Val{number->type, b_.CreateSelect(negative, b_.CreateNeg(number->value), number->value),
+    llvm::Value* fits = cmp(llvm::CmpInst::ICMP_NE, number->value, i64(INT64_MIN));
+    llvm::Value* negative = cmp(llvm::CmpInst::ICMP_SLT, number->value, i64(0));
+    return Val{number->type, select(negative, b_.CreateNeg(number->value), number->value),
                b_.CreateAnd(number->present, fits)};
   }
   const auto& arguments = call.arguments;
@@ -65,17 +66,17 @@ std::optional<Val> ExprEmitter::min_max_coalesce(const ast::Expr& expr, const as
   if (call.function.name == "coalesce") {
     // The first value unless it is missing; converted after choosing, so a
     // first value that does not fit the result type is missing, not skipped.
-    return Val{type, b_.CreateSelect(a->present, left->value, right->value),
-               b_.CreateSelect(a->present, left->present, right->present)};
+    return Val{type, select(a->present, left->value, right->value),
+               select(a->present, left->present, right->present)};
   }
   // Chosen by comparing the arguments as they are (exactly), then converted.
   auto order =
       compare(call.function.name == "min" ? ast::CompareOp::Gt : ast::CompareOp::Lt, *a, *b);
   if (!order) return std::nullopt;
   llvm::Value* take_second = order->is_true;
-  return Val{type, b_.CreateSelect(take_second, right->value, left->value),
+  return Val{type, select(take_second, right->value, left->value),
              b_.CreateAnd(b_.CreateAnd(a->present, b->present),
-                          b_.CreateSelect(take_second, right->present, left->present))};
+                          select(take_second, right->present, left->present))};
 }
 
 std::optional<Val> ExprEmitter::date_function(const std::string& name, const Val& date) {
@@ -84,8 +85,10 @@ std::optional<Val> ExprEmitter::date_function(const std::string& name, const Val
   if (name == "days_since") {
     result = b_.CreateSub(today, date.value);
   } else if (name == "years_since" || name == "days_until_birthday") {
+    if (scalar_only("a calendar function")) return std::nullopt;
     result = helper_call("segc_" + name, {date.value, today});
   } else if (name == "year_of" || name == "month_of" || name == "day_of_month") {
+    if (scalar_only("a calendar function")) return std::nullopt;
     result = helper_call("segc_" + name, {date.value});
   } else if (name == "day_of_week") {
     // 1970-01-01 was a Thursday (4); srem is in (-7, 7), so +10 keeps it positive.

@@ -68,8 +68,9 @@ llvm::Value* ExprEmitter::code_in(llvm::Value* code, const std::vector<uint32_t>
   if (codes.empty()) return i1(false);
   if (codes.size() == entries) return i1(true);
   auto in_run = [&](const CodeRun& run) {
-    if (run.low == run.high) return b_.CreateICmpEQ(code, constant(run.low));
-    return b_.CreateICmpULE(b_.CreateSub(code, constant(run.low)), constant(run.high - run.low));
+    if (run.low == run.high) return cmp(llvm::CmpInst::ICMP_EQ, code, constant(run.low));
+    return cmp(llvm::CmpInst::ICMP_ULE, b_.CreateSub(code, constant(run.low)),
+               constant(run.high - run.low));
   };
   const std::vector<CodeRun> runs = runs_of(codes);
   const std::vector<CodeRun> other_runs = runs_of(complement(codes, entries));
@@ -87,15 +88,17 @@ llvm::Value* ExprEmitter::code_in(llvm::Value* code, const std::vector<uint32_t>
     for (uint32_t member : codes) mask |= uint64_t{1} << member;
     // Codes of present rows are below `entries`; missing rows hold code 0.
     // The `and` keeps the shift defined whatever the code.
-    llvm::Value* shift = b_.CreateAnd(b_.CreateZExtOrTrunc(code, b_.getInt64Ty()), i64(63));
-    return b_.CreateTrunc(b_.CreateLShr(i64(static_cast<int64_t>(mask)), shift), b_.getInt1Ty());
+    llvm::Value* shift =
+        b_.CreateAnd(b_.CreateZExtOrTrunc(code, lanes(b_.getInt64Ty())), i64(63));
+    return bits(b_.CreateTrunc(b_.CreateLShr(i64(static_cast<int64_t>(mask)), shift),
+                               lanes(b_.getInt1Ty())));
   }
   std::vector<uint8_t> bytes(entries, 0);
   for (uint32_t member : codes) bytes[member] = 1;
   llvm::Value* table = address(env_.host.array(std::move(bytes)));
-  llvm::Value* index = b_.CreateZExt(code, b_.getInt64Ty());
-  llvm::Value* byte = b_.CreateLoad(b_.getInt8Ty(), b_.CreateGEP(b_.getInt8Ty(), table, index));
-  return b_.CreateICmpNE(byte, b_.getInt8(0));
+  llvm::Value* index = b_.CreateZExt(code, lanes(b_.getInt64Ty()));
+  llvm::Value* byte = load_at(b_.getInt8Ty(), table, index);
+  return cmp(llvm::CmpInst::ICMP_NE, byte, llvm::ConstantInt::get(byte->getType(), 0));
 }
 
 Val ExprEmitter::tabulated_condition(const Tabulated& table, size_t field) {
@@ -107,8 +110,8 @@ Val ExprEmitter::tabulated_condition(const Tabulated& table, size_t field) {
   llvm::Value* unknown = code_in(code, codes_in_state(table, entries, kUnknown), entries);
   // Val of a bool: value = "is true", present = "is known".
   Val result{table.type};
-  result.value = b_.CreateSelect(present, holds, i1(when_missing == kTrue));
-  result.present = b_.CreateSelect(present, b_.CreateNot(unknown), i1(when_missing != kUnknown));
+  result.value = select(present, holds, i1(when_missing == kTrue));
+  result.present = select(present, b_.CreateNot(unknown), i1(when_missing != kUnknown));
   return result;
 }
 

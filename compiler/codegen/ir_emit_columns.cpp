@@ -27,6 +27,9 @@ llvm::Value* ExprEmitter::column_pointer(size_t field, int slot) {
 // vectorises over many rows at once, where shifting the word by the row's
 // bit would make every lane 64 bits wide.
 llvm::Value* ExprEmitter::bitmap_bit(llvm::Value* words) {
+  if (position_.whole_word) {  // the word is the 64 rows' bits
+    return b_.CreateLoad(b_.getInt64Ty(), b_.CreateGEP(b_.getInt64Ty(), words, position_.word));
+  }
   auto [lanes, inserted] = bitmap_lanes_.try_emplace(words, nullptr);
   if (inserted) {
     llvm::IRBuilder<>& at = *position_.word_start;
@@ -52,20 +55,29 @@ llvm::Value* ExprEmitter::presence(size_t field) {
   return bitmap_bit(column_pointer(field, kPresenceSlot));
 }
 
+// The row's value, or in word code the 64 values from the word's first row
+// (one unaligned vector load).
+static llvm::Value* load_values(llvm::IRBuilder<>& b, llvm::Type* element, llvm::Value* column,
+                                const RowPosition& position) {
+  llvm::Value* slot = b.CreateGEP(element, column, position.row);
+  if (!position.whole_word) return b.CreateLoad(element, slot);
+  const llvm::Align align(element->getPrimitiveSizeInBits() / 8);
+  return b.CreateAlignedLoad(llvm::FixedVectorType::get(element, 64), slot, align);
+}
+
 llvm::Value* ExprEmitter::stored_code(size_t field) {
   const runtime::Column& column = env_.table.columns[field];
   llvm::Type* stored = b_.getIntNTy(static_cast<unsigned>(column.width * 8));
-  llvm::Value* slot = b_.CreateGEP(stored, column_pointer(field, kValuesSlot), position_.row);
-  return b_.CreateLoad(stored, slot);
+  return load_values(b_, stored, column_pointer(field, kValuesSlot), position_);
 }
 
 llvm::Value* ExprEmitter::code(size_t field) {
-  return b_.CreateZExt(stored_code(field), b_.getInt64Ty());
+  return b_.CreateZExt(stored_code(field), lanes(b_.getInt64Ty()));
 }
 
 llvm::Value* ExprEmitter::dictionary_index(size_t field) {
   const runtime::Column& column = env_.table.columns[field];
-  return b_.CreateSelect(presence(field), code(field),
+  return select(presence(field), code(field),
                          i64(static_cast<int64_t>(column.dictionary.size())));
 }
 
@@ -78,16 +90,15 @@ std::optional<Val> ExprEmitter::field_value(size_t field) {
     case runtime::ColumnKind::Decimal:
     case runtime::ColumnKind::Date: {
       llvm::Type* stored = b_.getIntNTy(static_cast<unsigned>(column.width * 8));
-      llvm::Value* slot = b_.CreateGEP(stored, column_pointer(field, kValuesSlot), position_.row);
-      result.value = b_.CreateSExt(b_.CreateLoad(stored, slot), b_.getInt64Ty());
+      result.value = b_.CreateSExt(
+          load_values(b_, stored, column_pointer(field, kValuesSlot), position_),
+          lanes(b_.getInt64Ty()));
       return result;
     }
-    case runtime::ColumnKind::Float: {
-      llvm::Value* slot =
-          b_.CreateGEP(b_.getDoubleTy(), column_pointer(field, kValuesSlot), position_.row);
-      result.value = b_.CreateLoad(b_.getDoubleTy(), slot);
+    case runtime::ColumnKind::Float:
+      result.value =
+          load_values(b_, b_.getDoubleTy(), column_pointer(field, kValuesSlot), position_);
       return result;
-    }
     case runtime::ColumnKind::Bool:
       result.value = bitmap_bit(column_pointer(field, kValuesSlot));
       return result;
@@ -106,6 +117,7 @@ std::optional<Val> ExprEmitter::field_value(size_t field) {
   return std::nullopt;
 }
 
+// Row code only (set_size() without masks).
 llvm::Value* ExprEmitter::set_offset(size_t field, llvm::Value* row) {
   llvm::Value* slot = b_.CreateGEP(b_.getInt32Ty(), column_pointer(field, kOffsetsSlot), row);
   return b_.CreateZExt(b_.CreateLoad(b_.getInt32Ty(), slot), b_.getInt64Ty());

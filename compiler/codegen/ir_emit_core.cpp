@@ -11,10 +11,62 @@ ExprEmitter::ExprEmitter(EmitEnvironment& environment, llvm::IRBuilder<>& body,
                          llvm::IRBuilder<>& entry, RowPosition position)
     : env_(environment), b_(body), entry_(entry), position_(position) {}
 
-llvm::Value* ExprEmitter::i64(int64_t value) { return b_.getInt64(static_cast<uint64_t>(value)); }
-llvm::Value* ExprEmitter::i1(bool value) { return b_.getInt1(value); }
+// In word code a constant is the same value in every lane (a splat), and
+// an i1 is a word of 64 equal bits.
+llvm::Type* ExprEmitter::lanes(llvm::Type* scalar) {
+  if (!position_.whole_word) return scalar;
+  return llvm::FixedVectorType::get(scalar, 64);
+}
+llvm::Value* ExprEmitter::i64(int64_t value) {
+  return llvm::ConstantInt::get(lanes(b_.getInt64Ty()), static_cast<uint64_t>(value),
+                                /*IsSigned=*/true);
+}
+llvm::Value* ExprEmitter::i1(bool value) {
+  if (position_.whole_word) return b_.getInt64(value ? ~uint64_t{0} : 0);
+  return b_.getInt1(value);
+}
 llvm::Value* ExprEmitter::f64(double value) {
-  return llvm::ConstantFP::get(b_.getDoubleTy(), value);
+  return llvm::ConstantFP::get(lanes(b_.getDoubleTy()), value);
+}
+
+llvm::Value* ExprEmitter::bits(llvm::Value* lanes) {
+  if (!position_.whole_word) return lanes;
+  return b_.CreateBitCast(lanes, b_.getInt64Ty());
+}
+
+llvm::Value* ExprEmitter::lane_mask(llvm::Value* word) {
+  if (!position_.whole_word) return word;
+  return b_.CreateBitCast(word, llvm::FixedVectorType::get(b_.getInt1Ty(), 64));
+}
+
+llvm::Value* ExprEmitter::cmp(llvm::CmpInst::Predicate predicate, llvm::Value* a,
+                              llvm::Value* b) {
+  return bits(b_.CreateCmp(predicate, a, b));
+}
+
+llvm::Value* ExprEmitter::select(llvm::Value* condition, llvm::Value* a, llvm::Value* b) {
+  if (!position_.whole_word) return b_.CreateSelect(condition, a, b);
+  if (!a->getType()->isVectorTy() && !b->getType()->isVectorTy() &&
+      a->getType()->isIntegerTy(64)) {  // words of bits
+    return b_.CreateOr(b_.CreateAnd(condition, a), b_.CreateAnd(b_.CreateNot(condition), b));
+  }
+  // A constant (a string literal's handle) is the same in every lane.
+  auto spread = [&](llvm::Value* value) {
+    return value->getType()->isVectorTy() ? value : b_.CreateVectorSplat(64, value);
+  };
+  return b_.CreateSelect(lane_mask(condition), spread(a), spread(b));
+}
+
+bool ExprEmitter::scalar_only(const char* what) {
+  if (!position_.whole_word) return false;
+  if (scalar_only_.empty()) scalar_only_ = what;
+  return true;
+}
+
+llvm::Value* ExprEmitter::load_at(llvm::Type* element, llvm::Value* base, llvm::Value* index) {
+  llvm::Value* slot = b_.CreateGEP(element, base, index);
+  if (!position_.whole_word) return b_.CreateLoad(element, slot);
+  return b_.CreateMaskedGather(lanes(element), slot, llvm::Align(1));
 }
 // Host data is an external global of unknown size, defined when the code is
 // linked: the IR (and so the object code and its cache key) does not depend
@@ -164,33 +216,34 @@ Val ExprEmitter::tabulated(const Tabulated& table, llvm::Value* index) {
     if (table.type.is(TypeKind::String)) {
       result.value = address(env_.host.string(table.strings[0]));
     } else if (table.type.is(TypeKind::Float)) {
-      result.value = b_.CreateBitCast(i64(table.bits[0]), b_.getDoubleTy());
+      result.value = b_.CreateBitCast(i64(table.bits[0]), lanes(b_.getDoubleTy()));
     } else {
       result.value = i64(table.bits[0]);
     }
     return result;
   }
-  llvm::Value* states = address(env_.host.array(table.state));
-  llvm::Value* state = b_.CreateLoad(b_.getInt8Ty(), b_.CreateGEP(b_.getInt8Ty(), states, index));
+  llvm::Value* state = load_at(b_.getInt8Ty(), address(env_.host.array(table.state)), index);
+  auto byte = [&](uint8_t value) { return llvm::ConstantInt::get(state->getType(), value); };
   if (table.type.is(TypeKind::Bool)) {
-    return Val{table.type, b_.CreateICmpEQ(state, b_.getInt8(kTrue)),
-               b_.CreateICmpNE(state, b_.getInt8(kUnknown))};
+    return Val{table.type, cmp(llvm::CmpInst::ICMP_EQ, state, byte(kTrue)),
+               cmp(llvm::CmpInst::ICMP_NE, state, byte(kUnknown))};
   }
-  result.present = b_.CreateICmpEQ(state, b_.getInt8(1));
+  result.present = cmp(llvm::CmpInst::ICMP_EQ, state, byte(1));
   if (table.type.is(TypeKind::String)) {
     llvm::Type* handle = llvm::StructType::get(b_.getPtrTy(), b_.getInt64Ty());
     result.value = b_.CreateGEP(handle, address(env_.host.string_array(table.strings)), index);
     return result;
   }
-  llvm::Value* bits = b_.CreateLoad(
-      b_.getInt64Ty(), b_.CreateGEP(b_.getInt64Ty(), address(env_.host.array(table.bits)), index));
-  result.value = table.type.is(TypeKind::Float) ? b_.CreateBitCast(bits, b_.getDoubleTy()) : bits;
+  llvm::Value* bits = load_at(b_.getInt64Ty(), address(env_.host.array(table.bits)), index);
+  result.value =
+      table.type.is(TypeKind::Float) ? b_.CreateBitCast(bits, lanes(b_.getDoubleTy())) : bits;
   return result;
 }
 
 std::optional<Val> ExprEmitter::fallback(const ast::Expr& expr) {
   const Type& type = env_.program.type_of(expr);
   if (!is_tabulated_type(type) || type.is(TypeKind::String)) return std::nullopt;
+  if (scalar_only("the interpreter fallback")) return std::nullopt;
   if (!env_.interpreter_fallback) {
     unsupported(expr, "this expression natively");
     return std::nullopt;

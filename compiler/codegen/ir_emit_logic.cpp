@@ -45,14 +45,33 @@ llvm::CmpInst::Predicate float_predicate(ast::CompareOp op) {
   return llvm::CmpInst::FCMP_OEQ;
 }
 
-// 10^exponent as a 128-bit constant.
-llvm::Constant* power_of_ten_128(llvm::IRBuilder<>& b, int exponent) {
+// 10^exponent as a constant of `type` (i128, or a vector of i128).
+llvm::Constant* power_of_ten_128(llvm::Type* type, int exponent) {
   llvm::APInt value(128, 1);
   for (int i = 0; i < exponent; ++i) value *= llvm::APInt(128, 10);
-  return llvm::ConstantInt::get(b.getInt128Ty(), value);
+  return llvm::ConstantInt::get(type, value);
 }
 
 }  // namespace
+
+// false < true, bit by bit (so the same for i1 and for words of bits).
+llvm::Value* ExprEmitter::bool_order(ast::CompareOp op, llvm::Value* x, llvm::Value* y) {
+  switch (op) {
+    case ast::CompareOp::Eq:
+      return b_.CreateNot(b_.CreateXor(x, y));
+    case ast::CompareOp::Ne:
+      return b_.CreateXor(x, y);
+    case ast::CompareOp::Lt:
+      return b_.CreateAnd(b_.CreateNot(x), y);
+    case ast::CompareOp::Le:
+      return b_.CreateOr(b_.CreateNot(x), y);
+    case ast::CompareOp::Gt:
+      return b_.CreateAnd(x, b_.CreateNot(y));
+    case ast::CompareOp::Ge:
+      return b_.CreateOr(x, b_.CreateNot(y));
+  }
+  return b_.CreateXor(x, y);
+}
 
 Tri ExprEmitter::kleene_and(Tri a, Tri b) {
   return Tri{b_.CreateAnd(a.is_true, b.is_true), b_.CreateOr(a.is_false, b.is_false)};
@@ -79,24 +98,24 @@ std::optional<Tri> ExprEmitter::compare(ast::CompareOp op, const Val& a, const V
   llvm::Value* holds = nullptr;
   if (x.is_numeric() && y.is_numeric()) {
     if (x.is(TypeKind::Float) || y.is(TypeKind::Float)) {
-      holds = b_.CreateFCmp(float_predicate(op), to_double(a), to_double(b));
+      holds = cmp(float_predicate(op), to_double(a), to_double(b));
     } else {
       // Exact: both sides at the larger scale in 128 bits, which cannot overflow.
       const int scale = std::max(x.scale, y.scale);
-      llvm::Value* left = b_.CreateMul(b_.CreateSExt(a.value, b_.getInt128Ty()),
-                                       power_of_ten_128(b_, scale - x.scale));
-      llvm::Value* right = b_.CreateMul(b_.CreateSExt(b.value, b_.getInt128Ty()),
-                                        power_of_ten_128(b_, scale - y.scale));
-      holds = b_.CreateICmp(signed_predicate(op), left, right);
+      llvm::Type* wide = lanes(b_.getInt128Ty());
+      llvm::Value* left = b_.CreateMul(b_.CreateSExt(a.value, wide),
+                                       power_of_ten_128(wide, scale - x.scale));
+      llvm::Value* right = b_.CreateMul(b_.CreateSExt(b.value, wide),
+                                        power_of_ten_128(wide, scale - y.scale));
+      holds = cmp(signed_predicate(op), left, right);
     }
   } else if ((x.is(TypeKind::Date) && y.is(TypeKind::Date)) ||
              (x.is(TypeKind::Enum) && y.is(TypeKind::Enum))) {
-    holds = b_.CreateICmp(signed_predicate(op), a.value, b.value);
+    holds = cmp(signed_predicate(op), a.value, b.value);
   } else if (x.is(TypeKind::Bool) && y.is(TypeKind::Bool)) {
-    // false < true, as unsigned one-bit numbers.
-    holds =
-        b_.CreateICmp(llvm::ICmpInst::getUnsignedPredicate(signed_predicate(op)), a.value, b.value);
+    holds = bool_order(op, a.value, b.value);
   } else if (x.is_textual() && y.is_textual()) {
+    if (scalar_only("a string comparison")) return std::nullopt;
     auto left = text_of(a);
     auto right = text_of(b);
     if (!left || !right) return std::nullopt;
@@ -148,6 +167,7 @@ std::optional<Tri> ExprEmitter::in_list(const ast::InExpr& in) {
   if (!tested) return std::nullopt;
   const auto& list = *in.list->as<ast::ListLiteral>();
   if (auto values = sorted_literals(list, tested->type)) {
+    if (scalar_only("a search of a long list")) return std::nullopt;
     llvm::Value* found = helper_call("segc_sorted_contains",
                                      {address(env_.host.array(*values)),
                                       i64(static_cast<int64_t>(values->size())), tested->value});

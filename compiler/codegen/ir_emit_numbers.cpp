@@ -16,7 +16,7 @@ int64_t power_of_ten(int exponent) {
 
 llvm::Value* ExprEmitter::to_double(const Val& value) {
   if (value.type.is(TypeKind::Float)) return value.value;
-  llvm::Value* real = b_.CreateSIToFP(value.value, b_.getDoubleTy());
+  llvm::Value* real = b_.CreateSIToFP(value.value, lanes(b_.getDoubleTy()));
   if (value.type.is(TypeKind::Decimal) && value.type.scale > 0) {
     // One IEEE division by an exact power of ten, as the interpreter does.
     real = b_.CreateFDiv(real, f64(static_cast<double>(power_of_ten(value.type.scale))));
@@ -27,7 +27,7 @@ llvm::Value* ExprEmitter::to_double(const Val& value) {
 Val ExprEmitter::overflow_op(llvm::Intrinsic::ID id, const Type& type, llvm::Value* a,
                              llvm::Value* b, llvm::Value* present) {
   llvm::Value* pair = b_.CreateBinaryIntrinsic(id, a, b);
-  llvm::Value* overflow = b_.CreateExtractValue(pair, 1);
+  llvm::Value* overflow = bits(b_.CreateExtractValue(pair, 1));
   return Val{type, b_.CreateExtractValue(pair, 0), b_.CreateAnd(present, b_.CreateNot(overflow))};
 }
 
@@ -50,7 +50,7 @@ std::optional<Val> ExprEmitter::convert(const Val& value, const Type& target) {
 
 llvm::Value* ExprEmitter::finite(llvm::Value* real) {
   llvm::Value* magnitude = b_.CreateUnaryIntrinsic(llvm::Intrinsic::fabs, real);
-  return b_.CreateFCmpOLT(magnitude, f64(std::numeric_limits<double>::infinity()));
+  return cmp(llvm::CmpInst::FCMP_OLT, magnitude, f64(std::numeric_limits<double>::infinity()));
 }
 
 std::optional<Val> ExprEmitter::negate(const Val& value) {
@@ -68,6 +68,7 @@ std::optional<Val> ExprEmitter::arithmetic(const ast::ArithmeticExpr& arithmetic
     const ast::Expr& operand = ast::skip_parens(*arithmetic.operands[i + 1]);
     if (const auto* duration = operand.as<ast::DurationLiteral>()) {
       result = add_duration(*result, *duration, arithmetic.ops[i] == ast::ArithmeticOp::Subtract);
+      if (!result) return std::nullopt;
       continue;
     }
     auto right = value(operand);
@@ -96,7 +97,7 @@ std::optional<Val> ExprEmitter::arithmetic_step(const Val& a, ast::ArithmeticOp 
         result = b_.CreateFMul(x, y);
         break;
       case Op::Divide:
-        present = b_.CreateAnd(present, b_.CreateFCmpONE(y, f64(0.0)));
+        present = b_.CreateAnd(present, cmp(llvm::CmpInst::FCMP_ONE, y, f64(0.0)));
         result = b_.CreateFDiv(x, y);
         break;
     }
@@ -118,6 +119,7 @@ std::optional<Val> ExprEmitter::arithmetic_step(const Val& a, ast::ArithmeticOp 
     }
     // Round the exact 128-bit product to 18 digits: a helper, so that the
     // JIT needs no 128-bit division routine.
+    if (scalar_only("a rounded decimal product")) return std::nullopt;
     if (scratch_ == nullptr) scratch_ = entry_.CreateAlloca(entry_.getInt64Ty());
     llvm::Value* fits =
         helper_call("segc_decimal_multiply_round", {a.value, b.value, i64(scale - 18), scratch_});
@@ -132,8 +134,9 @@ std::optional<Val> ExprEmitter::arithmetic_step(const Val& a, ast::ArithmeticOp 
       Type::decimal(scale), left.value, right.value, b_.CreateAnd(left.present, right.present));
 }
 
-Val ExprEmitter::add_duration(const Val& date, const ast::DurationLiteral& duration,
-                              bool subtract) {
+std::optional<Val> ExprEmitter::add_duration(const Val& date,
+                                              const ast::DurationLiteral& duration,
+                                              bool subtract) {
   const Val missing{Type::date(), i64(0), i1(false)};
   __int128 amount = subtract ? -__int128{duration.amount} : __int128{duration.amount};
   if (duration.unit == ast::TimeUnit::Day || duration.unit == ast::TimeUnit::Week) {
@@ -144,7 +147,8 @@ Val ExprEmitter::add_duration(const Val& date, const ast::DurationLiteral& durat
     }
     llvm::Value* moved = b_.CreateAdd(date.value, i64(static_cast<int64_t>(amount)));
     llvm::Value* offset = b_.CreateSub(moved, i64(kFirstValidDay));
-    llvm::Value* in_range = b_.CreateICmpULE(offset, i64(kLastValidDay - kFirstValidDay));
+    llvm::Value* in_range =
+        cmp(llvm::CmpInst::ICMP_ULE, offset, i64(kLastValidDay - kFirstValidDay));
     return Val{Type::date(), moved, b_.CreateAnd(date.present, in_range)};
   }
   if (duration.unit == ast::TimeUnit::Year) {
@@ -152,6 +156,7 @@ Val ExprEmitter::add_duration(const Val& date, const ast::DurationLiteral& durat
     amount *= 12;
   }
   if (amount > 1'000'000 || amount < -1'000'000) return missing;
+  if (scalar_only("adding months or years to a date")) return std::nullopt;
   llvm::Value* moved =
       helper_call("segc_date_add_months", {date.value, i64(static_cast<int64_t>(amount))});
   return Val{Type::date(), moved,

@@ -13,7 +13,7 @@ std::optional<Val> ExprEmitter::text_of(const Val& value) {
   if (!value.type.is(TypeKind::Enum)) return std::nullopt;
   const EnumType& enumeration = *value.type.enumeration;
   llvm::Type* handle = llvm::StructType::get(b_.getPtrTy(), b_.getInt64Ty());
-  llvm::Value* index = b_.CreateSelect(value.present, value.value,
+  llvm::Value* index = select(value.present, value.value,
                                        i64(static_cast<int64_t>(enumeration.values.size())));
   llvm::Value* strings = address(env_.host.strings_for(&enumeration, runtime::Dictionary(enumeration.values)));
   return Val{Type::string(), b_.CreateGEP(handle, strings, index), value.present};
@@ -23,6 +23,7 @@ std::optional<Val> ExprEmitter::text_function(const std::string& name, const ast
   // lower, upper and length of a value from two columns make new strings
   // per row: the interpreter handles them (see fallback()).
   if (name != "starts_with" && name != "ends_with" && name != "matches") return std::nullopt;
+  if (scalar_only("a text function")) return std::nullopt;
   auto text_value = value(*call.arguments[0]);
   if (!text_value) return std::nullopt;
   auto text = text_of(*text_value);
@@ -64,6 +65,7 @@ std::optional<std::vector<std::string>> literal_elements(const ast::ContainsExpr
 std::optional<Tri> ExprEmitter::contains(const ast::ContainsExpr& contains) {
   const ast::Expr& haystack = ast::skip_parens(*contains.haystack);
   if (env_.program.type_of(haystack).is_textual()) {
+    if (scalar_only("a substring test")) return std::nullopt;
     auto text_value = value(haystack);
     auto part_value = value_like(*contains.needle, Type::string());
     if (!text_value || !part_value) return std::nullopt;
@@ -106,9 +108,10 @@ std::optional<Tri> ExprEmitter::contains(const ast::ContainsExpr& contains) {
     for (uint32_t code : wanted) wanted_bits |= uint64_t{1} << code;
     llvm::Value* wanted_mask = llvm::ConstantInt::get(mask->getType(), wanted_bits);
     llvm::Value* shared = b_.CreateAnd(mask, wanted_mask);
-    holds = every ? b_.CreateICmpEQ(shared, wanted_mask)
-                  : b_.CreateICmpNE(shared, llvm::ConstantInt::get(mask->getType(), 0));
+    holds = every ? cmp(llvm::CmpInst::ICMP_EQ, shared, wanted_mask)
+                  : cmp(llvm::CmpInst::ICMP_NE, shared, llvm::ConstantInt::get(mask->getType(), 0));
   } else {
+    if (scalar_only("a set test over the row's codes")) return std::nullopt;
     llvm::Value* found =
         helper_call(every ? "segc_set_contains_all" : "segc_set_contains_any",
                     {column_pointer(field, 2), column_pointer(field, 3), position_.row,
@@ -124,8 +127,9 @@ std::optional<Val> ExprEmitter::set_size(const ast::Expr& set) {
   const size_t field = env_.program.names.at(&node).index;
   if (env_.table.columns[field].width != 0) {  // masks: the element count is the bit count
     llvm::Value* count = b_.CreateUnaryIntrinsic(llvm::Intrinsic::ctpop, stored_code(field));
-    return Val{Type::integer(), b_.CreateZExt(count, b_.getInt64Ty()), presence(field)};
+    return Val{Type::integer(), b_.CreateZExt(count, lanes(b_.getInt64Ty())), presence(field)};
   }
+  if (scalar_only("the size of a set without masks")) return std::nullopt;
   llvm::Value* next = b_.CreateAdd(position_.row, i64(1));
   return Val{Type::integer(),
              b_.CreateSub(set_offset(field, next), set_offset(field, position_.row)),

@@ -1,8 +1,20 @@
-// Lowers one checked expression to straight-line IR for one row. Values are
-// (value, present) pairs; conditions are two i1 masks, "is true" and "is
-// false" (neither: unknown), combined with Kleene logic by selects and bit
-// operations, never by branches. The segment function emitter
-// (segment_function.cpp) wraps the row code in the loops over words and rows.
+// Lowers one checked expression to straight-line IR for one row, or for the
+// 64 rows of a whole word at once. Values are (value, present) pairs;
+// conditions are two i1 masks, "is true" and "is false" (neither: unknown),
+// combined with Kleene logic by selects and bit operations, never by
+// branches. The segment function emitter (segment_function.cpp) wraps the
+// code in the loops over words (and, for row code, rows).
+//
+// Word code is the same IR on vectors of 64 lanes, one per row of the word,
+// but for what is i1 in row code (is true, is false, present, bools): that
+// is the i64 word of the 64 rows' bits, so a column is one vector load, a
+// comparison is a vector compare bit-cast to a word (a mask move on
+// AVX-512, pmovmskb on AVX2), bitmaps are used as they are stored, Kleene
+// logic is a few integer instructions per 64 rows, and a condition's "is
+// true" word is the member word itself. What
+// cannot be computed on all lanes at once (runtime helper calls, the
+// interpreter fallback, loops over set elements) makes word code fail
+// (scalar_only()), and the group is emitted as row code instead.
 //
 // What each family of expressions becomes is in its own file:
 // ir_emit_core.cpp (dispatch, literals, bind-time tables, interpreter
@@ -26,7 +38,8 @@
 namespace segc::codegen {
 
 // Bool: i1; Int, Decimal (unscaled), Date (days), Enum (index): i64;
-// Float: double; String: ptr to a SegcString. `present` is i1.
+// Float: double; String: ptr to a SegcString. `present` is i1. In word code
+// each is a vector of 64 of these, but i1s are i64 words of bits.
 struct Val {
   Type type;
   llvm::Value* value = nullptr;
@@ -52,11 +65,13 @@ struct EmitEnvironment {
 // Where the current row is: set by the segment function emitter.
 struct RowPosition {
   llvm::Value* args = nullptr;  // const SegcRunArgs*
-  llvm::Value* row = nullptr;   // i64
+  llvm::Value* row = nullptr;   // i64; word code: the word's first row, 64 * word
   llvm::Value* word = nullptr;  // i64, row / 64
-  llvm::Value* bit = nullptr;   // i64, row % 64
-  // Inserts into the current word's preamble, which runs before its row loop.
+  llvm::Value* bit = nullptr;   // i64, row % 64; word code: unused
+  // Row code: inserts into the current word's preamble, which runs before
+  // its row loop. Word code: unused.
   llvm::IRBuilder<>* word_start = nullptr;
+  bool whole_word = false;  // word code: all 64 rows of a full word at once
 };
 
 class ExprEmitter {
@@ -71,6 +86,9 @@ class ExprEmitter {
   // result is unknown and error() says why.
   Tri condition(const ast::Expr& expr);
   const std::string& error() const { return error_; }
+  // Word code only: what could not be computed on 64 lanes at once (the
+  // first such construct), or empty. The IR emitted is then to be dropped.
+  const std::string& scalar_only_reason() const { return scalar_only_; }
 
  private:
   // ---- ir_emit_core.cpp
@@ -85,6 +103,22 @@ class ExprEmitter {
   std::optional<Val> fallback(const ast::Expr& expr);
   Val tabulated(const struct Tabulated& table, llvm::Value* index);
   void unsupported(const ast::Expr& expr, const std::string& what);
+  // Word code: notes that `what` needs row code, and gives up this value.
+  // Row code: nothing (returns false), the caller goes on.
+  bool scalar_only(const char* what);
+  // `scalar`, or in word code the vector of 64 of it.
+  llvm::Type* lanes(llvm::Type* scalar);
+  // i1 values. Word code: a <64 x i1> compare result as its i64 word
+  // (bits), and back (lane_mask) where a vector select needs it; row code:
+  // the value itself.
+  llvm::Value* bits(llvm::Value* lanes);
+  llvm::Value* lane_mask(llvm::Value* word);
+  llvm::Value* cmp(llvm::CmpInst::Predicate predicate, llvm::Value* a, llvm::Value* b);
+  // `condition ? a : b` per row: of i1 values (words of bits in word code)
+  // bit by bit, of other values lane by lane.
+  llvm::Value* select(llvm::Value* condition, llvm::Value* a, llvm::Value* b);
+  // base[index] of `element`s: a load, or in word code a gather.
+  llvm::Value* load_at(llvm::Type* element, llvm::Value* base, llvm::Value* index);
 
   // ---- ir_emit_columns.cpp
   llvm::Value* column_pointer(size_t field, int slot);
@@ -106,6 +140,7 @@ class ExprEmitter {
 
   // ---- ir_emit_logic.cpp
   Tri kleene_and(Tri a, Tri b);
+  llvm::Value* bool_order(ast::CompareOp op, llvm::Value* x, llvm::Value* y);
   Tri kleene_or(Tri a, Tri b);
   Tri to_tri(const Val& value);
   Val from_tri(Tri tri);
@@ -126,7 +161,8 @@ class ExprEmitter {
                   llvm::Value* present);
   std::optional<Val> arithmetic(const ast::ArithmeticExpr& arithmetic);
   std::optional<Val> arithmetic_step(const Val& a, ast::ArithmeticOp op, const Val& b);
-  Val add_duration(const Val& date, const ast::DurationLiteral& duration, bool subtract);
+  std::optional<Val> add_duration(const Val& date, const ast::DurationLiteral& duration,
+                                  bool subtract);
   std::optional<Val> negate(const Val& value);
 
   // ---- ir_emit_calls.cpp
@@ -155,6 +191,7 @@ class ExprEmitter {
   std::map<llvm::Value*, llvm::Value*> bitmap_lanes_;  // words -> [64 x i8] alloca
   llvm::Value* scratch_ = nullptr;  // i64 alloca for helpers' out-parameters
   std::string error_;
+  std::string scalar_only_;
 };
 
 // The string literals a set `contains` tests for (its needle, or each

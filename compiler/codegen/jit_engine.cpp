@@ -52,7 +52,12 @@ constexpr size_t kMaxParts = 8;
 // (bench/many_segments.mjs) a whole `segc run` over the example data took
 // 2.7 s of CPU with groups of 1, 0.85-1.2 s with 8, 0.6 s with 16 and
 // 0.44-0.54 s with 64 (perf stat -e task-clock, machine under load).
-constexpr size_t kSegmentsPerGroup = 64;
+// Word code (full words on 64 lanes at once) keeps every column vector and
+// member word of a group in one basic block: past 16 segments it spills
+// (on AVX2, 1575 instructions per word for 64 segments, 714 of them stack
+// moves). The 200 segments over 2M rows, one thread (segc_bench
+// --many-rules): 74 ms with groups of 64, 52 ms with 32, 40-42 ms with 16 or 8.
+constexpr size_t kSegmentsPerGroup = 16;
 // The exported entry; groups are "<entry>.group<G>".
 constexpr const char* kEntryName = "segc_rules";
 

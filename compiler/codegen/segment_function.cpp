@@ -130,8 +130,12 @@ std::vector<std::vector<size_t>> fusion_groups(const CheckedProgram& program,
 //
 // uint8_t results[k][64] = {0};
 // full = min(max(first, rows / 64), end);
-// for (w = first; w < full; ++w) rows_of_word(w, 64);   // vectorised
+// for (w = first; w < full; ++w) rows_of_word(w, 64);   // vectorised, or word code
 // for (w = full; w < end; ++w) rows_of_word(w, rows - 64 * w);  // the last, partial word
+//
+// Full words are word code (emit_word_code below: each segment's member
+// word computed on 64 lanes at once, no loop over rows) unless a segment
+// of the group needs row code; then they are rows_of_word(w, 64):
 //
 // rows_of_word(w, n):
 //   (each bitmap the rows read: its word w spread into 64 bytes)
@@ -243,6 +247,71 @@ std::string emit_word_loop(EmitEnvironment& env, const std::vector<size_t>& segm
   return "";
 }
 
+// Word code for the full words [first, end) of `segments`, as the internal
+// function `name`, or nullptr (nothing added to the module) when a segment
+// needs row code (ExprEmitter::scalar_only_reason):
+//
+// for (w = first; w < end; ++w) {
+//   word_0 = is_true_0(rows 64 w .. 64 w + 63); ... word_k-1 = ...;
+//   members[segment_0][w] = word_0; ...
+// }
+//
+// Every segment's word is computed before any is stored, so a column, a
+// presence word or a condition that several segments read is loaded or
+// computed once (EarlyCSE) without alias analysis having to prove that the
+// member words do not overlap the columns.
+llvm::Function* emit_word_code(EmitEnvironment& env, const std::vector<size_t>& segments,
+                               const std::string& name) {
+  llvm::Module& module = env.module;
+  llvm::LLVMContext& context = module.getContext();
+  auto* function = llvm::Function::Create(entry_type(context), llvm::Function::InternalLinkage,
+                                          name, module);
+  function->addFnAttr(llvm::Attribute::NoUnwind);
+  function->addFnAttr(llvm::Attribute::AlwaysInline);
+  auto* entry = llvm::BasicBlock::Create(context, "entry", function);
+  auto* check = llvm::BasicBlock::Create(context, "word.check", function);
+  auto* body = llvm::BasicBlock::Create(context, "word.body", function);
+  auto* exit = llvm::BasicBlock::Create(context, "exit", function);
+  llvm::Value* args = function->getArg(0);
+  llvm::IRBuilder<> b(entry);
+  llvm::Type* i64 = b.getInt64Ty();
+  llvm::Value* members = b.CreateLoad(b.getPtrTy(), b.CreateConstGEP1_64(b.getPtrTy(), args, 1));
+  std::vector<llvm::Value*> outs;
+  for (size_t segment : segments) {
+    outs.push_back(b.CreateLoad(b.getPtrTy(), b.CreateConstGEP1_64(b.getPtrTy(), members, segment),
+                                env.program.segments[segment].name));
+  }
+  llvm::IRBuilder<> hoisted(b.CreateBr(check));
+
+  b.SetInsertPoint(check);
+  llvm::PHINode* word = b.CreatePHI(i64, 2, "word");
+  word->addIncoming(function->getArg(1), entry);
+  b.CreateCondBr(b.CreateICmpULT(word, function->getArg(2)), body, exit);
+
+  b.SetInsertPoint(body);
+  llvm::Value* base = b.CreateShl(word, 6, "base", /*HasNUW=*/true, /*HasNSW=*/true);
+  RowPosition position{args, base, word, nullptr, nullptr, /*whole_word=*/true};
+  ExprEmitter emitter(env, b, hoisted, position);
+  std::vector<llvm::Value*> words;
+  for (size_t segment : segments) {
+    const Tri result = emitter.condition(*env.program.segments[segment].declaration->where);
+    if (!emitter.scalar_only_reason().empty() || !emitter.error().empty()) {
+      function->eraseFromParent();
+      return nullptr;
+    }
+    words.push_back(result.is_true);  // the word of the 64 rows' bits
+  }
+  for (size_t i = 0; i < segments.size(); ++i) {
+    b.CreateStore(words[i], b.CreateGEP(i64, outs[i], word));
+  }
+  word->addIncoming(b.CreateAdd(word, b.getInt64(1)), b.GetInsertBlock());
+  b.CreateBr(check);
+
+  b.SetInsertPoint(exit);
+  b.CreateRetVoid();
+  return function;
+}
+
 }  // namespace
 
 llvm::Error emit_segment_group(EmitEnvironment& env, const std::vector<size_t>& segments,
@@ -288,7 +357,19 @@ llvm::Error emit_segment_group(EmitEnvironment& env, const std::vector<size_t>& 
   llvm::IRBuilder<> hoisted(to_loops);  // loop-invariant loads go before the branch
   frame.hoisted = &hoisted;
 
-  std::string error = emit_word_loop(env, segments, frame, loops, first_word, full, true, tail);
+  std::string error;
+  if (llvm::Function* words = emit_word_code(env, segments, group_name + ".words")) {
+    // The word code's vectors are 64 lanes: on AVX-512 in whole registers
+    // with mask registers, rather than split in halves as CPUs that prefer
+    // 256-bit vectors get by default. (Nothing changes on AVX2.)
+    function->addFnAttr("prefer-vector-width", "512");
+    words->addFnAttr("prefer-vector-width", "512");
+    llvm::IRBuilder<> at(loops);
+    at.CreateCall(words, {args, first_word, full});
+    at.CreateBr(tail);
+  } else {
+    error = emit_word_loop(env, segments, frame, loops, first_word, full, true, tail);
+  }
   if (error.empty()) error = emit_word_loop(env, segments, frame, tail, full, end_word, false, exit);
   if (!error.empty()) return llvm::createStringError(error);
 

@@ -1,6 +1,7 @@
 // The functions of one rule set: per group of segments, a loop over 64-row
-// words and, inside each, over rows without branches, computing the group's
-// segments together; groups are exported functions (runs of the evaluation
+// words computing the group's segments together, each full word on 64
+// lanes at once (word code) or, where a segment calls helpers, by a loop
+// over its rows without branches; groups are exported functions (runs of the evaluation
 // order), which may be spread over several
 // modules compiled in parallel; and the exported entry that calls the groups
 // in order over a word range (run_args.h).
