@@ -269,8 +269,8 @@ llvm::Function* emit_word_code(EmitEnvironment& env, const std::vector<size_t>& 
   function->addFnAttr(llvm::Attribute::NoUnwind);
   function->addFnAttr(llvm::Attribute::AlwaysInline);
   auto* entry = llvm::BasicBlock::Create(context, "entry", function);
-  auto* check = llvm::BasicBlock::Create(context, "word.check", function);
-  auto* body = llvm::BasicBlock::Create(context, "word.body", function);
+  auto* check = llvm::BasicBlock::Create(context, "lanes.check", function);
+  auto* body = llvm::BasicBlock::Create(context, "lanes.body", function);
   auto* exit = llvm::BasicBlock::Create(context, "exit", function);
   llvm::Value* args = function->getArg(0);
   llvm::IRBuilder<> b(entry);
