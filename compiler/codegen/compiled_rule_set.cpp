@@ -1,6 +1,8 @@
 #include "codegen/compiled_rule_set.h"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <thread>
 
 #include "codegen/interpreter_fallback.h"
@@ -118,8 +120,17 @@ evaluate::SegmentMembership CompiledRuleSet::evaluate(const runtime::Table& tabl
   const RunState state{&program_, &table, &result};
   const SegcRunArgs args{columns.data(), members.data(), table.row_count, &state};
 
-  const uint64_t words = (table.row_count + 63) / 64;
-  if (words == 0) return result;
+  // Full words on threads, then a last, partial word.
+  evaluate_full_words(table, args, members, table.row_count / 64, threads);
+  if (table.row_count % 64 != 0) evaluate_partial_word(table, args, table.row_count / 64);
+  for (size_t segment : segments_) result.members[segment].clear_tail();
+  return result;
+}
+
+void CompiledRuleSet::evaluate_full_words(const runtime::Table& table, const SegcRunArgs& args,
+                                          const std::vector<uint64_t*>& members, uint64_t words,
+                                          unsigned threads) const {
+  if (words == 0) return;
   const uint64_t workers = std::clamp<uint64_t>(threads, 1, words);
   // Whole blocks per thread, so that every call covers one block of the
   // statistics (runtime::kBlockRows rows).
@@ -164,8 +175,50 @@ evaluate::SegmentMembership CompiledRuleSet::evaluate(const runtime::Table& tabl
   }
   run(0, std::min(words, share));
   for (std::thread& helper : helpers) helper.join();
-  for (size_t segment : segments_) result.members[segment].clear_tail();
-  return result;
+}
+
+// Row code computes the last word in place, reading only its rows. Word
+// code reads all 64 rows of every column it uses, which the arrays of the
+// last word may not have: it gets copies of them padded with zeros (missing
+// rows, as past the end of a bitmap), and the member words of the last word
+// as its word 0. Bits past the last row are cleared afterwards.
+void CompiledRuleSet::evaluate_partial_word(const runtime::Table& table, const SegcRunArgs& args,
+                                            uint64_t word) const {
+  std::vector<const void*> slots(args.columns, args.columns + table.columns.size() * kSlotsPerField);
+  std::vector<std::array<uint64_t, 64>> copies(shape_.fields.size(), std::array<uint64_t, 64>{});
+  const size_t first_row = word * 64;
+  const size_t rows = table.row_count - first_row;
+  for (size_t i = 0; i < shape_.fields.size(); ++i) {
+    const size_t field = shape_.fields[i];
+    const runtime::Column& column = table.columns[field];
+    const void** slot = &slots[field * kSlotsPerField];
+    slot[0] = column.present.words() + word;
+    slot[2] = nullptr;  // set offsets and codes: read by row code only
+    slot[3] = nullptr;
+    if (column.spec.kind == runtime::ColumnKind::Bool) {
+      slot[1] = column.bools.words() + word;
+    } else if (column.spec.kind == runtime::ColumnKind::Float) {
+      std::memcpy(copies[i].data(), column.floats.data() + first_row, rows * sizeof(double));
+      slot[1] = copies[i].data();
+    } else if (column.width != 0) {  // storage: values, codes or set masks
+      const auto* bytes = reinterpret_cast<const char*>(column.data());
+      std::memcpy(copies[i].data(), bytes + first_row * static_cast<size_t>(column.width),
+                  rows * static_cast<size_t>(column.width));
+      slot[1] = copies[i].data();
+    }
+  }
+  std::vector<uint64_t*> members(args.members, args.members + program_.segments.size());
+  for (uint64_t*& words : members) {
+    if (words != nullptr) words += word;
+  }
+  const SegcRunArgs padded{slots.data(), members.data(), rows, nullptr};
+  for (const GroupCode& group : groups_) {
+    if (group.kind == GroupKind::WordCode) {
+      group.function(&padded, 0, 1);
+    } else {
+      group.function(&args, word, word + 1);
+    }
+  }
 }
 
 }  // namespace segc::codegen

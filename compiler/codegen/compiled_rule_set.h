@@ -23,6 +23,7 @@ namespace segc::codegen {
 // and, per segment, the ranges its members need (block_skipping.h).
 struct GroupCode {
   RuleSetEntry function = nullptr;
+  GroupKind kind = GroupKind::RowCode;
   std::vector<size_t> segments;
   std::vector<SegmentRanges> segment_ranges;
   // Every segment has a range: a block may be found to hold no member.
@@ -63,6 +64,15 @@ class CompiledRuleSet {
   const std::string& llvm_ir() const { return ir_; }
 
  private:
+  // Words [0, words), all of 64 rows, split over `threads` threads in whole
+  // blocks, skipping groups where block statistics allow.
+  void evaluate_full_words(const runtime::Table& table, const SegcRunArgs& args,
+                           const std::vector<uint64_t*>& members, uint64_t words,
+                           unsigned threads) const;
+  // Word `word`, the last, of fewer than 64 rows, every group.
+  void evaluate_partial_word(const runtime::Table& table, const SegcRunArgs& args,
+                             uint64_t word) const;
+
   const CheckedProgram& program_;
   std::vector<size_t> segments_;  // evaluation order
   evaluate::EvaluationContext context_;

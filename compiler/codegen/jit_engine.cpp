@@ -197,11 +197,14 @@ llvm::Expected<std::unique_ptr<CompiledRuleSet>> JitEngine::compile(
   // tables). Groups (fusion_groups) are dealt out round-robin so parts get
   // similar mixes.
   std::vector<std::string> groups;
+  std::vector<GroupKind> kinds;
   for (const std::vector<size_t>& run : fused) {
     groups.push_back(fmt::format("{}.group{}", kEntryName, groups.size()));
     ModulePart& part = parts[(groups.size() - 1) % parts.size()];
     EmitEnvironment environment{program, table, context, dependencies, *host, *part.module, true};
-    if (auto error = emit_segment_group(environment, run, groups.back())) return error;
+    auto kind = emit_segment_group(environment, run, groups.back());
+    if (!kind) return kind.takeError();
+    kinds.push_back(*kind);
   }
   emit_entry(*parts[0].module, groups, kEntryName);
 
@@ -256,6 +259,7 @@ llvm::Expected<std::unique_ptr<CompiledRuleSet>> JitEngine::compile(
     if (!function) return discard(function.takeError());
     GroupCode& code = group_code.emplace_back();
     code.function = function->toPtr<RuleSetEntry>();
+    code.kind = kinds[g];
     code.segments = fused[g];
     for (size_t segment : fused[g]) {
       code.segment_ranges.push_back(necessary_ranges(

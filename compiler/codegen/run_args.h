@@ -23,7 +23,19 @@ extern "C" struct SegcRunArgs {
 
 // void entry(const SegcRunArgs* args, uint64_t first_word, uint64_t end_word):
 // computes words [first_word, end_word) of every segment of the rule set, in
-// evaluation order.
+// evaluation order. Groups' functions have the same signature.
 using RuleSetEntry = void (*)(const SegcRunArgs*, uint64_t, uint64_t);
+
+// How a group's function computes its words.
+enum class GroupKind : uint8_t {
+  // Every segment on 64 lanes at once. Every word of the range it is given
+  // must have 64 readable rows (so the entry too): the last, partial word
+  // of a table is computed from a copy of its rows padded to 64
+  // (CompiledRuleSet::evaluate).
+  WordCode,
+  // A loop over each word's rows (vectorised), which also handles the last,
+  // partial word (args.row_count).
+  RowCode,
+};
 
 }  // namespace segc::codegen

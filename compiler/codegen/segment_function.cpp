@@ -126,16 +126,14 @@ std::vector<std::vector<size_t>> fusion_groups(const CheckedProgram& program,
   return groups;
 }
 
-// Two loop nests compute every segment of the group:
+// A group is word code (emit_word_code below: each segment's member word
+// computed on 64 lanes at once, no loop over rows) unless a segment needs
+// row code. Then two loop nests compute every segment of the group:
 //
 // uint8_t results[k][64] = {0};
 // full = min(max(first, rows / 64), end);
-// for (w = first; w < full; ++w) rows_of_word(w, 64);   // vectorised, or word code
+// for (w = first; w < full; ++w) rows_of_word(w, 64);   // vectorised
 // for (w = full; w < end; ++w) rows_of_word(w, rows - 64 * w);  // the last, partial word
-//
-// Full words are word code (emit_word_code below: each segment's member
-// word computed on 64 lanes at once, no loop over rows) unless a segment
-// of the group needs row code; then they are rows_of_word(w, 64):
 //
 // rows_of_word(w, n):
 //   (each bitmap the rows read: its word w spread into 64 bytes)
@@ -247,9 +245,9 @@ std::string emit_word_loop(EmitEnvironment& env, const std::vector<size_t>& segm
   return "";
 }
 
-// Word code for the full words [first, end) of `segments`, as the internal
-// function `name`, or nullptr (nothing added to the module) when a segment
-// needs row code (ExprEmitter::scalar_only_reason):
+// Word code for the words [first, end) of `segments`, all of 64 rows, as
+// the exported function `name`; false (nothing added to the module) when a
+// segment needs row code (ExprEmitter::scalar_only_reason):
 //
 // for (w = first; w < end; ++w) {
 //   word_0 = is_true_0(rows 64 w .. 64 w + 63); ... word_k-1 = ...;
@@ -260,14 +258,17 @@ std::string emit_word_loop(EmitEnvironment& env, const std::vector<size_t>& segm
 // presence word or a condition that several segments read is loaded or
 // computed once (EarlyCSE) without alias analysis having to prove that the
 // member words do not overlap the columns.
-llvm::Function* emit_word_code(EmitEnvironment& env, const std::vector<size_t>& segments,
-                               const std::string& name) {
+bool emit_word_code(EmitEnvironment& env, const std::vector<size_t>& segments,
+                    const std::string& name) {
   llvm::Module& module = env.module;
   llvm::LLVMContext& context = module.getContext();
-  auto* function = llvm::Function::Create(entry_type(context), llvm::Function::InternalLinkage,
+  auto* function = llvm::Function::Create(entry_type(context), llvm::Function::ExternalLinkage,
                                           name, module);
   function->addFnAttr(llvm::Attribute::NoUnwind);
-  function->addFnAttr(llvm::Attribute::AlwaysInline);
+  // The vectors are 64 lanes: on AVX-512 in whole registers with mask
+  // registers, rather than split in halves as CPUs that prefer 256-bit
+  // vectors get by default. (Nothing changes on AVX2.)
+  function->addFnAttr("prefer-vector-width", "512");
   auto* entry = llvm::BasicBlock::Create(context, "entry", function);
   auto* check = llvm::BasicBlock::Create(context, "lanes.check", function);
   auto* body = llvm::BasicBlock::Create(context, "lanes.body", function);
@@ -297,7 +298,7 @@ llvm::Function* emit_word_code(EmitEnvironment& env, const std::vector<size_t>& 
     const Tri result = emitter.condition(*env.program.segments[segment].declaration->where);
     if (!emitter.scalar_only_reason().empty() || !emitter.error().empty()) {
       function->eraseFromParent();
-      return nullptr;
+      return false;
     }
     words.push_back(result.is_true);  // the word of the 64 rows' bits
   }
@@ -309,13 +310,15 @@ llvm::Function* emit_word_code(EmitEnvironment& env, const std::vector<size_t>& 
 
   b.SetInsertPoint(exit);
   b.CreateRetVoid();
-  return function;
+  return true;
 }
 
 }  // namespace
 
-llvm::Error emit_segment_group(EmitEnvironment& env, const std::vector<size_t>& segments,
-                               const std::string& group_name) {
+llvm::Expected<GroupKind> emit_segment_group(EmitEnvironment& env,
+                                             const std::vector<size_t>& segments,
+                                             const std::string& group_name) {
+  if (emit_word_code(env, segments, group_name)) return GroupKind::WordCode;
   llvm::Module& module = env.module;
   llvm::LLVMContext& context = module.getContext();
   auto* function = llvm::Function::Create(entry_type(context), llvm::Function::ExternalLinkage,
@@ -357,25 +360,13 @@ llvm::Error emit_segment_group(EmitEnvironment& env, const std::vector<size_t>& 
   llvm::IRBuilder<> hoisted(to_loops);  // loop-invariant loads go before the branch
   frame.hoisted = &hoisted;
 
-  std::string error;
-  if (llvm::Function* words = emit_word_code(env, segments, group_name + ".words")) {
-    // The word code's vectors are 64 lanes: on AVX-512 in whole registers
-    // with mask registers, rather than split in halves as CPUs that prefer
-    // 256-bit vectors get by default. (Nothing changes on AVX2.)
-    function->addFnAttr("prefer-vector-width", "512");
-    words->addFnAttr("prefer-vector-width", "512");
-    llvm::IRBuilder<> at(loops);
-    at.CreateCall(words, {args, first_word, full});
-    at.CreateBr(tail);
-  } else {
-    error = emit_word_loop(env, segments, frame, loops, first_word, full, true, tail);
-  }
+  std::string error = emit_word_loop(env, segments, frame, loops, first_word, full, true, tail);
   if (error.empty()) error = emit_word_loop(env, segments, frame, tail, full, end_word, false, exit);
   if (!error.empty()) return llvm::createStringError(error);
 
   b.SetInsertPoint(exit);
   b.CreateRetVoid();
-  return llvm::Error::success();
+  return GroupKind::RowCode;
 }
 
 void emit_entry(llvm::Module& module, const std::vector<std::string>& groups,

@@ -1,7 +1,7 @@
 // The functions of one rule set: per group of segments, a loop over 64-row
-// words computing the group's segments together, each full word on 64
-// lanes at once (word code) or, where a segment calls helpers, by a loop
-// over its rows without branches; groups are exported functions (runs of the evaluation
+// words computing the group's segments together, each word on 64 lanes at
+// once (word code) or, where a segment calls helpers, by a loop over its
+// rows without branches; groups are exported functions (runs of the evaluation
 // order), which may be spread over several
 // modules compiled in parallel; and the exported entry that calls the groups
 // in order over a word range (run_args.h).
@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "codegen/ir_emitter.h"
+#include "codegen/run_args.h"
 
 namespace segc::codegen {
 
@@ -31,8 +32,9 @@ std::vector<std::vector<size_t>> fusion_groups(const CheckedProgram& program,
 // the entry) that computes `segments` (one of fusion_groups()) in one pass
 // over the rows. Fails (naming the construct) only for what neither the
 // emitter nor the interpreter fallback can evaluate.
-llvm::Error emit_segment_group(EmitEnvironment& env, const std::vector<size_t>& segments,
-                               const std::string& group_name);
+llvm::Expected<GroupKind> emit_segment_group(EmitEnvironment& env,
+                                             const std::vector<size_t>& segments,
+                                             const std::string& group_name);
 
 // Adds the exported entry `entry_name` to `module`: it calls `groups` in
 // this order, wherever they are defined.
