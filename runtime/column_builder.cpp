@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "runtime/csv_text.h"
+#include "runtime/huge_pages.h"
 
 namespace segc::runtime {
 namespace {
@@ -50,16 +51,16 @@ ColumnBuilder::ColumnBuilder(const ColumnSpec& spec, const ValueSyntax& syntax)
 
 void ColumnBuilder::reserve(size_t rows) {
   expected_rows_ = rows;
-  present_.reserve(rows);
+  reserve_huge(present_, rows);
   switch (spec_.kind) {
     case ColumnKind::Int:
     case ColumnKind::Decimal:
-    case ColumnKind::Date: ints_.reserve(rows); break;
-    case ColumnKind::Float: floats_.reserve(rows); break;
-    case ColumnKind::Bool: bools_.reserve(rows); break;
+    case ColumnKind::Date: reserve_huge(ints_, rows); break;
+    case ColumnKind::Float: reserve_huge(floats_, rows); break;
+    case ColumnKind::Bool: reserve_huge(bools_, rows); break;
     case ColumnKind::String:
-    case ColumnKind::Enum: codes_.reserve(rows); break;
-    case ColumnKind::StringSet: offsets_.reserve(rows + 1); break;
+    case ColumnKind::Enum: reserve_huge(codes_, rows); break;
+    case ColumnKind::StringSet: reserve_huge(offsets_, rows + 1); break;
   }
 }
 

@@ -4,13 +4,14 @@
 #include <cstring>
 
 #include "runtime/csv_string_sort.h"
+#include "runtime/huge_pages.h"
 
 namespace segc::runtime {
 
 void StringDictionary::reserve(size_t count) {
-  values_.reserve(count);
+  reserve_huge(values_, count);
   if (!hashing_) return;
-  hashes_.reserve(count);
+  reserve_huge(hashes_, count);
   if ((count + 1) * 2 > slots_.size()) grow((count + 1) * 2);
 }
 
@@ -28,14 +29,16 @@ void StringDictionary::grow(size_t at_least) {
 
 Dictionary StringDictionary::sorted(const std::vector<uint8_t>& used, std::vector<uint32_t>& remap) const {
   std::vector<csv::StringSortKey> order;
-  order.reserve(values_.size());
+  reserve_huge(order, values_.size());
   for (uint32_t code = 0; code < values_.size(); ++code) {
     if (code < used.size() && used[code]) order.push_back(csv::string_sort_key(values_[code], code));
   }
   csv::sort_string_keys(order, values_);
+  remap.clear();
+  reserve_huge(remap, values_.size());
   remap.assign(values_.size(), 0);
   std::vector<uint64_t> offsets;
-  offsets.reserve(order.size() + 1);
+  reserve_huge(offsets, order.size() + 1);
   offsets.push_back(0);
   for (size_t i = 0; i < order.size(); ++i) {
     if (i > 0 && csv::same_string(order[i], order[i - 1], values_)) {
@@ -48,7 +51,9 @@ Dictionary StringDictionary::sorted(const std::vector<uint8_t>& used, std::vecto
   // Copied in loading order, which is text order: reading the text in
   // sorted order would miss the cache on every string of a large dictionary.
   // (Equal strings are copied to the same place again, harmlessly.)
-  std::vector<char> bytes(offsets.back());
+  std::vector<char> bytes;
+  reserve_huge(bytes, offsets.back());
+  bytes.resize(offsets.back());
   for (uint32_t code = 0; code < values_.size(); ++code) {
     if (code >= used.size() || !used[code]) continue;
     const std::string_view text = values_[code];

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <limits>
 
+#include "runtime/huge_pages.h"
+
 namespace segc::runtime::csv {
 namespace {
 
@@ -113,7 +115,9 @@ StringSortKey string_sort_key(std::string_view text, uint32_t code) {
 
 void sort_string_keys(std::vector<StringSortKey>& keys, const std::vector<std::string_view>& strings) {
   if (keys.size() < 2) return;
-  std::vector<StringSortKey> scratch(keys.size());
+  std::vector<StringSortKey> scratch;
+  reserve_huge(scratch, keys.size());
+  scratch.resize(keys.size());
   radix_sort(keys.data(), scratch.data(), /*into_other=*/false, keys.size(), 0, 0, strings);
 }
 
