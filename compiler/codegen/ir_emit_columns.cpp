@@ -10,13 +10,25 @@ constexpr int kPresenceSlot = 0;
 constexpr int kValuesSlot = 1;
 constexpr int kOffsetsSlot = 2;
 
+// The table's arrays and the argument block's pointers to them do not change
+// while a group function runs (calling_convention.md): loads from them carry
+// !invariant.load, so that a store of a member word between two reads of a
+// column does not force the second read, and the register allocator reloads
+// a column vector from the column instead of spilling it to the stack.
+static llvm::Value* invariant(llvm::Value* load) {
+  auto* instruction = llvm::cast<llvm::LoadInst>(load);
+  instruction->setMetadata(llvm::LLVMContext::MD_invariant_load,
+                           llvm::MDNode::get(instruction->getContext(), {}));
+  return load;
+}
+
 llvm::Value* ExprEmitter::column_pointer(size_t field, int slot) {
   auto [entry, inserted] = column_pointers_.try_emplace({field, slot}, nullptr);
   if (inserted) {
-    llvm::Value* columns = entry_.CreateLoad(entry_.getPtrTy(), position_.args);
-    entry->second = entry_.CreateLoad(
+    llvm::Value* columns = invariant(entry_.CreateLoad(entry_.getPtrTy(), position_.args));
+    entry->second = invariant(entry_.CreateLoad(
         entry_.getPtrTy(), entry_.CreateConstGEP1_64(entry_.getPtrTy(), columns,
-                                                     field * 4 + static_cast<size_t>(slot)));
+                                                     field * 4 + static_cast<size_t>(slot))));
   }
   return entry->second;
 }
@@ -28,7 +40,8 @@ llvm::Value* ExprEmitter::column_pointer(size_t field, int slot) {
 // bit would make every lane 64 bits wide.
 llvm::Value* ExprEmitter::bitmap_bit(llvm::Value* words) {
   if (position_.whole_word) {  // the word is the 64 rows' bits
-    return b_.CreateLoad(b_.getInt64Ty(), b_.CreateGEP(b_.getInt64Ty(), words, position_.word));
+    return invariant(
+        b_.CreateLoad(b_.getInt64Ty(), b_.CreateGEP(b_.getInt64Ty(), words, position_.word)));
   }
   auto [lanes, inserted] = bitmap_lanes_.try_emplace(words, nullptr);
   if (inserted) {
@@ -60,9 +73,9 @@ llvm::Value* ExprEmitter::presence(size_t field) {
 static llvm::Value* load_values(llvm::IRBuilder<>& b, llvm::Type* element, llvm::Value* column,
                                 const RowPosition& position) {
   llvm::Value* slot = b.CreateGEP(element, column, position.row);
-  if (!position.whole_word) return b.CreateLoad(element, slot);
+  if (!position.whole_word) return invariant(b.CreateLoad(element, slot));
   const llvm::Align align(element->getPrimitiveSizeInBits() / 8);
-  return b.CreateAlignedLoad(llvm::FixedVectorType::get(element, 64), slot, align);
+  return invariant(b.CreateAlignedLoad(llvm::FixedVectorType::get(element, 64), slot, align));
 }
 
 llvm::Value* ExprEmitter::stored_code(size_t field) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <tuple>
 
 #include "syntax/ast_children.h"
 
@@ -105,17 +106,44 @@ std::vector<std::vector<size_t>> fusion_groups(const CheckedProgram& program,
   // 8 rows per step instead of 64. Groups run in the order they were
   // opened, so a segment joins an open group only if that group comes after
   // the groups of every segment it names; else it opens a new one.
+  //
+  // Segments that read the same columns are taken one after the other, so
+  // that they share groups: a group loads a column once and computes a
+  // condition several of its segments test once, where segments spread
+  // over groups in file order would each load and compare again. A segment
+  // still comes after every segment it names (its level is higher).
+  struct Order {
+    size_t level = 0;  // 0 names no segment, else 1 + the highest level it names
+    int kind = 0;      // the group kind above
+    std::vector<size_t> fields;
+  };
+  std::vector<Order> order(program.segments.size());
+  for (size_t segment : segments) {
+    Order& mine = order[segment];
+    for (size_t referenced : program.segments[segment].references) {
+      mine.level = std::max(mine.level, order[referenced].level + 1);
+    }
+    const ast::Expr& where = *program.segments[segment].declaration->where;
+    mine.kind = is_straight(where, program, table, dependencies)
+                    ? widest_lane(where, table, dependencies)
+                    : 0;
+    mine.fields = dependencies.of(where).fields;
+  }
+  std::vector<size_t> sorted = segments;
+  std::stable_sort(sorted.begin(), sorted.end(), [&](size_t a, size_t b) {
+    return std::tie(order[a].level, order[a].kind, order[a].fields) <
+           std::tie(order[b].level, order[b].kind, order[b].fields);
+  });
+
   std::vector<std::vector<size_t>> groups;
   std::map<int, std::optional<size_t>> open;
   std::vector<size_t> group_of(program.segments.size(), 0);
-  for (size_t segment : segments) {
+  for (size_t segment : sorted) {
     std::optional<size_t> after;  // the latest group of a segment it names
     for (size_t referenced : program.segments[segment].references) {
       after = std::max(after.value_or(0), group_of[referenced]);
     }
-    const ast::Expr& where = *program.segments[segment].declaration->where;
-    const bool straight = is_straight(where, program, table, dependencies);
-    std::optional<size_t>& group = open[straight ? widest_lane(where, table, dependencies) : 0];
+    std::optional<size_t>& group = open[order[segment].kind];
     if (!group || groups[*group].size() >= max_size || (after && *group <= *after)) {
       group = groups.size();
       groups.emplace_back();
@@ -250,14 +278,16 @@ std::string emit_word_loop(EmitEnvironment& env, const std::vector<size_t>& segm
 // segment needs row code (ExprEmitter::scalar_only_reason):
 //
 // for (w = first; w < end; ++w) {
-//   word_0 = is_true_0(rows 64 w .. 64 w + 63); ... word_k-1 = ...;
-//   members[segment_0][w] = word_0; ...
+//   members[segment_0][w] = is_true_0(rows 64 w .. 64 w + 63);
+//   ...
+//   members[segment_k-1][w] = is_true_k-1(rows 64 w .. 64 w + 63);
 // }
 //
-// Every segment's word is computed before any is stored, so a column, a
-// presence word or a condition that several segments read is loaded or
-// computed once (EarlyCSE) without alias analysis having to prove that the
-// member words do not overlap the columns.
+// Each word is stored as soon as it is computed, so that it does not stay
+// in a register through the rest of the body. A column, a presence word or
+// a condition that several segments read is still loaded or computed once
+// (EarlyCSE): the table's loads are !invariant.load (ir_emit_columns.cpp),
+// so the stores in between do not make them read again.
 bool emit_word_code(EmitEnvironment& env, const std::vector<size_t>& segments,
                     const std::string& name) {
   llvm::Module& module = env.module;
@@ -293,17 +323,13 @@ bool emit_word_code(EmitEnvironment& env, const std::vector<size_t>& segments,
   llvm::Value* base = b.CreateShl(word, 6, "base", /*HasNUW=*/true, /*HasNSW=*/true);
   RowPosition position{args, base, word, nullptr, nullptr, /*whole_word=*/true};
   ExprEmitter emitter(env, b, hoisted, position);
-  std::vector<llvm::Value*> words;
-  for (size_t segment : segments) {
-    const Tri result = emitter.condition(*env.program.segments[segment].declaration->where);
+  for (size_t i = 0; i < segments.size(); ++i) {
+    const Tri result = emitter.condition(*env.program.segments[segments[i]].declaration->where);
     if (!emitter.scalar_only_reason().empty() || !emitter.error().empty()) {
       function->eraseFromParent();
       return false;
     }
-    words.push_back(result.is_true);  // the word of the 64 rows' bits
-  }
-  for (size_t i = 0; i < segments.size(); ++i) {
-    b.CreateStore(words[i], b.CreateGEP(i64, outs[i], word));
+    b.CreateStore(result.is_true, b.CreateGEP(i64, outs[i], word));  // the 64 rows' bits
   }
   word->addIncoming(b.CreateAdd(word, b.getInt64(1)), b.GetInsertBlock());
   b.CreateBr(check);

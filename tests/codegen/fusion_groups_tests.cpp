@@ -110,3 +110,34 @@ segment young_s3 = age < 50 and s3 and young
   if (!compiled) FAIL(llvm::toString(compiled.takeError()));
   segc::jit_test::check_same_members(program, (*compiled)->evaluate(table, 1), expected, wanted);
 }
+
+// Segments that read the same columns share groups even when the file
+// interleaves them, so that a group loads each column once and computes a
+// condition several of its segments test (here `channel = 1`) once.
+TEST_CASE("fusion groups put segments reading the same columns together", "[jit]") {
+  auto outcome = segc::jit_test::check_source(R"(
+schema customer {
+  key id: int
+  age: int
+  channel: int
+}
+segment a1 = age < 30
+segment c1 = channel = 1
+segment a2 = age > 60
+segment c2 = channel = 1 or channel = 2
+segment a3 = age between 40 and 50
+segment c3 = channel = 1 or channel = 3
+)");
+  const segc::CheckedProgram& program = *outcome->program;
+  const segc::runtime::Table table = segc::jit_test::TableBuilder(program, 0).build();
+  const auto segments =
+      segc::evaluate::segments_to_evaluate(program, segc::jit_test::all_segments(program));
+  segc::codegen::DependencyMap dependencies(program);
+  const auto groups = segc::codegen::fusion_groups(program, table, dependencies, segments, 3);
+  std::vector<std::vector<std::string>> names;
+  for (const auto& group : groups) {
+    names.emplace_back();
+    for (size_t segment : group) names.back().push_back(program.segments[segment].name);
+  }
+  CHECK(names == std::vector<std::vector<std::string>>{{"a1", "a2", "a3"}, {"c1", "c2", "c3"}});
+}
