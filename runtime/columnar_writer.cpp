@@ -15,6 +15,7 @@
 
 #include "runtime/columnar_file.h"
 #include "runtime/columnar_format.h"
+#include "runtime/interrupt_cleanup.h"
 
 namespace segc::runtime {
 namespace {
@@ -154,6 +155,7 @@ std::string write_columnar_file(const std::string& path, const Table& table,
   std::string temporary = (folder / ("." + target.filename().string() + ".segc-XXXXXX")).string();
   const int fd = ::mkstemp(temporary.data());
   if (fd < 0) return system_error("write", path);
+  const RemoveOnInterrupt remove_on_interrupt(temporary);
   const mode_t mask = ::umask(0);
   ::umask(mask);
   bool ok = ::fchmod(fd, 0666 & ~mask) == 0;

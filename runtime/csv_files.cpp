@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "runtime/csv_loader.h"
+#include "runtime/interrupt_cleanup.h"
 
 namespace segc::runtime {
 namespace {
@@ -128,6 +129,7 @@ std::string write_rejects_file(const std::string& path, const std::vector<Reject
   const std::string temporary = fmt::format("{}.tmp-{}", path, ::getpid());
   std::FILE* file = std::fopen(temporary.c_str(), "wb");
   if (file == nullptr) return system_error("write", temporary);
+  const RemoveOnInterrupt remove_on_interrupt(temporary);
   const bool written = std::fwrite(out.data(), 1, out.size(), file) == out.size();
   const int saved = errno;
   const bool closed = std::fclose(file) == 0;

@@ -21,7 +21,8 @@ namespace segc::codegen {
 // computed together in one loop, run in the order returned. A segment never
 // shares a group with one it names (whose words it reads), and segments
 // whose row code vectorises are kept apart from those that call helpers, and
-// from each other by the widest column they read.
+// from each other by the widest column they read; segments that read the
+// same columns are put in the same groups, whatever their order in the file.
 std::vector<std::vector<size_t>> fusion_groups(const CheckedProgram& program,
                                                const runtime::Table& table,
                                                DependencyMap& dependencies,

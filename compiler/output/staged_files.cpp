@@ -33,6 +33,7 @@ bool StagedFiles::add(const std::string& path, std::string_view contents, std::s
     error = fmt::format("cannot write {}: {}", path, ec.message());
     return false;
   }
+  auto remove_on_interrupt = std::make_unique<runtime::RemoveOnInterrupt>(temporary.str().str());
   bool ok = true;
   {
     llvm::raw_fd_ostream out(fd, /*shouldClose=*/false);
@@ -57,7 +58,7 @@ bool StagedFiles::add(const std::string& path, std::string_view contents, std::s
     return false;
   }
   (void)fs::setPermissions(temporary, static_cast<fs::perms>(mode));  // past the umask
-  staged_.push_back({temporary.str().str(), target.str().str(), path});
+  staged_.push_back({temporary.str().str(), target.str().str(), path, std::move(remove_on_interrupt)});
   return true;
 }
 

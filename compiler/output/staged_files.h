@@ -1,12 +1,16 @@
 // Writing results so that readers never see half of them: every file is first
 // written (and synced) under a temporary name in its target folder, and only
 // when all of them are complete are they renamed into place. Temporary files
-// of a failed or abandoned write are removed.
+// of a failed or abandoned write are removed, also when the process is
+// interrupted (runtime/interrupt_cleanup.h).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "runtime/interrupt_cleanup.h"
 
 namespace segc::output {
 
@@ -30,6 +34,7 @@ class StagedFiles {
     std::string temporary;
     std::string target;
     std::string display;
+    std::unique_ptr<runtime::RemoveOnInterrupt> remove_on_interrupt;
   };
   std::vector<Staged> staged_;
 };

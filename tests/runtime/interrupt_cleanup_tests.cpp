@@ -1,0 +1,132 @@
+// A process interrupted while it writes a result leaves no temporary file:
+// each case runs in a child process that gets the signal, and the parent
+// checks how the child ended and which files are left.
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <string>
+
+#include "output/staged_files.h"
+#include "runtime/columnar_file.h"
+#include "runtime/interrupt_cleanup.h"
+#include "tests/runtime/columnar_test_support.h"
+
+namespace fs = std::filesystem;
+using segc::runtime::RemoveOnInterrupt;
+using segc::runtime::testing::ScratchFolder;
+
+namespace {
+
+// Runs `body` in a child process (which exits 0 if body returns) and
+// returns its wait status. The child first drops the test framework's own
+// handlers, so that its signals are handled as in segc.
+int status_of_child(const std::function<void()>& body) {
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    for (int signal : {SIGINT, SIGTERM, SIGHUP, SIGXFSZ}) ::signal(signal, SIG_DFL);
+    body();
+    ::_exit(0);
+  }
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  return status;
+}
+
+bool died_of(int status, int signal) { return WIFSIGNALED(status) && WTERMSIG(status) == signal; }
+
+void touch(const std::string& path) { std::ofstream(path) << "partial"; }
+
+size_t files_in(const ScratchFolder& folder) {
+  size_t count = 0;
+  for (const auto& entry : fs::directory_iterator(fs::path(folder.file("x")).parent_path())) {
+    (void)entry;
+    ++count;
+  }
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("an interrupt removes the registered temporary files and still ends the process", "[runtime]") {
+  ScratchFolder folder;
+  const std::string kept = folder.file("unregistered");
+  const std::string gone = folder.file(".result.segc-abc123");
+  const std::string released = folder.file(".released.segc-def456");
+  for (int signal : {SIGINT, SIGTERM, SIGHUP}) {
+    INFO("signal " << signal);
+    touch(kept);
+    touch(gone);
+    touch(released);
+    const int status = status_of_child([&] {
+      { const RemoveOnInterrupt done(released); }
+      const RemoveOnInterrupt guard(gone);
+      ::raise(signal);
+    });
+    CHECK(died_of(status, signal));
+    CHECK(fs::exists(kept));
+    CHECK(fs::exists(released));  // its guard was gone before the signal
+    CHECK_FALSE(fs::exists(gone));
+  }
+}
+
+TEST_CASE("an ignored signal stays ignored while temporary files are registered", "[runtime]") {
+  ScratchFolder folder;
+  const std::string path = folder.file(".result.segc-abc123");
+  touch(path);
+  const int status = status_of_child([&] {
+    ::signal(SIGHUP, SIG_IGN);  // as under nohup
+    const RemoveOnInterrupt guard(path);
+    ::raise(SIGHUP);
+  });
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(fs::exists(path));
+}
+
+// A file size limit (ulimit -f) stops both writers halfway through their
+// temporary file: the process dies of SIGXFSZ and the folder is left empty.
+TEST_CASE("a writer killed halfway leaves neither its result nor its temporary file", "[runtime]") {
+  const auto limited = [](const std::function<void()>& write) {
+    return [write] {
+      const rlimit limit{64 * 1024, 64 * 1024};
+      ::setrlimit(RLIMIT_FSIZE, &limit);
+      write();
+    };
+  };
+  SECTION("a columnar file") {
+    ScratchFolder folder;
+    std::string text = "id,name,age,spent,score,vip,tier,born,tags\n";
+    for (int row = 0; row < 20000; ++row) text += fmt::format("{},name-{},{},1.00,0.5,true,gold,2024-01-01,a\n", row, row, row % 90);
+    const segc::runtime::Table table = [&] {
+      auto loaded = segc::runtime::testing::load(text);
+      REQUIRE(loaded.ok());
+      return std::move(loaded.table);
+    }();
+    const std::string target = folder.file("customers.segcol");
+    const int status = status_of_child(limited([&] {
+      (void)segc::runtime::write_columnar_file(target, table, "test");
+    }));
+    CHECK(died_of(status, SIGXFSZ));
+    CHECK(files_in(folder) == 0);
+  }
+  SECTION("staged output files") {
+    ScratchFolder folder;
+    const std::string big(256 * 1024, 'k');
+    const int status = status_of_child(limited([&] {
+      segc::output::StagedFiles files;
+      std::string error;
+      (void)files.add(folder.file("small.keys"), "1\n2\n", error);
+      (void)files.add(folder.file("big.keys"), big, error);
+    }));
+    CHECK(died_of(status, SIGXFSZ));
+    CHECK(files_in(folder) == 0);
+  }
+}
