@@ -13,8 +13,8 @@ constexpr int kOffsetsSlot = 2;
 // The table's arrays and the argument block's pointers to them do not change
 // while a group function runs (calling_convention.md): loads from them carry
 // !invariant.load, so that a store of a member word between two reads of a
-// column does not force the second read, and the register allocator reloads
-// a column vector from the column instead of spilling it to the stack.
+// column does not force the second read (word code stores each member word
+// as soon as it is computed, segment_function.cpp).
 static llvm::Value* invariant(llvm::Value* load) {
   auto* instruction = llvm::cast<llvm::LoadInst>(load);
   instruction->setMetadata(llvm::LLVMContext::MD_invariant_load,
