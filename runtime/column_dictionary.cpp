@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "runtime/csv_string_distinct.h"
 #include "runtime/csv_string_sort.h"
 #include "runtime/huge_pages.h"
 
@@ -27,26 +28,30 @@ void StringDictionary::grow(size_t at_least) {
   }
 }
 
-Dictionary StringDictionary::sorted(const std::vector<uint8_t>& used, std::vector<uint32_t>& remap) const {
+namespace {
+
+// The distinct values whose `used` flag is set, sorted, and the remap of their codes (see sorted()).
+Dictionary sorted_values(const std::vector<std::string_view>& values, const std::vector<uint8_t>& used,
+                         std::vector<uint32_t>& remap) {
   std::vector<csv::StringSortKey> order;
-  reserve_huge(order, values_.size());
-  for (uint32_t code = 0; code < values_.size(); ++code) {
-    if (code < used.size() && used[code]) order.push_back(csv::string_sort_key(values_[code], code));
+  reserve_huge(order, values.size());
+  for (uint32_t code = 0; code < values.size(); ++code) {
+    if (code < used.size() && used[code]) order.push_back(csv::string_sort_key(values[code], code));
   }
-  csv::sort_string_keys(order, values_);
+  csv::sort_string_keys(order, values);
   remap.clear();
-  reserve_huge(remap, values_.size());
-  remap.assign(values_.size(), 0);
+  reserve_huge(remap, values.size());
+  remap.assign(values.size(), 0);
   std::vector<uint64_t> offsets;
   reserve_huge(offsets, order.size() + 1);
   offsets.push_back(0);
   for (size_t i = 0; i < order.size(); ++i) {
-    if (i > 0 && csv::same_string(order[i], order[i - 1], values_)) {
+    if (i > 0 && csv::same_string(order[i], order[i - 1], values)) {
       remap[order[i].code] = static_cast<uint32_t>(offsets.size() - 2);
       continue;
     }
     remap[order[i].code] = static_cast<uint32_t>(offsets.size() - 1);
-    offsets.push_back(offsets.back() + values_[order[i].code].size());
+    offsets.push_back(offsets.back() + values[order[i].code].size());
   }
   // Copied in loading order, which is text order: reading the text in
   // sorted order would miss the cache on every string of a large dictionary.
@@ -54,12 +59,30 @@ Dictionary StringDictionary::sorted(const std::vector<uint8_t>& used, std::vecto
   std::vector<char> bytes;
   reserve_huge(bytes, offsets.back());
   bytes.resize(offsets.back());
-  for (uint32_t code = 0; code < values_.size(); ++code) {
+  for (uint32_t code = 0; code < values.size(); ++code) {
     if (code >= used.size() || !used[code]) continue;
-    const std::string_view text = values_[code];
+    const std::string_view text = values[code];
     if (!text.empty()) std::memcpy(bytes.data() + offsets[remap[code]], text.data(), text.size());
   }
   return Dictionary::from_parts(std::move(offsets), std::move(bytes));
+}
+
+}  // namespace
+
+Dictionary StringDictionary::sorted(const std::vector<uint8_t>& used, std::vector<uint32_t>& remap) const {
+  if (hashing_) return sorted_values(values_, used, remap);
+  // Equal strings may have several codes: when they repeat enough, the sort
+  // gets each string once.
+  const std::optional<csv::DistinctStrings> distinct = csv::number_distinct(values_, used);
+  if (!distinct) return sorted_values(values_, used, remap);
+  std::vector<uint32_t> distinct_remap;
+  Dictionary result = sorted_values(distinct->values, std::vector<uint8_t>(distinct->values.size(), 1), distinct_remap);
+  reserve_huge(remap, values_.size());
+  remap.assign(values_.size(), 0);
+  for (uint32_t code = 0; code < values_.size() && code < used.size(); ++code) {
+    if (used[code]) remap[code] = distinct_remap[distinct->index[code]];
+  }
+  return result;
 }
 
 }  // namespace segc::runtime
