@@ -30,6 +30,12 @@ void StringDictionary::grow(size_t at_least) {
 
 namespace {
 
+// The length of a key's string, from the key unless it was capped: the
+// view of the string is at random in a large dictionary.
+size_t size_of(const csv::StringSortKey& key, const std::vector<std::string_view>& values) {
+  return key.size < UINT32_MAX ? key.size : values[key.code].size();
+}
+
 // The distinct values whose `used` flag is set, sorted, and the remap of their codes (see sorted()).
 Dictionary sorted_values(const std::vector<std::string_view>& values, const std::vector<uint8_t>& used,
                          std::vector<uint32_t>& remap) {
@@ -51,15 +57,20 @@ Dictionary sorted_values(const std::vector<std::string_view>& values, const std:
       continue;
     }
     remap[order[i].code] = static_cast<uint32_t>(offsets.size() - 1);
-    offsets.push_back(offsets.back() + values[order[i].code].size());
+    offsets.push_back(offsets.back() + size_of(order[i], values));
   }
   // Copied in loading order, which is text order: reading the text in
   // sorted order would miss the cache on every string of a large dictionary.
-  // (Equal strings are copied to the same place again, harmlessly.)
+  // Where each string goes is at random, though, so its offset and then its
+  // destination are fetched a few strings ahead. (Equal strings are copied
+  // to the same place again, harmlessly; unused codes fetch offset 0.)
   std::vector<char> bytes;
   reserve_huge(bytes, offsets.back());
   bytes.resize(offsets.back());
+  constexpr size_t kAhead = 8;
   for (uint32_t code = 0; code < values.size(); ++code) {
+    if (code + 2 * kAhead < values.size()) __builtin_prefetch(&offsets[remap[code + 2 * kAhead]]);
+    if (code + kAhead < values.size()) __builtin_prefetch(bytes.data() + offsets[remap[code + kAhead]], 1);
     if (code >= used.size() || !used[code]) continue;
     const std::string_view text = values[code];
     if (!text.empty()) std::memcpy(bytes.data() + offsets[remap[code]], text.data(), text.size());
