@@ -32,9 +32,12 @@ void sort_string_keys(std::vector<StringSortKey>& keys, const std::vector<std::s
 
 // Whether the strings of two keys that sort_string_keys left next to each
 // other are equal (equal strings have equal keys, so most pairs need no text).
+// A string shorter than sixteen bytes never has its words overwritten (only
+// strings sharing sixteen bytes get later ones), so its key is all of it:
+// duplicate phone numbers need no reads of their text, which is at random.
 inline bool same_string(const StringSortKey& a, const StringSortKey& b, const std::vector<std::string_view>& strings) {
   if (a.high != b.high || a.low != b.low || a.size != b.size) return false;
-  return same_bytes(strings[a.code], strings[b.code]);
+  return a.size < 16 || same_bytes(strings[a.code], strings[b.code]);
 }
 
 }  // namespace segc::runtime::csv

@@ -88,3 +88,19 @@ TEST_CASE("same_bytes tells strings apart at every position and length", "[csv]"
     }
   }
 }
+
+TEST_CASE("same_string tells a 16-byte string from one whose key words were refilled", "[csv]") {
+  // P and the strings after it share sixteen bytes, so their words get bytes
+  // 16..31: zeros for P itself, like the words of sixteen NULs, its
+  // neighbour. Equal keys, different strings.
+  const std::string p = "\x01" + std::string(15, 'a');
+  std::vector<std::string> strings = {std::string(16, '\0'), p};
+  for (int i = 0; i < 60; ++i) strings.push_back(p + std::to_string(i));
+  const std::vector<std::string_view> views(strings.begin(), strings.end());
+  std::vector<StringSortKey> keys;
+  for (uint32_t code = 0; code < views.size(); ++code) keys.push_back(string_sort_key(views[code], code));
+  sort_string_keys(keys, views);
+  REQUIRE(views[keys[0].code] == views[0]);
+  REQUIRE(views[keys[1].code] == p);
+  CHECK_FALSE(same_string(keys[0], keys[1], views));
+}
