@@ -156,3 +156,21 @@ TEST_CASE("csv string keys load and header-only files have no rows", "[csv]") {
   CHECK(empty.table.row_count == 0);
   CHECK(empty.table.columns.size() == 9);
 }
+
+TEST_CASE("csv presence and bools are right on every row of several words and a partial last one", "[csv]") {
+  std::string text = "id,age,vip\n";
+  for (int row = 0; row < 150; ++row) {
+    text += std::to_string(row) + "," + (row % 3 == 0 || row == 63 || row == 64 ? "" : "5") + "," +
+            (row % 5 == 0 ? "" : row % 7 < 3 ? "true" : "false") + "\n";
+  }
+  const auto result = load(text);
+  REQUIRE(result.ok());
+  const Column& age = column(result.table, "age");
+  const Column& vip = column(result.table, "vip");
+  for (size_t row = 0; row < 150; ++row) {
+    INFO(row);
+    CHECK(age.present.test(row) == !(row % 3 == 0 || row == 63 || row == 64));
+    CHECK(vip.present.test(row) == (row % 5 != 0));
+    if (row % 5 != 0) CHECK(vip.bools.test(row) == (row % 7 < 3));
+  }
+}
