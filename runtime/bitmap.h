@@ -4,7 +4,9 @@
 // always zero, so whole words can be counted and compared.
 //
 // The words are a ColumnArray: owned, or borrowed from a memory-mapped file
-// (then copied on the first write).
+// (then copied on the first write), or adopted: writable words someone else
+// allocated (runtime/bitmap_arena.h), written in place. A copy of an adopted
+// bitmap owns a copy of its words, so bitmaps stay values.
 #pragma once
 
 #include <bit>
@@ -32,26 +34,52 @@ class Bitmap {
     bitmap.bits_ = bits;
     return bitmap;
   }
+  // `bits` bits in the zeroed, writable (bits + 63) / 64 words at `words`,
+  // kept alive by `keeper`, written in place.
+  static Bitmap adopt(uint64_t* words, size_t bits, std::shared_ptr<const void> keeper) {
+    Bitmap bitmap = borrow(words, bits, std::move(keeper));
+    bitmap.adopted_ = words;
+    return bitmap;
+  }
+
+  Bitmap(const Bitmap& other) : words_(other.words_), bits_(other.bits_) {
+    if (other.adopted_ != nullptr) words_.edit();  // its own copy
+  }
+  Bitmap& operator=(const Bitmap& other) {
+    if (this != &other) *this = Bitmap(other);
+    return *this;
+  }
+  Bitmap(Bitmap&& other) noexcept
+      : words_(std::move(other.words_)), bits_(other.bits_), adopted_(other.adopted_) {
+    other.adopted_ = nullptr;
+  }
+  Bitmap& operator=(Bitmap&& other) noexcept {
+    words_ = std::move(other.words_);
+    bits_ = other.bits_;
+    adopted_ = other.adopted_;
+    other.adopted_ = nullptr;
+    return *this;
+  }
 
   size_t size() const { return bits_; }
   size_t word_count() const { return words_.size(); }
   const uint64_t* words() const { return words_.data(); }
-  uint64_t* words() { return words_.edit().data(); }
+  uint64_t* words() { return adopted_ != nullptr ? adopted_ : edit().data(); }
 
   bool test(size_t bit) const { return (words_[bit / 64] >> (bit % 64)) & 1; }
   void set(size_t bit, bool value = true) {
     uint64_t mask = uint64_t{1} << (bit % 64);
-    std::vector<uint64_t>& words = words_.edit();
+    uint64_t* at = words() + bit / 64;
     if (value) {
-      words[bit / 64] |= mask;
+      *at |= mask;
     } else {
-      words[bit / 64] &= ~mask;
+      *at &= ~mask;
     }
   }
 
   // Grows (new bits zero) or shrinks, keeping the tail invariant.
   void resize(size_t bits) {
-    words_.resize((bits + 63) / 64, 0);
+    edit().resize((bits + 63) / 64, 0);
     bits_ = bits;
     clear_tail();
   }
@@ -69,14 +97,23 @@ class Bitmap {
 
   // Restores the invariant after code that wrote whole words.
   void clear_tail() {
-    if (bits_ % 64 != 0) words_.edit().back() &= (uint64_t{1} << (bits_ % 64)) - 1;
+    if (bits_ % 64 != 0) words()[words_.size() - 1] &= (uint64_t{1} << (bits_ % 64)) - 1;
   }
 
-  friend bool operator==(const Bitmap&, const Bitmap&) = default;
+  friend bool operator==(const Bitmap& a, const Bitmap& b) {
+    return a.bits_ == b.bits_ && a.words_ == b.words_;
+  }
 
  private:
+  // The owned words, copied first from borrowed or adopted ones.
+  std::vector<uint64_t>& edit() {
+    adopted_ = nullptr;
+    return words_.edit();
+  }
+
   ColumnArray<uint64_t> words_;
   size_t bits_ = 0;
+  uint64_t* adopted_ = nullptr;  // the borrowed words, when they are ours to write
 };
 
 }  // namespace segc::runtime

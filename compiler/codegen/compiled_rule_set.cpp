@@ -7,6 +7,7 @@
 
 #include "codegen/interpreter_fallback.h"
 #include "evaluate/reference_interpreter.h"
+#include "runtime/bitmap_arena.h"
 
 namespace segc::codegen {
 namespace {
@@ -111,8 +112,10 @@ evaluate::SegmentMembership CompiledRuleSet::evaluate(const runtime::Table& tabl
   result.members.resize(program_.segments.size());
   result.computed.assign(program_.segments.size(), false);
   std::vector<uint64_t*> members(program_.segments.size(), nullptr);
-  for (size_t segment : segments_) {
-    result.members[segment] = runtime::Bitmap(table.row_count);
+  std::vector<runtime::Bitmap> zeroed = runtime::zeroed_bitmaps(segments_.size(), table.row_count);
+  for (size_t i = 0; i < segments_.size(); ++i) {
+    const size_t segment = segments_[i];
+    result.members[segment] = std::move(zeroed[i]);
     result.computed[segment] = true;
     members[segment] = result.members[segment].words();
   }

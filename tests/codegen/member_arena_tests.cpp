@@ -1,0 +1,47 @@
+// The member words of a run big enough for one arena (runtime/bitmap_arena.h)
+// are written in place by the generated code: on full words from several
+// threads, on the last, partial word, and on blocks skipped by their
+// statistics (which must read as zero).
+#include <catch2/catch.hpp>
+
+#include <fmt/format.h>
+
+#include "codegen/jit_test_support.h"
+#include "runtime/bitmap_arena.h"
+
+TEST_CASE("a run's member words in one arena are each segment's own", "[jit]") {
+  constexpr size_t kSegments = 64;
+  constexpr size_t kRows = 600'001;  // 64 bitmaps of 75 KB: past kMinMappedBytes
+  static_assert(kSegments * (kRows / 8) >= segc::runtime::kMinMappedBytes);
+  std::string source = "schema customer {\n  key id: int\n  x: int\n}\n";
+  // Segment k: x < k, where x is the row number modulo 100 for the first half of
+  // the rows and 1000 (beyond every k) for the second, so that blocks there
+  // are skipped by their maximum.
+  for (size_t k = 0; k < kSegments; ++k) source += fmt::format("segment below_{} = x < {}\n", k, k);
+  auto outcome = segc::jit_test::check_source(source);
+  const segc::CheckedProgram& program = *outcome->program;
+  std::vector<std::optional<int64_t>> ids, xs;
+  for (size_t row = 0; row < kRows; ++row) {
+    ids.push_back(static_cast<int64_t>(row));
+    xs.push_back(row < kRows / 2 ? static_cast<int64_t>(row % 100) : 1000);
+  }
+  const segc::runtime::Table table =
+      segc::jit_test::TableBuilder(program, kRows).ints("id", ids).ints("x", xs).build();
+  const auto wanted = segc::jit_test::all_segments(program);
+  auto compiled = segc::jit_test::engine().compile(program, table, wanted, segc::evaluate::EvaluationContext{0});
+  if (!compiled) FAIL(llvm::toString(compiled.takeError()));
+  for (unsigned threads : {1u, 2u}) {
+    INFO(threads << " threads");
+    const auto result = (*compiled)->evaluate(table, threads);
+    for (size_t k = 0; k < kSegments; ++k) {
+      INFO("below_" << k);
+      const segc::runtime::Bitmap& members = result.members[k];
+      REQUIRE(members.size() == kRows);
+      // Whole hundreds in the first half: k members per hundred rows.
+      CHECK(members.count() == (kRows / 2) / 100 * k);
+      CHECK(members.test(0) == (k > 0));
+      CHECK(members.test(99) == (k > 99));
+      CHECK_FALSE(members.test(kRows - 1));
+    }
+  }
+}
