@@ -195,20 +195,21 @@ void CompiledRuleSet::evaluate_partial_word(const runtime::Table& table, const S
     const size_t field = shape_.fields[i];
     const runtime::Column& column = table.columns[field];
     const void** slot = &slots[field * kSlotsPerField];
-    slot[0] = column.present.words() + word;
-    slot[2] = nullptr;  // set offsets and codes: read by row code only
-    slot[3] = nullptr;
+    slot[kPresenceSlot] = column.present.words() + word;
+    slot[kOffsetsSlot] = nullptr;  // set offsets and codes: read by row code only
+    slot[kCodesSlot] = nullptr;
     if (column.spec.kind == runtime::ColumnKind::Bool) {
-      slot[1] = column.bools.words() + word;
-    } else if (column.spec.kind == runtime::ColumnKind::Float) {
-      std::memcpy(copies[i].data(), column.floats.data() + first_row, rows * sizeof(double));
-      slot[1] = copies[i].data();
-    } else if (column.width != 0) {  // storage: values, codes or set masks
-      const auto* bytes = reinterpret_cast<const char*>(column.data());
-      std::memcpy(copies[i].data(), bytes + first_row * static_cast<size_t>(column.width),
-                  rows * static_cast<size_t>(column.width));
-      slot[1] = copies[i].data();
+      slot[kValuesSlot] = column.bools.words() + word;
+      continue;
     }
+    // Doubles, or storage (values, codes or set masks; none for sets without masks).
+    const size_t width = column.spec.kind == runtime::ColumnKind::Float
+                             ? sizeof(double)
+                             : static_cast<size_t>(column.width);
+    if (width == 0) continue;
+    std::memcpy(copies[i].data(), static_cast<const char*>(slot[kValuesSlot]) + first_row * width,
+                rows * width);
+    slot[kValuesSlot] = copies[i].data();
   }
   std::vector<uint64_t*> members(args.members, args.members + program_.segments.size());
   for (uint64_t*& words : members) {

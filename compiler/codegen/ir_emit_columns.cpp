@@ -5,10 +5,6 @@
 
 namespace segc::codegen {
 
-// Slots of SegcRunArgs::columns per field (calling_convention.md).
-constexpr int kPresenceSlot = 0;
-constexpr int kValuesSlot = 1;
-constexpr int kOffsetsSlot = 2;
 
 // The table's arrays and the argument block's pointers to them do not change
 // while a group function runs (calling_convention.md): loads from them carry
@@ -28,7 +24,7 @@ llvm::Value* ExprEmitter::column_pointer(size_t field, int slot) {
     llvm::Value* columns = invariant(entry_.CreateLoad(entry_.getPtrTy(), position_.args));
     entry->second = invariant(entry_.CreateLoad(
         entry_.getPtrTy(), entry_.CreateConstGEP1_64(entry_.getPtrTy(), columns,
-                                                     field * 4 + static_cast<size_t>(slot))));
+                                                     field * kSlotsPerField + static_cast<size_t>(slot))));
   }
   return entry->second;
 }

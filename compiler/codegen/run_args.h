@@ -13,6 +13,10 @@ namespace segc::codegen {
 //   [4f + 2] StringSet offsets (uint32_t*, rows + 1), else null
 //   [4f + 3] StringSet codes (uint32_t*), else null
 inline constexpr int kSlotsPerField = 4;
+inline constexpr int kPresenceSlot = 0;
+inline constexpr int kValuesSlot = 1;
+inline constexpr int kOffsetsSlot = 2;
+inline constexpr int kCodesSlot = 3;
 
 extern "C" struct SegcRunArgs {
   const void* const* columns;
