@@ -2,6 +2,7 @@
 // values at the column's bind-time width, dictionary codes, set offsets,
 // and earlier segments' membership bits.
 #include "codegen/ir_emitter.h"
+#include "codegen/run_args.h"
 
 namespace segc::codegen {
 
