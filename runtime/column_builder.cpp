@@ -142,6 +142,16 @@ bool ColumnBuilder::append(std::string_view text, bool stable, std::string& mess
   return true;
 }
 
+size_t ColumnBuilder::append_plain(const char* base, const uint32_t* at, size_t stride, size_t rows) {
+  for (size_t row = 0; row < rows; ++row) {
+    const uint32_t begin = at[row * stride];
+    const std::string_view text(base + begin, at[row * stride + 1] - 1 - begin);
+    if (key_ && is_missing(text)) return row;
+    if (!append(text, true, refusal_)) return row;
+  }
+  return rows;
+}
+
 bool ColumnBuilder::append_set(std::string_view text, bool stable, std::string& message) {
   // Elements are kept exactly like strings; empty ones (a||b, a trailing |)
   // are ignored, duplicates removed in finish(). Each new element is checked

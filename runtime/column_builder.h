@@ -38,12 +38,20 @@ class ColumnBuilder {
   // Text that is not `stable` may change after the call and is copied if kept.
   bool append(std::string_view text, bool stable, std::string& message);
 
+  // Appends `rows` values from plain records (csv_block_scan.h): value r is
+  // base[at[r * stride], at[r * stride + 1] - 1). Stops before the first value
+  // that append() would refuse, or a missing key, and returns how many it
+  // appended: the row-at-a-time path then reads that row again and reports it.
+  size_t append_plain(const char* base, const uint32_t* at, size_t stride, size_t rows);
+
   // Drops rows from `rows` on (a rejected row's earlier fields).
   void truncate(size_t rows);
 
   // The value appended last: an Int key, or a String key's loading code.
   int64_t last_int() const { return ints_.back(); }
   uint32_t last_code() const { return codes_.back(); }
+  int64_t int_at(size_t row) const { return ints_[row]; }
+  uint32_t code_at(size_t row) const { return codes_[row]; }
   // The string of a loading code (String and StringSet columns).
   std::string_view dictionary_value(uint32_t code) const { return dictionary_.value(code); }
 
@@ -72,6 +80,7 @@ class ColumnBuilder {
   std::vector<uint32_t> offsets_{0};  // StringSet
   std::vector<uint32_t> set_codes_;   // StringSet (loading codes)
   StringDictionary dictionary_;       // String, StringSet
+  std::string refusal_;               // append_plain's messages, never shown
 };
 
 }  // namespace segc::runtime

@@ -17,7 +17,9 @@ ChunkLoader::ChunkLoader(const ChunkContext& context, size_t start, size_t line,
       start_(start),
       limit_(limit),
       rows_estimate_(rows_estimate),
-      reader_(context.text, context.delimiter, start, line, limit) {
+      reader_(context.text, context.delimiter, start, line, limit),
+      position_(start),
+      line_(line) {
   for (const ColumnSpec& spec : context.schema->columns) builders_.emplace_back(spec, context.syntax);
   builders_[context.schema->key_index].mark_key();
 }
@@ -25,8 +27,66 @@ ChunkLoader::ChunkLoader(const ChunkContext& context, size_t start, size_t line,
 void ChunkLoader::run() {
   for (ColumnBuilder& builder : builders_) builder.reserve(rows_estimate_);
   keys_.reserve(std::min<size_t>(rows_estimate_, size_t{1} << 26));
+  // Plain records go a block at a time; the first record that is not plain
+  // or has a problem goes through RecordReader and read_row, which know every
+  // rule and message, and then blocks start again small, so that a file with
+  // many bad rows does not pay for a whole block per row.
+  constexpr size_t kMinBlock = 8;
+  constexpr size_t kMaxBlock = 512;
+  size_t block = kMaxBlock;
   Record record;
-  while (reader_.next(record)) read_row(record);
+  while (position_ < limit_) {
+    if (!context_.row_by_row) {
+      if (read_plain_records(block)) {
+        block = std::min(block * 2, kMaxBlock);
+        continue;
+      }
+      if (position_ >= limit_) break;
+      block = kMinBlock;
+    }
+    reader_.seek(position_, line_);
+    const bool more = reader_.next(record);
+    if (more) read_row(record);
+    position_ = reader_.position();
+    line_ = reader_.line();
+    if (!more) break;
+  }
+}
+
+bool ChunkLoader::read_plain_records(size_t count) {
+  const size_t width = context_.mapping->column_of_field.size();
+  scan_plain_records(context_.text, context_.delimiter, position_, limit_, width, count, plain_);
+  size_t loaded = plain_.rows;
+  const char* base = context_.text.data() + position_;
+  for (size_t i = 0; i < width && loaded > 0; ++i) {
+    const int column = context_.mapping->column_of_field[i];
+    if (column < 0) continue;
+    loaded = builders_[static_cast<size_t>(column)].append_plain(base, plain_.bounds.data() + i, width + 1, loaded);
+  }
+  const size_t key = context_.schema->key_index;
+  const ColumnBuilder& key_builder = builders_[key];
+  const ColumnKind key_kind = context_.schema->columns[key].kind;
+  for (size_t row = 0; row < loaded; ++row) {
+    size_t first = 0;
+    switch (key_kind) {
+      case ColumnKind::String: first = keys_.insert_code(key_builder.code_at(rows_ + row), line_ + row); break;
+      case ColumnKind::Int:
+      case ColumnKind::Decimal:
+      case ColumnKind::Date: first = keys_.insert_int(key_builder.int_at(rows_ + row), line_ + row); break;
+      default: break;
+    }
+    if (first != 0) {
+      loaded = row;  // read_row reports the duplicate
+      break;
+    }
+  }
+  if (loaded < plain_.rows) {
+    for (ColumnBuilder& builder : builders_) builder.truncate(rows_ + loaded);
+  }
+  rows_ += loaded;
+  position_ = plain_.record_start(position_, width, loaded);
+  line_ += loaded;  // a plain record is one physical line
+  return loaded == plain_.rows && plain_.end == PlainRecords::End::Full;
 }
 
 void ChunkLoader::read_row(const Record& record) {

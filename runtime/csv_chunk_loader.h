@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "runtime/column_builder.h"
+#include "runtime/csv_block_scan.h"
 #include "runtime/csv_header.h"
 #include "runtime/csv_keys.h"
 #include "runtime/csv_loader.h"
@@ -24,6 +25,7 @@ struct ChunkContext {
   const CsvOptions* options = nullptr;
   ValueSyntax syntax;
   const HeaderMapping* mapping = nullptr;
+  bool row_by_row = false;  // only RecordReader, no plain-record path (tests compare the two)
 };
 
 class ChunkLoader {
@@ -37,8 +39,8 @@ class ChunkLoader {
   size_t start() const { return start_; }
   size_t limit() const { return limit_; }
   // Where the range's last record ended: the next range fits when it starts here.
-  size_t end() const { return reader_.position(); }
-  size_t end_line() const { return reader_.line(); }
+  size_t end() const { return position_; }
+  size_t end_line() const { return line_; }
 
   size_t rows() const { return rows_; }
   std::vector<ColumnBuilder>& builders() { return builders_; }
@@ -51,6 +53,10 @@ class ChunkLoader {
   std::vector<RejectedRow>& rejected() { return rejected_; }
 
  private:
+  // Reads plain records (csv_block_scan.h) a column at a time, up to `count`
+  // of them, and stops before the first one with a problem; true when all
+  // `count` were read and more may follow.
+  bool read_plain_records(size_t count);
   void read_row(const Record& record);
   void read_fields(const Record& record);
   std::string_view field_at(const Record& record, size_t offset) const;
@@ -62,6 +68,9 @@ class ChunkLoader {
   size_t limit_;
   size_t rows_estimate_;
   RecordReader reader_;
+  size_t position_;  // where the next record may begin
+  size_t line_;
+  PlainRecords plain_;
   std::vector<ColumnBuilder> builders_;
   KeyLines keys_;
   std::vector<DataError> errors_;

@@ -39,8 +39,9 @@ std::vector<std::unique_ptr<ChunkLoader>> load_chunks(const ChunkContext& contex
 bool keys_overlap(const std::vector<std::unique_ptr<ChunkLoader>>& chunks, ColumnKind key_kind);
 
 // load_csv_text with a chosen smallest range, so that tests can split small
-// texts into many ranges.
+// texts into many ranges, and (`row_by_row`) without the plain-record path,
+// so that they can compare it with RecordReader's.
 CsvLoadResult load_text_in_chunks(std::string_view text, const TableSchema& schema, const CsvOptions& options,
-                                  size_t min_chunk_bytes);
+                                  size_t min_chunk_bytes, bool row_by_row = false);
 
 }  // namespace segc::runtime::csv

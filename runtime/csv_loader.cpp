@@ -69,7 +69,7 @@ CsvLoadResult load_csv_text(std::string_view text, const TableSchema& schema, co
 }
 
 CsvLoadResult csv::load_text_in_chunks(std::string_view text, const TableSchema& schema, const CsvOptions& options,
-                                       size_t min_chunk_bytes) {
+                                       size_t min_chunk_bytes, bool row_by_row) {
   CsvLoadResult result;
   csv::DateFormat dates;
   if (std::string problem = csv::compile_date_format(options.date_format, dates); !problem.empty()) {
@@ -103,7 +103,7 @@ CsvLoadResult csv::load_text_in_chunks(std::string_view text, const TableSchema&
   }
 
   const csv::ChunkContext context{text, delimiter, &schema, &options,
-                                  ValueSyntax{options.decimal_comma ? ',' : '.', &dates}, &mapping};
+                                  ValueSyntax{options.decimal_comma ? ',' : '.', &dates}, &mapping, row_by_row};
   const size_t start = header_reader.position();
   Chunks chunks = csv::load_chunks(context, start, header_reader.line(), options.threads, min_chunk_bytes);
   if (csv::keys_overlap(chunks, schema.columns[schema.key_index].kind)) {

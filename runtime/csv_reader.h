@@ -59,6 +59,12 @@ class RecordReader {
   // the text. Views in `record` stay valid until the next call.
   bool next(Record& record);
 
+  // Continues at `position`, where a record may begin, on physical line `line`.
+  void seek(size_t position, size_t line) {
+    pos_ = position;
+    line_ = line;
+  }
+
   // Where the next record would start, and its physical line: after the last
   // record, where the following range must begin for the two to fit.
   size_t position() const { return pos_; }

@@ -72,4 +72,14 @@ inline void check_same_tables(const Table& actual, const Table& expected) {
   }
 }
 
+// The same table, problems, counts and rejected rows.
+inline void check_same_loads(const CsvLoadResult& a, const CsvLoadResult& b) {
+  CHECK(describe(a) == describe(b));
+  CHECK(a.error_count == b.error_count);
+  REQUIRE(a.rejected.size() == b.rejected.size());
+  for (size_t i = 0; i < a.rejected.size(); ++i) CHECK(a.rejected[i].record == b.rejected[i].record);
+  // Every column array, dictionary and block statistic.
+  check_same_tables(a.table, b.table);
+}
+
 }  // namespace segc::runtime::testing

@@ -15,15 +15,6 @@ using namespace segc::runtime::testing;
 
 namespace {
 
-void check_same_result(const CsvLoadResult& a, const CsvLoadResult& b) {
-  CHECK(describe(a) == describe(b));
-  CHECK(a.error_count == b.error_count);
-  REQUIRE(a.rejected.size() == b.rejected.size());
-  for (size_t i = 0; i < a.rejected.size(); ++i) CHECK(a.rejected[i].record == b.rejected[i].record);
-  // Every column array, dictionary and block statistic.
-  check_same_tables(a.table, b.table);
-}
-
 // Loads `text` with 1 thread, then with 2, 3 and 7 in ranges as small as a
 // byte, and compares.
 CsvOptions with_threads(unsigned threads) {
@@ -38,37 +29,8 @@ void check_threads_agree(const std::string& text, CsvOptions options, const Tabl
   for (unsigned threads : {2u, 3u, 7u}) {
     INFO("threads " << threads);
     options.threads = threads;
-    check_same_result(one, csv::load_text_in_chunks(text, schema, options, 1));
+    check_same_loads(one, csv::load_text_in_chunks(text, schema, options, 1));
   }
-}
-
-// Rows of every type with quoted fields (line breaks, doubled quotes), blank
-// lines, CRLF, now and then a bad value or (with `repeats`) a repeated key.
-// A repeated key makes the loader read the text again in one range, so
-// texts without one are what exercise joining the ranges' columns.
-std::string random_csv(std::mt19937& random, size_t rows, bool string_key, bool repeats) {
-  static const char* const kNames[] = {"ann", "\"Zoë, \"\"Z\"\"\"", "\"two\nlines\"", "bob", "", "\"a\r\nb\""};
-  static const char* const kValues[] = {"41", "-7", "", " 3 ", "x"};
-  static const char* const kSets[] = {"cats|dogs", "", "a||b|a", "\"x\ny|z\"", "dogs"};
-  std::string text = "id,name,age,spent,score,vip,tier,born,tags\n";
-  for (size_t row = 0; row < rows; ++row) {
-    const size_t key = repeats && random() % 50 == 0 ? random() % (row + 1) : row;
-    text += string_key ? "k" + std::to_string(key * 7 % 1000) : std::to_string(key);
-    text += ",";
-    text += kNames[random() % 6];
-    text += ",";
-    text += kValues[random() % 5];
-    text += random() % 30 == 0 ? ",12.345," : ",12.50,";
-    text += random() % 2 ? "0.5" : "";
-    text += random() % 2 ? ",yes," : ",no,";
-    text += random() % 40 == 0 ? "Gold" : "gold";
-    text += random() % 3 ? ",2000-02-29," : ",,";
-    text += kSets[random() % 5];
-    text += random() % 5 == 0 ? "\r\n" : "\n";
-    if (random() % 20 == 0) text += "\n";
-    if (random() % 97 == 0) text += "1,2,3\n";  // wrong field count
-  }
-  return text;
 }
 
 }  // namespace
