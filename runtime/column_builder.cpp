@@ -18,21 +18,6 @@ std::string invalid_utf8_message(std::string_view text, size_t offset) {
                      csv::count_code_points(text.substr(0, offset)) + 1);
 }
 
-constexpr uint32_t kNoEnumValue = UINT32_MAX;
-
-// The index of `value` among `members`, compared byte by byte in line: enum
-// values are a few bytes long, shorter than a call to memcmp.
-uint32_t enum_code(const std::vector<std::string>& members, std::string_view value) {
-  for (size_t i = 0; i < members.size(); ++i) {
-    const std::string& member = members[i];
-    if (member.size() != value.size()) continue;
-    size_t k = 0;
-    while (k < value.size() && member[k] == value[k]) ++k;
-    if (k == value.size()) return static_cast<uint32_t>(i);
-  }
-  return kNoEnumValue;
-}
-
 bool is_valid_utf8(std::string_view text) { return csv::find_invalid_utf8(text) == std::string_view::npos; }
 
 std::string quoted_list(const std::vector<std::string>& values, size_t limit) {
@@ -111,27 +96,20 @@ bool ColumnBuilder::append(std::string_view text, bool stable, std::string& mess
       break;
     }
     case ColumnKind::Enum: {
-      const uint32_t code = enum_code(spec_.enum_values, value);
-      if (code == kNoEnumValue) {
+      const uint32_t code = csv::enum_index(spec_.enum_values, value);
+      if (code == csv::kNotAnEnumValue) {
         status = ParseStatus::Malformed;
       } else {
         codes_.push_back(code);
       }
       break;
     }
-    case ColumnKind::String: {
-      const uint32_t code = dictionary_.code_of(value, stable, is_valid_utf8);
-      if (code == StringDictionary::kRejected) {
+    case ColumnKind::String:
+      if (!append_string(value, stable)) {
         message = invalid_utf8_message(value, csv::find_invalid_utf8(value));
         return false;
       }
-      codes_.push_back(code);
-      if (dictionary_.size() == kDistinctProbe && present_.size() < 2 * kDistinctProbe) {
-        if (!key_) dictionary_.stop_hashing();
-        dictionary_.reserve(expected_rows_);
-      }
-      break;
-    }
+      return true;
     case ColumnKind::StringSet: break;  // handled above
   }
   if (status != ParseStatus::Ok) {
@@ -142,14 +120,16 @@ bool ColumnBuilder::append(std::string_view text, bool stable, std::string& mess
   return true;
 }
 
-size_t ColumnBuilder::append_plain(const char* base, const uint32_t* at, size_t stride, size_t rows) {
-  for (size_t row = 0; row < rows; ++row) {
-    const uint32_t begin = at[row * stride];
-    const std::string_view text(base + begin, at[row * stride + 1] - 1 - begin);
-    if (key_ && is_missing(text)) return row;
-    if (!append(text, true, refusal_)) return row;
+bool ColumnBuilder::append_string(std::string_view value, bool stable) {
+  const uint32_t code = dictionary_.code_of(value, stable, is_valid_utf8);
+  if (code == StringDictionary::kRejected) return false;
+  codes_.push_back(code);
+  present_.push_back(1);
+  if (dictionary_.size() == kDistinctProbe && present_.size() <= 2 * kDistinctProbe) {
+    if (!key_) dictionary_.stop_hashing();
+    dictionary_.reserve(expected_rows_);
   }
-  return rows;
+  return true;
 }
 
 bool ColumnBuilder::append_set(std::string_view text, bool stable, std::string& message) {

@@ -61,6 +61,11 @@ class ColumnBuilder {
 
  private:
   bool append_set(std::string_view text, bool stable, std::string& message);
+  // A present, non-empty String value; false (nothing appended) when it is
+  // new and not UTF-8.
+  bool append_string(std::string_view value, bool stable);
+  template <class Fast>
+  size_t append_plain_with(const char* base, const uint32_t* at, size_t stride, size_t rows, Fast&& fast);
   std::string describe_failure(csv::ParseStatus status, std::string_view text) const;
 
   // A String column whose first rows are mostly distinct (e-mail addresses,

@@ -46,4 +46,19 @@ ParseStatus parse_bool(std::string_view text, bool& value);
 // Days since 1970-01-01.
 ParseStatus parse_date(std::string_view text, const DateFormat& format, int64_t& days);
 
+// The index of `value` among an enum's `members`, or kNotAnEnumValue.
+// Compared byte by byte in line: enum values are a few bytes long, shorter
+// than a call to memcmp is worth.
+constexpr uint32_t kNotAnEnumValue = UINT32_MAX;
+inline uint32_t enum_index(const std::vector<std::string>& members, std::string_view value) {
+  for (size_t i = 0; i < members.size(); ++i) {
+    const std::string& member = members[i];
+    if (member.size() != value.size()) continue;
+    size_t k = 0;
+    while (k < value.size() && member[k] == value[k]) ++k;
+    if (k == value.size()) return static_cast<uint32_t>(i);
+  }
+  return kNotAnEnumValue;
+}
+
 }  // namespace segc::runtime::csv
