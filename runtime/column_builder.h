@@ -55,8 +55,17 @@ class ColumnBuilder {
   // The string of a loading code (String and StringSet columns).
   std::string_view dictionary_value(uint32_t code) const { return dictionary_.value(code); }
 
-  // The finished column of `rows` rows; rows never appended (a field absent
-  // from the header) are missing.
+  // Exactly `rows` rows: those never appended (a field absent from the
+  // header) are added as missing, any beyond are dropped.
+  void fill_missing(size_t rows);
+
+  // Appends the rows of `other`, the same column loaded from the next range
+  // of the file, and leaves it empty. Codes of strings are renumbered into
+  // this builder's dictionary; a dictionary that stopped hashing there stops
+  // here too (unless this is the key).
+  void absorb(ColumnBuilder& other);
+
+  // The finished column of `rows` rows (fill_missing first).
   Column finish(size_t rows);
 
  private:

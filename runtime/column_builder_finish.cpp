@@ -24,7 +24,7 @@ Bitmap to_bitmap(const std::vector<uint8_t>& flags) {
 
 }  // namespace
 
-Column ColumnBuilder::finish(size_t rows) {
+void ColumnBuilder::fill_missing(size_t rows) {
   std::string unused;
   while (present_.size() < rows) {
     if (spec_.kind == ColumnKind::StringSet) {
@@ -35,6 +35,39 @@ Column ColumnBuilder::finish(size_t rows) {
     }
   }
   truncate(rows);
+}
+
+void ColumnBuilder::absorb(ColumnBuilder& other) {
+  const auto append_all = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+  append_all(present_, other.present_);
+  switch (spec_.kind) {
+    case ColumnKind::Int:
+    case ColumnKind::Decimal:
+    case ColumnKind::Date: append_all(ints_, other.ints_); break;
+    case ColumnKind::Float: append_all(floats_, other.floats_); break;
+    case ColumnKind::Bool: append_all(bools_, other.bools_); break;
+    case ColumnKind::Enum: append_all(codes_, other.codes_); break;
+    case ColumnKind::String: {
+      if (!key_ && dictionary_.hashing() && !other.dictionary_.hashing()) dictionary_.stop_hashing();
+      const std::vector<uint32_t> remap = dictionary_.absorb(other.dictionary_);
+      for (size_t row = 0; row < other.codes_.size(); ++row) {
+        codes_.push_back(other.present_[row] ? remap[other.codes_[row]] : 0);
+      }
+      break;
+    }
+    case ColumnKind::StringSet: {
+      const std::vector<uint32_t> remap = dictionary_.absorb(other.dictionary_);
+      const auto base = static_cast<uint32_t>(set_codes_.size());
+      for (uint32_t code : other.set_codes_) set_codes_.push_back(remap[code]);
+      for (size_t row = 1; row < other.offsets_.size(); ++row) offsets_.push_back(base + other.offsets_[row]);
+      break;
+    }
+  }
+  other = ColumnBuilder(other.spec_, other.syntax_);
+}
+
+Column ColumnBuilder::finish(size_t rows) {
+  fill_missing(rows);
 
   Column column;
   column.spec = spec_;

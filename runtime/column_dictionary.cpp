@@ -28,6 +28,16 @@ void StringDictionary::grow(size_t at_least) {
   }
 }
 
+std::vector<uint32_t> StringDictionary::absorb(StringDictionary& other) {
+  absorbed_.emplace_back().swap(other.owned_);
+  for (std::deque<std::string>& owned : other.absorbed_) absorbed_.emplace_back().swap(owned);
+  std::vector<uint32_t> remap(other.values_.size());
+  reserve(values_.size() + other.values_.size());
+  for (size_t code = 0; code < other.values_.size(); ++code) remap[code] = code_of(other.values_[code], true);
+  other = StringDictionary();
+  return remap;
+}
+
 namespace {
 
 // The length of a key's string, from the key unless it was capped: the

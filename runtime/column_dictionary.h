@@ -74,6 +74,14 @@ class StringDictionary {
     hashes_ = {};
   }
 
+  bool hashing() const { return hashing_; }
+
+  // Adds the strings of `other` (the same column, loaded from another range
+  // of the file), which is left empty; the result maps each of its codes to
+  // the code here. Its own copies of strings move here unchanged, so views of
+  // them stay valid.
+  std::vector<uint32_t> absorb(StringDictionary& other);
+
   size_t size() const { return values_.size(); }
   std::string_view value(uint32_t code) const { return values_[code]; }
 
@@ -95,6 +103,9 @@ class StringDictionary {
   std::vector<std::string_view> values_;
   std::vector<uint64_t> hashes_;   // per code, for rehashing
   std::deque<std::string> owned_;  // deque: stable addresses for the views above
+  // Those of absorbed dictionaries, swapped in whole (a swap keeps every
+  // element where it is; a deque of them never moves one).
+  std::deque<std::deque<std::string>> absorbed_;
 };
 
 }  // namespace segc::runtime

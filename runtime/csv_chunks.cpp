@@ -48,8 +48,14 @@ std::vector<std::unique_ptr<ChunkLoader>> load_chunks(const ChunkContext& contex
   });
   std::vector<std::unique_ptr<ChunkLoader>> chunks;
   size_t chunk_line = line;
+  // The first range's builders are where the others' rows are appended
+  // (csv_loader.cpp), so they reserve room for every row: only the pages
+  // written are ever allocated, and the appending copies nothing twice.
+  size_t all_newlines = 0;
+  for (size_t count_of_range : newlines) all_newlines += count_of_range;
   for (size_t i = 0; i < count; ++i) {
-    chunks.push_back(std::make_unique<ChunkLoader>(context, begins[i], chunk_line, begins[i + 1], newlines[i] + 1));
+    const size_t rows_estimate = (i == 0 ? all_newlines : newlines[i]) + 1;
+    chunks.push_back(std::make_unique<ChunkLoader>(context, begins[i], chunk_line, begins[i + 1], rows_estimate));
     chunk_line += newlines[i];
   }
   run_on_threads(count, [&](size_t i) { chunks[i]->run(); });

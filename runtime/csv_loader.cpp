@@ -4,10 +4,10 @@
 #include "runtime/csv_loader.h"
 
 #include <algorithm>
+#include <atomic>
 
 #include "runtime/column_builder.h"
 #include "runtime/csv_chunks.h"
-#include "runtime/csv_column_join.h"
 #include "runtime/csv_header.h"
 #include "runtime/csv_reader.h"
 
@@ -32,27 +32,40 @@ Table empty_table(const TableSchema& schema) {
   return table;
 }
 
-// The ranges' rows as one table: each range's columns are finished on its
-// own thread, then each column's parts are joined (columns spread over the
-// threads).
+// The ranges' rows as one table: each column's later ranges are appended to
+// its first range's builder, which then finishes the whole column once, so
+// that strings are sorted and values packed once; columns are spread over
+// the threads, the costly string columns first.
 Table join_tables(const TableSchema& schema, Chunks& chunks, size_t rows, unsigned threads) {
   Table table;
   table.schema = schema;
   table.row_count = rows;
   const size_t columns = schema.columns.size();
-  std::vector<std::vector<Column>> parts(columns, std::vector<Column>(chunks.size()));
-  csv::run_on_threads(chunks.size(), [&](size_t c) {
-    std::vector<ColumnBuilder>& builders = chunks[c]->builders();
-    const size_t chunk_rows = rows == 0 ? 0 : chunks[c]->rows();
-    for (size_t i = 0; i < columns; ++i) {
-      parts[i][c] = builders[i].finish(chunk_rows);
-      builders[i] = ColumnBuilder(schema.columns[i], ValueSyntax{});  // frees the loading vectors
-    }
-  });
+  std::vector<size_t> order(columns);
+  for (size_t i = 0; i < columns; ++i) order[i] = i;
+  const auto is_text = [&](size_t i) {
+    const ColumnKind kind = schema.columns[i].kind;
+    return kind == ColumnKind::String || kind == ColumnKind::StringSet;
+  };
+  std::stable_partition(order.begin(), order.end(), is_text);
   table.columns.resize(columns);
+  std::atomic<size_t> next{0};
   const size_t workers = std::min<size_t>(std::max(threads, 1u), columns);
-  csv::run_on_threads(workers, [&](size_t worker) {
-    for (size_t i = worker; i < columns; i += workers) table.columns[i] = csv::join_columns(parts[i]);
+  csv::run_on_threads(workers, [&](size_t) {
+    for (size_t k = next++; k < columns; k = next++) {
+      const size_t i = order[k];
+      ColumnBuilder& column = chunks[0]->builders()[i];
+      if (rows != 0) {
+        column.fill_missing(chunks[0]->rows());
+        for (size_t c = 1; c < chunks.size(); ++c) {
+          ColumnBuilder& part = chunks[c]->builders()[i];
+          part.fill_missing(chunks[c]->rows());
+          column.absorb(part);
+        }
+      }
+      table.columns[i] = column.finish(rows);
+      column = ColumnBuilder(schema.columns[i], ValueSyntax{});  // frees the loading vectors
+    }
   });
   return table;
 }
