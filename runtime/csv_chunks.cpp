@@ -3,16 +3,36 @@
 #include <algorithm>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "runtime/column_dictionary.h"
 #include "runtime/csv_bytes.h"
 
 namespace segc::runtime::csv {
 namespace {
 
-// '\n' bytes in `text`, eight at a time.
+// '\n' bytes in `text`: sixteen at a time into byte counters that are
+// summed before they can overflow (SSE2 is part of every x86-64), then eight.
 size_t count_newlines(std::string_view text) {
   size_t count = 0;
   size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i newline = _mm_set1_epi8('\n');
+  const __m128i zero = _mm_setzero_si128();
+  while (i + 16 <= text.size()) {
+    const size_t end = std::min(text.size(), i + 255 * 16);
+    __m128i counters = zero;
+    for (; i + 16 <= end; i += 16) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+      counters = _mm_sub_epi8(counters, _mm_cmpeq_epi8(bytes, newline));
+    }
+    const __m128i sums = _mm_sad_epu8(counters, zero);
+    count += static_cast<size_t>(_mm_cvtsi128_si64(sums)) +
+             static_cast<size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+  }
+#endif
   for (; i + 8 <= text.size(); i += 8) count += count_marked(bytes_equal(load_word(text.data() + i), '\n'));
   for (; i < text.size(); ++i) count += text[i] == '\n';
   return count;

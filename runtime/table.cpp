@@ -1,6 +1,7 @@
 #include "runtime/table.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <limits>
 #include <type_traits>
@@ -8,8 +9,48 @@
 namespace segc::runtime {
 namespace {
 
-bool is_present(const Column& column, size_t row) {
-  return row >= column.present.size() || column.present.test(row);
+constexpr uint64_t kAllRows = ~uint64_t{0};
+
+// The presence bits of rows [64 * word, 64 * word + 64) of `rows`: rows past
+// the end of the presence bitmap count as present (hand-built tables may
+// leave it empty), rows past `rows` as absent.
+uint64_t presence_word(const Column& column, size_t word, size_t rows) {
+  const size_t first = word * 64;
+  const size_t bits = column.present.size();
+  uint64_t present = kAllRows;
+  if (first < bits) {
+    present = column.present.words()[word];
+    if (bits - first < 64) present |= kAllRows << (bits - first);
+  }
+  if (rows - first < 64) present &= (uint64_t{1} << (rows - first)) - 1;
+  return present;
+}
+
+// The smallest and largest present value, a word of rows at a time: a full
+// word needs no test per row.
+template <class V>
+bool present_range(const Column& column, const std::vector<V>& values, V& low, V& high) {
+  low = std::numeric_limits<V>::max();
+  high = std::numeric_limits<V>::min();
+  bool any = false;
+  for (size_t word = 0; word * 64 < values.size(); ++word) {
+    const uint64_t present = presence_word(column, word, values.size());
+    const V* v = values.data() + word * 64;
+    if (present == kAllRows) {
+      for (size_t i = 0; i < 64; ++i) {
+        low = std::min(low, v[i]);
+        high = std::max(high, v[i]);
+      }
+    } else {
+      for (uint64_t bits = present; bits != 0; bits &= bits - 1) {
+        const auto i = static_cast<size_t>(std::countr_zero(bits));
+        low = std::min(low, v[i]);
+        high = std::max(high, v[i]);
+      }
+    }
+    any = any || present != 0;
+  }
+  return any;
 }
 
 // Writes every value as a T, 0 for missing rows; the width is chosen once,
@@ -17,8 +58,17 @@ bool is_present(const Column& column, size_t row) {
 template <class T, class V>
 void pack_as(Column& column, const std::vector<V>& values) {
   auto* out = reinterpret_cast<T*>(column.storage.edit().data());
-  for (size_t row = 0; row < values.size(); ++row) {
-    out[row] = is_present(column, row) ? static_cast<T>(values[row]) : T{0};
+  for (size_t word = 0; word * 64 < values.size(); ++word) {
+    const uint64_t present = presence_word(column, word, values.size());
+    const size_t first = word * 64;
+    const V* v = values.data() + first;
+    T* o = out + first;
+    if (present == kAllRows) {
+      for (size_t i = 0; i < 64; ++i) o[i] = static_cast<T>(v[i]);
+    } else {
+      const size_t count = std::min<size_t>(64, values.size() - first);
+      for (size_t i = 0; i < count; ++i) o[i] = (present >> i) & 1 ? static_cast<T>(v[i]) : T{0};
+    }
   }
 }
 
@@ -39,13 +89,7 @@ void pack(Column& column, const std::vector<V>& values, int width) {
 void store_ints(Column& column, const std::vector<int64_t>& values) {
   int64_t low = 0;
   int64_t high = 0;
-  bool any = false;
-  for (size_t row = 0; row < values.size(); ++row) {
-    if (!is_present(column, row)) continue;
-    low = any ? std::min(low, values[row]) : values[row];
-    high = any ? std::max(high, values[row]) : values[row];
-    any = true;
-  }
+  if (!present_range(column, values, low, high)) low = high = 0;
   column.min = low;
   column.max = high;
   auto fits = [&](int64_t lo, int64_t hi) { return low >= lo && high <= hi; };
@@ -58,14 +102,10 @@ void store_ints(Column& column, const std::vector<int64_t>& values) {
 }
 
 void store_codes(Column& column, const std::vector<uint32_t>& codes) {
+  uint32_t low = 0;
   uint32_t high = 0;
-  uint32_t low = std::numeric_limits<uint32_t>::max();
-  for (size_t row = 0; row < codes.size(); ++row) {
-    if (!is_present(column, row)) continue;
-    high = std::max(high, codes[row]);
-    low = std::min(low, codes[row]);
-  }
-  column.min = low == std::numeric_limits<uint32_t>::max() ? 0 : low;
+  if (!present_range(column, codes, low, high)) low = high = 0;
+  column.min = low;
   column.max = high;
   int width = high <= 0xff ? 1 : high <= 0xffff ? 2 : 4;
   pack<std::false_type>(column, codes, width);
