@@ -40,7 +40,7 @@ void ColumnBuilder::reserve(size_t rows) {
   switch (spec_.kind) {
     case ColumnKind::Int:
     case ColumnKind::Decimal:
-    case ColumnKind::Date: reserve_huge(ints_, rows); break;
+    case ColumnKind::Date: ints_.reserve(rows); break;
     case ColumnKind::Float: reserve_huge(floats_, rows); break;
     case ColumnKind::Bool: reserve_huge(bools_, rows); break;
     case ColumnKind::String:
@@ -214,7 +214,7 @@ void ColumnBuilder::truncate(size_t rows) {
       offsets_.resize(rows + 1);
       set_codes_.resize(offsets_.back());
       break;
-    default: ints_.resize(rows); break;
+    default: ints_.truncate(rows); break;
   }
 }
 

@@ -9,6 +9,7 @@
 
 #include "runtime/column_dictionary.h"
 #include "runtime/csv_values.h"
+#include "runtime/loading_ints.h"
 #include "runtime/table.h"
 
 namespace segc::runtime {
@@ -87,7 +88,7 @@ class ColumnBuilder {
   size_t expected_rows_ = 0;
   bool key_ = false;
   std::vector<uint8_t> present_;
-  std::vector<int64_t> ints_;     // Int, Decimal, Date
+  LoadingInts ints_;              // Int, Decimal, Date
   std::vector<double> floats_;    // Float
   std::vector<uint8_t> bools_;    // Bool
   std::vector<uint32_t> codes_;   // String (loading codes), Enum

@@ -62,7 +62,7 @@ void ColumnBuilder::absorb(ColumnBuilder& other) {
   switch (spec_.kind) {
     case ColumnKind::Int:
     case ColumnKind::Decimal:
-    case ColumnKind::Date: append_all(ints_, other.ints_); break;
+    case ColumnKind::Date: ints_.append(other.ints_); break;
     case ColumnKind::Float: append_all(floats_, other.floats_); break;
     case ColumnKind::Bool: append_all(bools_, other.bools_); break;
     case ColumnKind::Enum: append_all(codes_, other.codes_); break;
@@ -94,7 +94,9 @@ Column ColumnBuilder::finish(size_t rows) {
   switch (spec_.kind) {
     case ColumnKind::Int:
     case ColumnKind::Decimal:
-    case ColumnKind::Date: store_ints(column, ints_); break;
+    case ColumnKind::Date:
+      ints_.visit([&](const auto& values) { store_ints(column, values); });
+      break;
     case ColumnKind::Float: column.floats = std::move(floats_); break;
     case ColumnKind::Bool: column.bools = to_bitmap(bools_); break;
     case ColumnKind::Enum:

@@ -86,9 +86,12 @@ void pack(Column& column, const std::vector<V>& values, int width) {
 
 }  // namespace
 
-void store_ints(Column& column, const std::vector<int64_t>& values) {
-  int64_t low = 0;
-  int64_t high = 0;
+namespace {
+
+template <class V>
+void store_int_values(Column& column, const std::vector<V>& values) {
+  V low = 0;
+  V high = 0;
   if (!present_range(column, values, low, high)) low = high = 0;
   column.min = low;
   column.max = high;
@@ -100,6 +103,11 @@ void store_ints(Column& column, const std::vector<int64_t>& values) {
   pack<std::true_type>(column, values, width);
   compute_block_stats(column);
 }
+
+}  // namespace
+
+void store_ints(Column& column, const std::vector<int64_t>& values) { store_int_values(column, values); }
+void store_ints(Column& column, const std::vector<int32_t>& values) { store_int_values(column, values); }
 
 void store_codes(Column& column, const std::vector<uint32_t>& codes) {
   uint32_t low = 0;

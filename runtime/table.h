@@ -114,6 +114,7 @@ struct Table {
 // (used by loaders and by tests that build tables by hand), and computes the
 // column's block statistics; the presence bitmap must be set first.
 void store_ints(Column& column, const std::vector<int64_t>& values);
+void store_ints(Column& column, const std::vector<int32_t>& values);
 // Packs dictionary codes into the narrowest unsigned width, likewise.
 void store_codes(Column& column, const std::vector<uint32_t>& codes);
 
