@@ -61,9 +61,10 @@ void add_csv_flags(CLI::App& command, CsvFlags& flags, const std::string& reject
                      "Where --on-error skip writes rejected rows (default: " + rejects_default + ")");
 }
 
-LoadedData load_csv_data(const std::string& path, const runtime::TableSchema& schema, const CsvFlags& flags) {
+LoadedData load_csv_data(const std::string& path, const runtime::TableSchema& schema, const CsvFlags& flags,
+                         const runtime::ColumnSink& sink) {
   LoadedData loaded;
-  runtime::CsvLoadResult data = runtime::load_csv_file(path, schema, csv_options(flags));
+  runtime::CsvLoadResult data = runtime::load_csv_file(path, schema, csv_options(flags), sink);
   if (!data.fatal.empty()) {
     print_error(data.fatal);
     loaded.exit_code = kExitUsage;

@@ -23,9 +23,10 @@ runtime::CsvOptions csv_options(const CsvFlags& flags);
 
 // Loads a CSV file; bad rows are reported (exit 1), or with --on-error skip
 // left out and returned, for write_rejects once the command knows it will
-// go on.
+// go on. With a sink the columns go there (runtime::ColumnSink) and the
+// table has none.
 LoadedData load_csv_data(const std::string& path, const runtime::TableSchema& schema,
-                         const CsvFlags& flags);
+                         const CsvFlags& flags, const runtime::ColumnSink& sink = {});
 
 // Writes the rejects file and reports how many rows were left out; false
 // (after printing why) when it cannot be written.

@@ -31,15 +31,25 @@ int run_import_command(const ImportOptions& options) {
   if (rules.exit_code) return *rules.exit_code;
   const CheckedProgram& program = *rules.outcome->program;
   const std::string rejects_path = options.csv.rejects.empty() ? options.out + ".rejects.csv" : options.csv.rejects;
-  LoadedData data = load_csv_data(options.csv_path, evaluate::table_schema_for(program.schema), options.csv);
+  const runtime::TableSchema schema = evaluate::table_schema_for(program.schema);
+  // Each column is written as soon as it is built, while the later ones are
+  // still being built; the file only replaces OUT at commit, after the load
+  // found no errors and the rejects file is written.
+  runtime::ColumnarFileWriter writer(options.out, schema, SEGC_VERSION);
+  if (std::string error = writer.open(); !error.empty()) {
+    print_error(error + " (nothing was written)");
+    return kExitUsage;
+  }
+  LoadedData data = load_csv_data(options.csv_path, schema, options.csv,
+                                  [&](size_t index, runtime::Column&& column) { writer.add(index, std::move(column)); });
   if (data.exit_code) return *data.exit_code;
   if (!data.rejected.empty() && !write_rejects(options.csv_path, data.rejected, rejects_path)) return kExitUsage;
-  if (std::string error = runtime::write_columnar_file(options.out, data.table, SEGC_VERSION); !error.empty()) {
+  if (std::string error = writer.commit(data.table.row_count); !error.empty()) {
     print_error(error + " (nothing was written)");
     return kExitUsage;
   }
   std::printf("%s\n", fmt::format("{}: {} rows, {} columns imported from {}", options.out, data.table.row_count,
-                                  data.table.columns.size(), options.csv_path)
+                                  schema.columns.size(), options.csv_path)
                           .c_str());
   return data.rejected.empty() ? kExitOk : kExitProblems;
 }

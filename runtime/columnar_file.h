@@ -18,10 +18,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "runtime/columnar_format.h"
+#include "runtime/interrupt_cleanup.h"
 #include "runtime/table.h"
 
 namespace segc::runtime {
@@ -64,9 +68,56 @@ ColumnarProblem verify_all_columns(ColumnarFile& file);
 // e.g. "field 'age' is int in the file but decimal(2) in the rules".
 std::string schema_difference(const TableSchema& in_file, const TableSchema& expected);
 
-// Writes `table` as a columnar file: to a temporary file beside `path`,
-// synced, then renamed over it, so that `path` is either the complete new
-// file or untouched. Returns "" or what went wrong.
+// Writes a columnar file a column at a time, each as soon as it is added
+// (and those before it in the schema are), so that the disk works while later
+// columns are still being built and each column's memory can go once it is
+// written. Everything goes to a temporary file beside `path`, which commit()
+// syncs and renames over `path`: `path` is either the complete new file or
+// untouched. The temporary file is removed when the writer goes without a
+// commit, and on SIGINT, SIGTERM, SIGHUP or SIGXFSZ (interrupt_cleanup.h).
+class ColumnarFileWriter {
+ public:
+  ColumnarFileWriter(std::string path, const TableSchema& schema, std::string_view segc_version);
+  ~ColumnarFileWriter();
+  ColumnarFileWriter(const ColumnarFileWriter&) = delete;
+  ColumnarFileWriter& operator=(const ColumnarFileWriter&) = delete;
+
+  // Creates the temporary file; "" or what went wrong.
+  std::string open();
+
+  // Column `index` of the schema, from any thread, each once. The file holds
+  // columns in schema order, so a column added early waits in memory for
+  // those before it. A write error is kept for commit().
+  void add(size_t index, Column&& column);
+  // Likewise, without taking the column: it must live until commit().
+  void add(size_t index, const Column& column);
+
+  // Once every column was added: the directory and header, then sync and
+  // rename. "" or what went wrong (nothing was then written at `path`).
+  std::string commit(uint64_t row_count);
+
+ private:
+  struct Prepared;
+  void add_prepared(size_t index, std::unique_ptr<Prepared> prepared);
+  void write_column(size_t index);
+
+  std::string path_;
+  TableSchema schema_;
+  std::string segc_version_;
+  std::string temporary_;
+  int fd_ = -1;
+  bool committed_ = false;
+  std::unique_ptr<RemoveOnInterrupt> remove_on_interrupt_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Prepared>> pending_;  // added, not yet written
+  size_t next_ = 0;                                 // the next column to write
+  uint64_t end_ = 0;                                // where it goes
+  std::vector<columnar::ColumnEntry> entries_;
+  std::string problem_;
+};
+
+// Writes `table` as a columnar file with a ColumnarFileWriter. Returns "" or
+// what went wrong.
 std::string write_columnar_file(const std::string& path, const Table& table,
                                 std::string_view segc_version);
 

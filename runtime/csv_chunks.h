@@ -42,6 +42,7 @@ bool keys_overlap(const std::vector<std::unique_ptr<ChunkLoader>>& chunks, Colum
 // texts into many ranges, and (`row_by_row`) without the plain-record path,
 // so that they can compare it with RecordReader's.
 CsvLoadResult load_text_in_chunks(std::string_view text, const TableSchema& schema, const CsvOptions& options,
-                                  size_t min_chunk_bytes, bool row_by_row = false);
+                                  size_t min_chunk_bytes, bool row_by_row = false,
+                                  const ColumnSink& sink = {});
 
 }  // namespace segc::runtime::csv

@@ -102,7 +102,8 @@ void append_csv_field(std::string& out, std::string_view value) {
 
 }  // namespace
 
-CsvLoadResult load_csv_file(const std::string& path, const TableSchema& schema, const CsvOptions& options) {
+CsvLoadResult load_csv_file(const std::string& path, const TableSchema& schema, const CsvOptions& options,
+                            const ColumnSink& sink) {
   FileContents contents;
   if (std::string problem = read_file(path, contents); !problem.empty()) {
     CsvLoadResult result = load_csv_text("", schema, CsvOptions{});
@@ -112,7 +113,7 @@ CsvLoadResult load_csv_file(const std::string& path, const TableSchema& schema, 
     return result;
   }
   // The table owns copies of every string, so the buffer can go afterwards.
-  return load_csv_text(contents.text(), schema, options);
+  return load_csv_text(contents.text(), schema, options, sink);
 }
 
 std::string write_rejects_file(const std::string& path, const std::vector<RejectedRow>& rejected) {

@@ -32,28 +32,21 @@ Table empty_table(const TableSchema& schema) {
   return table;
 }
 
-// The ranges' rows as one table: each column's later ranges are appended to
-// its first range's builder, which then finishes the whole column once, so
-// that strings are sorted and values packed once; columns are spread over
-// the threads, the costly string columns first.
-Table join_tables(const TableSchema& schema, Chunks& chunks, size_t rows, unsigned threads) {
+// The ranges' rows as one table (or, with a sink, as columns handed over):
+// each column's later ranges are appended to its first range's builder,
+// which then finishes the whole column once, so that strings are sorted and
+// values packed once. Threads take the columns in schema order, the order a
+// sink writing a file needs them in.
+Table join_tables(const TableSchema& schema, Chunks& chunks, size_t rows, unsigned threads, const ColumnSink& sink) {
   Table table;
   table.schema = schema;
   table.row_count = rows;
   const size_t columns = schema.columns.size();
-  std::vector<size_t> order(columns);
-  for (size_t i = 0; i < columns; ++i) order[i] = i;
-  const auto is_text = [&](size_t i) {
-    const ColumnKind kind = schema.columns[i].kind;
-    return kind == ColumnKind::String || kind == ColumnKind::StringSet;
-  };
-  std::stable_partition(order.begin(), order.end(), is_text);
-  table.columns.resize(columns);
+  if (!sink) table.columns.resize(columns);
   std::atomic<size_t> next{0};
   const size_t workers = std::min<size_t>(std::max(threads, 1u), columns);
   csv::run_on_threads(workers, [&](size_t) {
-    for (size_t k = next++; k < columns; k = next++) {
-      const size_t i = order[k];
+    for (size_t i = next++; i < columns; i = next++) {
       ColumnBuilder& column = chunks[0]->builders()[i];
       if (rows != 0) {
         column.fill_missing(chunks[0]->rows());
@@ -63,7 +56,11 @@ Table join_tables(const TableSchema& schema, Chunks& chunks, size_t rows, unsign
           column.absorb(part);
         }
       }
-      table.columns[i] = column.finish(rows);
+      if (sink) {
+        sink(i, column.finish(rows));
+      } else {
+        table.columns[i] = column.finish(rows);
+      }
       column = ColumnBuilder(schema.columns[i], ValueSyntax{});  // frees the loading vectors
     }
   });
@@ -77,12 +74,13 @@ std::string check_date_format(std::string_view format) {
   return csv::compile_date_format(format, compiled);
 }
 
-CsvLoadResult load_csv_text(std::string_view text, const TableSchema& schema, const CsvOptions& options) {
-  return csv::load_text_in_chunks(text, schema, options, csv::kMinChunkBytes);
+CsvLoadResult load_csv_text(std::string_view text, const TableSchema& schema, const CsvOptions& options,
+                            const ColumnSink& sink) {
+  return csv::load_text_in_chunks(text, schema, options, csv::kMinChunkBytes, false, sink);
 }
 
 CsvLoadResult csv::load_text_in_chunks(std::string_view text, const TableSchema& schema, const CsvOptions& options,
-                                       size_t min_chunk_bytes, bool row_by_row) {
+                                       size_t min_chunk_bytes, bool row_by_row, const ColumnSink& sink) {
   CsvLoadResult result;
   csv::DateFormat dates;
   if (std::string problem = csv::compile_date_format(options.date_format, dates); !problem.empty()) {
@@ -132,7 +130,7 @@ CsvLoadResult csv::load_text_in_chunks(std::string_view text, const TableSchema&
     }
     for (RejectedRow& row : chunk->rejected()) result.rejected.push_back(std::move(row));
   }
-  result.table = join_tables(schema, chunks, result.error_count == 0 ? rows : 0, options.threads);
+  result.table = join_tables(schema, chunks, result.error_count == 0 ? rows : 0, options.threads, sink);
   return result;
 }
 

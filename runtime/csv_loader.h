@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,10 +52,18 @@ struct CsvLoadResult {
 
 inline constexpr size_t kMaxReportedErrors = 100;
 
+// Takes each finished column instead of the result's table (whose columns
+// then stay empty), so that segc import can write a column and free it while
+// later ones are still being built. Called once per column, in no set order,
+// from the loading threads, whenever the rows were read (with errors the
+// columns have no rows); not when the file, options or header stopped the
+// load before its rows.
+using ColumnSink = std::function<void(size_t index, Column&& column)>;
+
 CsvLoadResult load_csv_file(const std::string& path, const TableSchema& schema,
-                            const CsvOptions& options);
+                            const CsvOptions& options, const ColumnSink& sink = {});
 CsvLoadResult load_csv_text(std::string_view text, const TableSchema& schema,
-                            const CsvOptions& options);
+                            const CsvOptions& options, const ColumnSink& sink = {});
 
 // "" when `format` is a usable CsvOptions::date_format, else why not (for
 // checking a --date-format flag before reading any data).
