@@ -41,6 +41,24 @@ Bitmap to_bitmap(const std::vector<uint8_t>& flags) {
   return bits;
 }
 
+// Sorts codes[begin..] and drops repeats. A row's set has a few elements,
+// where an insertion sort in line beats std::sort's call and setup.
+void sort_unique_tail(std::vector<uint32_t>& codes, size_t begin) {
+  uint32_t* first = codes.data() + begin;
+  const size_t count = codes.size() - begin;
+  if (count > 16) {
+    std::sort(first, first + count);
+  } else {
+    for (size_t i = 1; i < count; ++i) {
+      const uint32_t code = first[i];
+      size_t j = i;
+      for (; j > 0 && first[j - 1] > code; --j) first[j] = first[j - 1];
+      first[j] = code;
+    }
+  }
+  codes.resize(begin + static_cast<size_t>(std::unique(first, first + count) - first));
+}
+
 }  // namespace
 
 void ColumnBuilder::fill_missing(size_t rows) {
@@ -129,8 +147,7 @@ Column ColumnBuilder::finish(size_t rows) {
       for (size_t row = 0; row < rows; ++row) {
         const size_t begin = codes.size();
         for (uint32_t k = offsets_[row]; k < offsets_[row + 1]; ++k) codes.push_back(remap[set_codes_[k]]);
-        std::sort(codes.begin() + static_cast<ptrdiff_t>(begin), codes.end());
-        codes.erase(std::unique(codes.begin() + static_cast<ptrdiff_t>(begin), codes.end()), codes.end());
+        sort_unique_tail(codes, begin);
         offsets.push_back(static_cast<uint32_t>(codes.size()));
       }
       column.set_offsets = std::move(offsets);
