@@ -48,6 +48,47 @@ bool less(const StringSortKey& a, const StringSortKey& b, size_t base, const std
 // Ranges this small are sorted by comparison (insertion sort inside std::sort).
 constexpr size_t kComparisonSortBelow = 48;
 
+constexpr size_t kTwoBytesFrom = 16384;
+
+void radix_sort(StringSortKey* keys, StringSortKey* other, bool into_other, size_t count, size_t depth, size_t base,
+                const std::vector<std::string_view>& strings);
+
+// Bytes `depth` and `depth` + 1 of a key's string as one bucket of
+// 257 * 257: a string that ended at `depth` has both parts 0.
+unsigned pair_bucket_of(const StringSortKey& key, size_t depth, size_t base) {
+  return bucket_of(key, depth, base) * 257 + bucket_of(key, depth + 1, base);
+}
+
+// One pass of radix_sort on two bytes (depth, depth + 1) of the `count` keys,
+// recursing into each bucket; false, with nothing moved, when every string
+// has the same two bytes there (and has not ended).
+bool two_byte_pass(StringSortKey* keys, StringSortKey* other, bool into_other, size_t count, size_t depth,
+                   size_t base, const std::vector<std::string_view>& strings) {
+  constexpr size_t kBuckets = 257 * 257;
+  std::vector<size_t> counts(kBuckets, 0);
+  for (size_t i = 0; i < count; ++i) ++counts[pair_bucket_of(keys[i], depth, base)];
+  const unsigned first = pair_bucket_of(keys[0], depth, base);
+  if (counts[first] == count && first != 0) return false;
+  std::vector<size_t> starts(kBuckets);
+  size_t at = 0;
+  for (size_t b = 0; b < kBuckets; ++b) {
+    starts[b] = at;
+    at += counts[b];
+  }
+  std::vector<size_t> next = starts;
+  for (size_t i = 0; i < count; ++i) other[next[pair_bucket_of(keys[i], depth, base)]++] = keys[i];
+  // Bucket 0 holds the strings that ended at `depth`, and a bucket b * 257
+  // those that ended at depth + 1: all equal within it, sorted as they are.
+  for (size_t b = 0; b < kBuckets; ++b) {
+    if (counts[b] > 1 && b % 257 != 0) {
+      radix_sort(other + starts[b], keys + starts[b], !into_other, counts[b], depth + 2, base, strings);
+    } else if (!into_other && counts[b] > 0) {
+      std::memcpy(static_cast<void*>(keys + starts[b]), other + starts[b], counts[b] * sizeof(StringSortKey));
+    }
+  }
+  return true;
+}
+
 // Sorts the `count` keys at `keys`, whose strings share their first `depth`
 // bytes and whose words hold bytes base..base+15, leaving the result at
 // `keys` or, when `into_other`, at `other` (each pass scatters from one
@@ -72,6 +113,13 @@ void radix_sort(StringSortKey* keys, StringSortKey* other, bool into_other, size
         keys[i].low = big_endian_word(strings[keys[i].code], depth + 8);
       }
       base = depth;
+    }
+    // Large ranges take two bytes a pass: half the passes over the keys, and
+    // 257 * 257 counters are cheap next to the keys of such a range.
+    if (count >= kTwoBytesFrom && depth + 1 < base + 16) {
+      if (two_byte_pass(keys, other, into_other, count, depth, base, strings)) return;
+      depth += 2;  // every string shares both bytes
+      continue;
     }
     size_t counts[257] = {};
     for (size_t i = 0; i < count; ++i) ++counts[bucket_of(keys[i], depth, base)];
