@@ -1,6 +1,7 @@
-// write_columnar_file: lays out the sections, computes checksums and block
-// statistics from the table's arrays, then streams header, directory and
-// sections to a temporary file that is synced and renamed into place.
+// ColumnarFileWriter: each column's block statistics and checksum, then its
+// sections at the end of a temporary file, in schema order; at commit the
+// directory and header go in front, and the file is synced and renamed into
+// place. write_columnar_file writes a whole table through it.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -102,7 +103,6 @@ void start_writeback(int fd, uint64_t offset, uint64_t size) {
   (void)fd, (void)offset, (void)size;
 #endif
 }
-
 
 // The entry of `column` without its sections' offsets, with its checksum.
 ColumnEntry entry_of(const Column& column, const ColumnParts& parts) {
