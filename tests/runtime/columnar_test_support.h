@@ -6,6 +6,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -32,6 +34,12 @@ class ScratchFolder {
  private:
   std::filesystem::path path_;
 };
+
+// The whole contents of a file ("" when it cannot be read).
+inline std::string read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 // Every kind, missing values, an empty set, Unicode, the extreme ints, and a
 // row count that leaves a partial last word.

@@ -21,11 +21,6 @@ using namespace segc::runtime::testing;
 
 namespace {
 
-std::string read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 size_t files_in(const ScratchFolder& folder) {
   const std::filesystem::path path = std::filesystem::path(folder.file("x")).parent_path();
   return static_cast<size_t>(std::distance(std::filesystem::directory_iterator(path), {}));
