@@ -48,9 +48,7 @@ class ColumnBuilder {
   // Drops rows from `rows` on (a rejected row's earlier fields).
   void truncate(size_t rows);
 
-  // The value appended last: an Int key, or a String key's loading code.
-  int64_t last_int() const { return ints_.back(); }
-  uint32_t last_code() const { return codes_.back(); }
+  // The value on `row`: an Int key, or a String key's loading code.
   int64_t int_at(size_t row) const { return ints_[row]; }
   uint32_t code_at(size_t row) const { return codes_[row]; }
   // The string of a loading code (String and StringSet columns).

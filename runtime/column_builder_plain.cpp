@@ -72,10 +72,15 @@ size_t ColumnBuilder::append_plain_with(const char* base, const uint32_t* at, si
 }
 
 size_t ColumnBuilder::append_plain(const char* base, const uint32_t* at, size_t stride, size_t rows) {
-  // A missing value of a column that is not the key: flagged absent.
+  // A present value, or a missing one (of a column that is not the key).
+  const auto found = [&](auto& values, auto value) {
+    values.push_back(value);
+    present_.push_back(1);
+    return true;
+  };
   const auto missing = [&](auto& values) {
-    present_.push_back(0);
     values.push_back(0);
+    present_.push_back(0);
     return true;
   };
   switch (spec_.kind) {
@@ -87,9 +92,7 @@ size_t ColumnBuilder::append_plain(const char* base, const uint32_t* at, size_t 
         if (size > 18 || size == size_t{negative}) return false;  // may not fit: the general path
         const int64_t magnitude = digits_at(text.data() + negative, size - negative);
         if (magnitude < 0) return false;
-        ints_.push_back(negative ? -magnitude : magnitude);
-        present_.push_back(1);
-        return true;
+        return found(ints_, negative ? -magnitude : magnitude);
       });
     case ColumnKind::Date: {
       const DateLayout layout = layout_of(*syntax_.date_format);
@@ -108,9 +111,7 @@ size_t ColumnBuilder::append_plain(const char* base, const uint32_t* at, size_t 
         const calendar::CivilDate date{static_cast<int32_t>(year), static_cast<uint32_t>(month),
                                        static_cast<uint32_t>(day)};
         if (!calendar::is_valid(date)) return false;
-        ints_.push_back(calendar::days_from_civil(date));
-        present_.push_back(1);
-        return true;
+        return found(ints_, calendar::days_from_civil(date));
       });
     }
     case ColumnKind::Bool:
@@ -122,9 +123,7 @@ size_t ColumnBuilder::append_plain(const char* base, const uint32_t* at, size_t 
         } else if (!(text == "false" || text == "0" || text == "no")) {
           return false;  // other cases and spellings: the general path
         }
-        bools_.push_back(flag);
-        present_.push_back(1);
-        return true;
+        return found(bools_, flag);
       });
     case ColumnKind::Enum:
       return append_plain_with(base, at, stride, rows, [&](std::string_view text) {
@@ -132,9 +131,7 @@ size_t ColumnBuilder::append_plain(const char* base, const uint32_t* at, size_t 
         if (is_blank(text.front()) || is_blank(text.back())) return false;  // trimmed by the general path
         const uint32_t code = csv::enum_index(spec_.enum_values, text);
         if (code == csv::kNotAnEnumValue) return false;
-        codes_.push_back(code);
-        present_.push_back(1);
-        return true;
+        return found(codes_, code);
       });
     case ColumnKind::String:
       return append_plain_with(base, at, stride, rows, [&](std::string_view text) {

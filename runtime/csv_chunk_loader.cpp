@@ -63,19 +63,8 @@ bool ChunkLoader::read_plain_records(size_t count) {
     if (column < 0) continue;
     loaded = builders_[static_cast<size_t>(column)].append_plain(base, plain_.bounds.data() + i, width + 1, loaded);
   }
-  const size_t key = context_.schema->key_index;
-  const ColumnBuilder& key_builder = builders_[key];
-  const ColumnKind key_kind = context_.schema->columns[key].kind;
   for (size_t row = 0; row < loaded; ++row) {
-    size_t first = 0;
-    switch (key_kind) {
-      case ColumnKind::String: first = keys_.insert_code(key_builder.code_at(rows_ + row), line_ + row); break;
-      case ColumnKind::Int:
-      case ColumnKind::Decimal:
-      case ColumnKind::Date: first = keys_.insert_int(key_builder.int_at(rows_ + row), line_ + row); break;
-      default: break;
-    }
-    if (first != 0) {
+    if (insert_key(rows_ + row, line_ + row) != 0) {
       loaded = row;  // read_row reports the duplicate
       break;
     }
@@ -149,19 +138,22 @@ void ChunkLoader::read_fields(const Record& record) {
   // A key counts once it is read, so that a duplicate is reported even when
   // its first row has other problems; a skipped row's key does not count.
   if (key_field == nullptr || (row_bad_ && skip_bad_rows)) return;
-  const ColumnBuilder& builder = builders_[key];
-  size_t first = 0;
-  switch (schema.columns[key].kind) {
-    case ColumnKind::String: first = keys_.insert_code(builder.last_code(), record.line); break;
-    case ColumnKind::Int:
-    case ColumnKind::Decimal:
-    case ColumnKind::Date: first = keys_.insert_int(builder.last_int(), record.line); break;
-    default: break;  // the checker allows only int and string keys
-  }
-  if (first != 0) {
+  if (const size_t first = insert_key(builders_[key].rows() - 1, record.line); first != 0) {
     const std::string_view name = schema.columns[key].name;
     problem(record, key_field->offset, name, key_field->value,
             fmt::format("duplicate key {}: first on line {}", display_text(key_field->value), first));
+  }
+}
+
+size_t ChunkLoader::insert_key(size_t row, size_t line) {
+  const size_t key = context_.schema->key_index;
+  const ColumnBuilder& builder = builders_[key];
+  switch (context_.schema->columns[key].kind) {
+    case ColumnKind::String: return keys_.insert_code(builder.code_at(row), line);
+    case ColumnKind::Int:
+    case ColumnKind::Decimal:
+    case ColumnKind::Date: return keys_.insert_int(builder.int_at(row), line);
+    default: return 0;  // the checker allows only int and string keys
   }
 }
 

@@ -58,6 +58,9 @@ class ChunkLoader {
   // `count` were read and more may follow.
   bool read_plain_records(size_t count);
   void read_row(const Record& record);
+  // Remembers the key on row `row` of the key column, read on `line`: the
+  // line where it was first seen when it is a duplicate, else 0.
+  size_t insert_key(size_t row, size_t line);
   void read_fields(const Record& record);
   std::string_view field_at(const Record& record, size_t offset) const;
   void problem(const Record& record, size_t offset, std::string_view field, std::string_view text,

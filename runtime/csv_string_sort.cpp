@@ -1,6 +1,7 @@
 #include "runtime/csv_string_sort.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <limits>
 
@@ -48,42 +49,63 @@ bool less(const StringSortKey& a, const StringSortKey& b, size_t base, const std
 // Ranges this small are sorted by comparison (insertion sort inside std::sort).
 constexpr size_t kComparisonSortBelow = 48;
 
+// Ranges this large take two bytes a pass: half the passes over the keys,
+// and 257 * 257 counters are cheap next to the keys of such a range.
 constexpr size_t kTwoBytesFrom = 16384;
+
+void move_keys(const StringSortKey* from, StringSortKey* to, size_t count) {
+  std::memcpy(static_cast<void*>(to), from, count * sizeof(StringSortKey));
+}
+
+// The digits of a radix pass: one byte (bucket_of), or two as one bucket of
+// 257 * 257. A bucket b with b % 257 == 0 holds strings that ended within
+// the digit, which are all equal.
+struct OneByte {
+  static constexpr size_t kBytes = 1;
+  static std::array<size_t, 257> counters() { return {}; }
+  static unsigned of(const StringSortKey& key, size_t depth, size_t base) { return bucket_of(key, depth, base); }
+};
+struct TwoBytes {
+  static constexpr size_t kBytes = 2;
+  static std::vector<size_t> counters() { return std::vector<size_t>(257 * 257, 0); }
+  static unsigned of(const StringSortKey& key, size_t depth, size_t base) {
+    return bucket_of(key, depth, base) * 257 + bucket_of(key, depth + 1, base);
+  }
+};
 
 void radix_sort(StringSortKey* keys, StringSortKey* other, bool into_other, size_t count, size_t depth, size_t base,
                 const std::vector<std::string_view>& strings);
 
-// Bytes `depth` and `depth` + 1 of a key's string as one bucket of
-// 257 * 257: a string that ended at `depth` has both parts 0.
-unsigned pair_bucket_of(const StringSortKey& key, size_t depth, size_t base) {
-  return bucket_of(key, depth, base) * 257 + bucket_of(key, depth + 1, base);
-}
-
-// One pass of radix_sort on two bytes (depth, depth + 1) of the `count` keys,
-// recursing into each bucket; false, with nothing moved, when every string
-// has the same two bytes there (and has not ended).
-bool two_byte_pass(StringSortKey* keys, StringSortKey* other, bool into_other, size_t count, size_t depth,
-                   size_t base, const std::vector<std::string_view>& strings) {
-  constexpr size_t kBuckets = 257 * 257;
-  std::vector<size_t> counts(kBuckets, 0);
-  for (size_t i = 0; i < count; ++i) ++counts[pair_bucket_of(keys[i], depth, base)];
-  const unsigned first = pair_bucket_of(keys[0], depth, base);
-  if (counts[first] == count && first != 0) return false;
-  std::vector<size_t> starts(kBuckets);
+// One pass of radix_sort (see there) on the digit at `depth`: scatters the
+// keys into `other` by it and sorts each bucket on; false, with nothing
+// moved, when every string has the same digit there and goes on past it.
+template <class Digit>
+bool radix_pass(StringSortKey* keys, StringSortKey* other, bool into_other, size_t count, size_t depth, size_t base,
+                const std::vector<std::string_view>& strings) {
+  auto counts = Digit::counters();
+  for (size_t i = 0; i < count; ++i) ++counts[Digit::of(keys[i], depth, base)];
+  const unsigned first = Digit::of(keys[0], depth, base);
+  if (counts[first] == count) {
+    if (first % 257 != 0) return false;
+    if (into_other) move_keys(keys, other, count);  // all ended here: all equal
+    return true;
+  }
+  // ends[b] is where bucket b starts, and after the scatter where it ends.
+  auto ends = Digit::counters();
   size_t at = 0;
-  for (size_t b = 0; b < kBuckets; ++b) {
-    starts[b] = at;
+  for (size_t b = 0; b < counts.size(); ++b) {
+    ends[b] = at;
     at += counts[b];
   }
-  std::vector<size_t> next = starts;
-  for (size_t i = 0; i < count; ++i) other[next[pair_bucket_of(keys[i], depth, base)]++] = keys[i];
-  // Bucket 0 holds the strings that ended at `depth`, and a bucket b * 257
-  // those that ended at depth + 1: all equal within it, sorted as they are.
-  for (size_t b = 0; b < kBuckets; ++b) {
+  for (size_t i = 0; i < count; ++i) other[ends[Digit::of(keys[i], depth, base)]++] = keys[i];
+  // Now in `other`. Ended strings (all equal) and a bucket of one are
+  // sorted: they only move when the result goes back.
+  for (size_t b = 0; b < counts.size(); ++b) {
+    const size_t start = ends[b] - counts[b];
     if (counts[b] > 1 && b % 257 != 0) {
-      radix_sort(other + starts[b], keys + starts[b], !into_other, counts[b], depth + 2, base, strings);
+      radix_sort(other + start, keys + start, !into_other, counts[b], depth + Digit::kBytes, base, strings);
     } else if (!into_other && counts[b] > 0) {
-      std::memcpy(static_cast<void*>(keys + starts[b]), other + starts[b], counts[b] * sizeof(StringSortKey));
+      move_keys(other + start, keys + start, counts[b]);
     }
   }
   return true;
@@ -97,14 +119,11 @@ bool two_byte_pass(StringSortKey* keys, StringSortKey* other, bool into_other, s
 // get the next sixteen bytes of their text in their words.
 void radix_sort(StringSortKey* keys, StringSortKey* other, bool into_other, size_t count, size_t depth, size_t base,
                 const std::vector<std::string_view>& strings) {
-  const auto move_result = [&](StringSortKey* from, StringSortKey* to, size_t size) {
-    std::memcpy(static_cast<void*>(to), from, size * sizeof(StringSortKey));
-  };
   while (true) {
     if (count < kComparisonSortBelow) {
       std::sort(keys, keys + count,
                 [&](const StringSortKey& a, const StringSortKey& b) { return less(a, b, base, strings); });
-      if (into_other) move_result(keys, other, count);
+      if (into_other) move_keys(keys, other, count);
       return;
     }
     if (depth == base + 16) {
@@ -114,43 +133,13 @@ void radix_sort(StringSortKey* keys, StringSortKey* other, bool into_other, size
       }
       base = depth;
     }
-    // Large ranges take two bytes a pass: half the passes over the keys, and
-    // 257 * 257 counters are cheap next to the keys of such a range.
     if (count >= kTwoBytesFrom && depth + 1 < base + 16) {
-      if (two_byte_pass(keys, other, into_other, count, depth, base, strings)) return;
+      if (radix_pass<TwoBytes>(keys, other, into_other, count, depth, base, strings)) return;
       depth += 2;  // every string shares both bytes
-      continue;
+    } else {
+      if (radix_pass<OneByte>(keys, other, into_other, count, depth, base, strings)) return;
+      ++depth;  // every string shares this byte
     }
-    size_t counts[257] = {};
-    for (size_t i = 0; i < count; ++i) ++counts[bucket_of(keys[i], depth, base)];
-    const unsigned first = bucket_of(keys[0], depth, base);
-    if (counts[first] == count) {  // every string has this byte here (or all ended: all equal)
-      if (first == 0) {
-        if (into_other) move_result(keys, other, count);
-        return;
-      }
-      ++depth;
-      continue;
-    }
-    size_t starts[257];
-    size_t at = 0;
-    for (unsigned b = 0; b < 257; ++b) {
-      starts[b] = at;
-      at += counts[b];
-    }
-    size_t next[257];
-    std::copy(std::begin(starts), std::end(starts), std::begin(next));
-    for (size_t i = 0; i < count; ++i) other[next[bucket_of(keys[i], depth, base)]++] = keys[i];
-    // Now in `other`. Bucket 0 holds strings that ended here (all equal) and
-    // a bucket of one is sorted: they only move when the result goes back.
-    for (unsigned b = 0; b < 257; ++b) {
-      if (b > 0 && counts[b] > 1) {
-        radix_sort(other + starts[b], keys + starts[b], !into_other, counts[b], depth + 1, base, strings);
-      } else if (!into_other && counts[b] > 0) {
-        move_result(other + starts[b], keys + starts[b], counts[b]);
-      }
-    }
-    return;
   }
 }
 

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <limits>
 #include <type_traits>
+#include <utility>
 
 namespace segc::runtime {
 namespace {
@@ -26,12 +27,12 @@ uint64_t presence_word(const Column& column, size_t word, size_t rows) {
   return present;
 }
 
-// The smallest and largest present value, a word of rows at a time: a full
-// word needs no test per row.
+// The smallest and largest present value, a word of rows at a time (a full
+// word needs no test per row); 0 and 0 when no row is present.
 template <class V>
-bool present_range(const Column& column, const std::vector<V>& values, V& low, V& high) {
-  low = std::numeric_limits<V>::max();
-  high = std::numeric_limits<V>::min();
+std::pair<V, V> present_range(const Column& column, const std::vector<V>& values) {
+  V low = std::numeric_limits<V>::max();
+  V high = std::numeric_limits<V>::min();
   bool any = false;
   for (size_t word = 0; word * 64 < values.size(); ++word) {
     const uint64_t present = presence_word(column, word, values.size());
@@ -50,7 +51,7 @@ bool present_range(const Column& column, const std::vector<V>& values, V& low, V
     }
     any = any || present != 0;
   }
-  return any;
+  return any ? std::pair{low, high} : std::pair<V, V>{0, 0};
 }
 
 // Writes every value as a T, 0 for missing rows; the width is chosen once,
@@ -84,15 +85,9 @@ void pack(Column& column, const std::vector<V>& values, int width) {
   }
 }
 
-}  // namespace
-
-namespace {
-
 template <class V>
 void store_int_values(Column& column, const std::vector<V>& values) {
-  V low = 0;
-  V high = 0;
-  if (!present_range(column, values, low, high)) low = high = 0;
+  const auto [low, high] = present_range(column, values);
   column.min = low;
   column.max = high;
   auto fits = [&](int64_t lo, int64_t hi) { return low >= lo && high <= hi; };
@@ -110,9 +105,7 @@ void store_ints(Column& column, const std::vector<int64_t>& values) { store_int_
 void store_ints(Column& column, const std::vector<int32_t>& values) { store_int_values(column, values); }
 
 void store_codes(Column& column, const std::vector<uint32_t>& codes) {
-  uint32_t low = 0;
-  uint32_t high = 0;
-  if (!present_range(column, codes, low, high)) low = high = 0;
+  const auto [low, high] = present_range(column, codes);
   column.min = low;
   column.max = high;
   int width = high <= 0xff ? 1 : high <= 0xffff ? 2 : 4;
