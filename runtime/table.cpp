@@ -103,6 +103,8 @@ void store_int_values(Column& column, const std::vector<V>& values) {
 
 void store_ints(Column& column, const std::vector<int64_t>& values) { store_int_values(column, values); }
 void store_ints(Column& column, const std::vector<int32_t>& values) { store_int_values(column, values); }
+void store_ints(Column& column, const std::vector<int16_t>& values) { store_int_values(column, values); }
+void store_ints(Column& column, const std::vector<int8_t>& values) { store_int_values(column, values); }
 
 void store_codes(Column& column, const std::vector<uint32_t>& codes) {
   const auto [low, high] = present_range(column, codes);

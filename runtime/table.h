@@ -110,11 +110,13 @@ struct Table {
   const Column& key() const { return columns[schema.key_index]; }
 };
 
-// Packs 64-bit values into the narrowest signed width that holds them all
-// (used by loaders and by tests that build tables by hand), and computes the
-// column's block statistics; the presence bitmap must be set first.
+// Packs values into the narrowest signed width that holds them all (used by
+// loaders and by tests that build tables by hand), and computes the column's
+// block statistics; the presence bitmap must be set first.
 void store_ints(Column& column, const std::vector<int64_t>& values);
 void store_ints(Column& column, const std::vector<int32_t>& values);
+void store_ints(Column& column, const std::vector<int16_t>& values);
+void store_ints(Column& column, const std::vector<int8_t>& values);
 // Packs dictionary codes into the narrowest unsigned width, likewise.
 void store_codes(Column& column, const std::vector<uint32_t>& codes);
 

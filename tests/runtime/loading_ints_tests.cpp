@@ -1,5 +1,6 @@
-// Loading ints stay 32 bits wide until a value needs 64, then keep every
-// value exactly, whichever way the parts are joined.
+// Loading ints stay in the narrowest of 8, 16, 32 and 64 bits that holds
+// every value so far, and keep every value exactly, whichever way the parts
+// are joined.
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -18,43 +19,62 @@ std::vector<int64_t> values_of(const LoadingInts& ints) {
   return values;
 }
 
-bool is_wide(const LoadingInts& ints) {
-  bool wide = false;
-  ints.visit([&](const auto& values) { wide = std::is_same_v<typename std::decay_t<decltype(values)>::value_type, int64_t>; });
-  return wide;
+// Bytes per value of the vector the values are held in.
+size_t width_of(const LoadingInts& ints) {
+  size_t width = 0;
+  ints.visit([&](const auto& values) { width = sizeof(typename std::decay_t<decltype(values)>::value_type); });
+  return width;
 }
 
 }  // namespace
 
-TEST_CASE("loading ints widen at the first value beyond 32 bits", "[csv]") {
+TEST_CASE("loading ints widen at the first value beyond their width", "[csv]") {
   LoadingInts ints;
   ints.reserve(8);
-  ints.push_back(INT32_MAX);
+  ints.push_back(INT8_MAX);
+  ints.push_back(INT8_MIN);
+  CHECK(width_of(ints) == 1);
+  ints.push_back(INT8_MIN - 1);
+  CHECK(width_of(ints) == 2);
+  ints.push_back(INT16_MAX);
+  CHECK(width_of(ints) == 2);
+  ints.push_back(INT16_MAX + 1);
+  CHECK(width_of(ints) == 4);
   ints.push_back(INT32_MIN);
-  CHECK_FALSE(is_wide(ints));
+  CHECK(width_of(ints) == 4);
   ints.push_back(int64_t{INT32_MAX} + 1);
-  CHECK(is_wide(ints));
+  CHECK(width_of(ints) == 8);
   ints.push_back(-5);
-  CHECK(values_of(ints) == std::vector<int64_t>{INT32_MAX, INT32_MIN, int64_t{INT32_MAX} + 1, -5});
+  CHECK(values_of(ints) == std::vector<int64_t>{INT8_MAX, INT8_MIN, INT8_MIN - 1, INT16_MAX, INT16_MAX + 1, INT32_MIN,
+                                                int64_t{INT32_MAX} + 1, -5});
   CHECK(ints.back() == -5);
   ints.truncate(2);
-  CHECK(values_of(ints) == std::vector<int64_t>{INT32_MAX, INT32_MIN});
+  CHECK(values_of(ints) == std::vector<int64_t>{INT8_MAX, INT8_MIN});
 }
 
-TEST_CASE("loading ints join narrow and wide parts", "[csv]") {
-  for (int first_wide = 0; first_wide < 2; ++first_wide) {
-    for (int second_wide = 0; second_wide < 2; ++second_wide) {
+TEST_CASE("loading ints jump straight to the width a value needs", "[csv]") {
+  LoadingInts ints;
+  ints.push_back(3);
+  ints.push_back(INT64_MIN);
+  CHECK(width_of(ints) == 8);
+  CHECK(values_of(ints) == std::vector<int64_t>{3, INT64_MIN});
+}
+
+TEST_CASE("loading ints join parts of every width", "[csv]") {
+  const std::vector<int64_t> widest{0, INT8_MIN - 1, INT16_MIN - 1, int64_t{INT32_MIN} - 1};
+  for (size_t first_width = 0; first_width < widest.size(); ++first_width) {
+    for (size_t second_width = 0; second_width < widest.size(); ++second_width) {
       LoadingInts first;
       LoadingInts second;
       first.push_back(1);
-      if (first_wide) first.push_back(INT64_MIN);
+      first.push_back(widest[first_width]);
       second.push_back(2);
-      if (second_wide) second.push_back(INT64_MAX);
+      second.push_back(widest[second_width]);
       std::vector<int64_t> expected = values_of(first);
       for (int64_t value : values_of(second)) expected.push_back(value);
       first.append(second);
       CHECK(values_of(first) == expected);
-      CHECK(is_wide(first) == (first_wide || second_wide));
+      CHECK(width_of(first) == (size_t{1} << std::max(first_width, second_width)));
     }
   }
 }
