@@ -44,7 +44,7 @@ void ColumnBuilder::reserve(size_t rows) {
     case ColumnKind::Float: reserve_huge(floats_, rows); break;
     case ColumnKind::Bool: reserve_huge(bools_, rows); break;
     case ColumnKind::String:
-    case ColumnKind::Enum: reserve_huge(codes_, rows); break;
+    case ColumnKind::Enum: codes_.reserve(rows); break;
     case ColumnKind::StringSet: reserve_huge(offsets_, rows + 1); break;
   }
 }
@@ -209,7 +209,7 @@ void ColumnBuilder::truncate(size_t rows) {
     case ColumnKind::Float: floats_.resize(rows); break;
     case ColumnKind::Bool: bools_.resize(rows); break;
     case ColumnKind::String:
-    case ColumnKind::Enum: codes_.resize(rows); break;
+    case ColumnKind::Enum: codes_.truncate(rows); break;
     case ColumnKind::StringSet:
       offsets_.resize(rows + 1);
       set_codes_.resize(offsets_.back());

@@ -9,7 +9,7 @@
 
 #include "runtime/column_dictionary.h"
 #include "runtime/csv_values.h"
-#include "runtime/loading_ints.h"
+#include "runtime/widening_vector.h"
 #include "runtime/table.h"
 
 namespace segc::runtime {
@@ -89,7 +89,7 @@ class ColumnBuilder {
   LoadingInts ints_;              // Int, Decimal, Date
   std::vector<double> floats_;    // Float
   std::vector<uint8_t> bools_;    // Bool
-  std::vector<uint32_t> codes_;   // String (loading codes), Enum
+  LoadingCodes codes_;            // String (loading codes), Enum
   std::vector<uint32_t> offsets_{0};  // StringSet
   std::vector<uint32_t> set_codes_;   // StringSet (loading codes)
   StringDictionary dictionary_;       // String, StringSet

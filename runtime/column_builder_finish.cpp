@@ -83,13 +83,13 @@ void ColumnBuilder::absorb(ColumnBuilder& other) {
     case ColumnKind::Date: ints_.append(other.ints_); break;
     case ColumnKind::Float: append_all(floats_, other.floats_); break;
     case ColumnKind::Bool: append_all(bools_, other.bools_); break;
-    case ColumnKind::Enum: append_all(codes_, other.codes_); break;
+    case ColumnKind::Enum: codes_.append(other.codes_); break;
     case ColumnKind::String: {
       if (!key_ && dictionary_.hashing() && !other.dictionary_.hashing()) dictionary_.stop_hashing();
       const std::vector<uint32_t> remap = dictionary_.absorb(other.dictionary_);
-      for (size_t row = 0; row < other.codes_.size(); ++row) {
-        codes_.push_back(other.present_[row] ? remap[other.codes_[row]] : 0);
-      }
+      other.codes_.visit([&](const auto& codes) {
+        for (size_t row = 0; row < codes.size(); ++row) codes_.push_back(other.present_[row] ? remap[codes[row]] : 0);
+      });
       break;
     }
     case ColumnKind::StringSet: {
@@ -119,19 +119,26 @@ Column ColumnBuilder::finish(size_t rows) {
     case ColumnKind::Bool: column.bools = to_bitmap(bools_); break;
     case ColumnKind::Enum:
       column.dictionary = spec_.enum_values;
-      store_codes(column, codes_);
+      codes_.visit([&](const auto& codes) { store_codes(column, codes); });
       break;
     case ColumnKind::String: {
       // Strings of rejected rows stay in the loading dictionary; only codes
       // still in use make it into the table.
       std::vector<uint8_t> used(dictionary_.size(), 0);
-      for (size_t row = 0; row < rows; ++row) {
-        if (present_[row]) used[codes_[row]] = 1;
-      }
+      codes_.visit([&](const auto& codes) {
+        for (size_t row = 0; row < rows; ++row) {
+          if (present_[row]) used[codes[row]] = 1;
+        }
+      });
       std::vector<uint32_t> remap;
       column.dictionary = dictionary_.sorted(used, remap);
-      for (size_t row = 0; row < rows; ++row) codes_[row] = present_[row] ? remap[codes_[row]] : 0;
-      store_codes(column, codes_);
+      // In place: a sorted code is below the number of distinct strings,
+      // so it fits wherever the loading codes did.
+      codes_.edit([&](auto& codes) {
+        using Code = typename std::decay_t<decltype(codes)>::value_type;
+        for (size_t row = 0; row < rows; ++row) codes[row] = present_[row] ? static_cast<Code>(remap[codes[row]]) : Code{0};
+        store_codes(column, codes);
+      });
       break;
     }
     case ColumnKind::StringSet: {

@@ -99,14 +99,8 @@ void store_int_values(Column& column, const std::vector<V>& values) {
   compute_block_stats(column);
 }
 
-}  // namespace
-
-void store_ints(Column& column, const std::vector<int64_t>& values) { store_int_values(column, values); }
-void store_ints(Column& column, const std::vector<int32_t>& values) { store_int_values(column, values); }
-void store_ints(Column& column, const std::vector<int16_t>& values) { store_int_values(column, values); }
-void store_ints(Column& column, const std::vector<int8_t>& values) { store_int_values(column, values); }
-
-void store_codes(Column& column, const std::vector<uint32_t>& codes) {
+template <class V>
+void store_code_values(Column& column, const std::vector<V>& codes) {
   const auto [low, high] = present_range(column, codes);
   column.min = low;
   column.max = high;
@@ -114,5 +108,16 @@ void store_codes(Column& column, const std::vector<uint32_t>& codes) {
   pack<std::false_type>(column, codes, width);
   compute_block_stats(column);
 }
+
+}  // namespace
+
+void store_ints(Column& column, const std::vector<int64_t>& values) { store_int_values(column, values); }
+void store_ints(Column& column, const std::vector<int32_t>& values) { store_int_values(column, values); }
+void store_ints(Column& column, const std::vector<int16_t>& values) { store_int_values(column, values); }
+void store_ints(Column& column, const std::vector<int8_t>& values) { store_int_values(column, values); }
+
+void store_codes(Column& column, const std::vector<uint32_t>& codes) { store_code_values(column, codes); }
+void store_codes(Column& column, const std::vector<uint16_t>& codes) { store_code_values(column, codes); }
+void store_codes(Column& column, const std::vector<uint8_t>& codes) { store_code_values(column, codes); }
 
 }  // namespace segc::runtime

@@ -119,5 +119,7 @@ void store_ints(Column& column, const std::vector<int16_t>& values);
 void store_ints(Column& column, const std::vector<int8_t>& values);
 // Packs dictionary codes into the narrowest unsigned width, likewise.
 void store_codes(Column& column, const std::vector<uint32_t>& codes);
+void store_codes(Column& column, const std::vector<uint16_t>& codes);
+void store_codes(Column& column, const std::vector<uint8_t>& codes);
 
 }  // namespace segc::runtime

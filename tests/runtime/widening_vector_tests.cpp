@@ -7,7 +7,7 @@
 #include <type_traits>
 #include <vector>
 
-#include "runtime/loading_ints.h"
+#include "runtime/widening_vector.h"
 
 using segc::runtime::LoadingInts;
 
