@@ -1,6 +1,6 @@
-// Loading ints stay in the narrowest of 8, 16, 32 and 64 bits that holds
-// every value so far, and keep every value exactly, whichever way the parts
-// are joined.
+// Loading ints (and codes) stay in the narrowest of 8, 16, 32 and 64 bits
+// (8, 16 and 32) that holds every value so far, and keep every value
+// exactly, whichever way the parts are joined.
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -77,4 +77,26 @@ TEST_CASE("loading ints join parts of every width", "[csv]") {
       CHECK(width_of(first) == (size_t{1} << std::max(first_width, second_width)));
     }
   }
+}
+
+TEST_CASE("loading codes widen past 255 and 65535 and keep their values", "[csv]") {
+  segc::runtime::LoadingCodes codes;
+  codes.push_back(255);
+  CHECK(sizeof(decltype(codes)::Widest) == 4);
+  size_t width = 0;
+  const auto width_of_codes = [&] {
+    codes.visit([&](const auto& values) { width = sizeof(typename std::decay_t<decltype(values)>::value_type); });
+    return width;
+  };
+  CHECK(width_of_codes() == 1);
+  codes.push_back(256);
+  CHECK(width_of_codes() == 2);
+  codes.push_back(65536);
+  CHECK(width_of_codes() == 4);
+  codes.push_back(UINT32_MAX);
+  CHECK(codes.size() == 4);
+  CHECK(codes[0] == 255);
+  CHECK(codes[1] == 256);
+  CHECK(codes[2] == 65536);
+  CHECK(codes.back() == UINT32_MAX);
 }
