@@ -42,13 +42,9 @@ std::vector<std::string_view> views_of(const std::vector<std::string>& strings) 
   return std::vector<std::string_view>(strings.begin(), strings.end());
 }
 
-}  // namespace
-
-TEST_CASE("number_distinct gives equal strings one index, in order of first appearance", "[csv]") {
-  std::mt19937 random(11);
-  const std::vector<std::string> strings = repeating_strings(2 * kDistinctProbe + 5, 5000, random);
-  std::vector<uint8_t> used(strings.size(), 1);
-  for (size_t code = 3; code < used.size(); code += 10) used[code] = 0;
+// number_distinct gives each used string the index of its first appearance
+// among the used ones.
+void check_numbering(const std::vector<std::string>& strings, const std::vector<uint8_t>& used) {
   const std::optional<DistinctStrings> distinct = number_distinct(views_of(strings), used);
   REQUIRE(distinct);
   REQUIRE(distinct->index.size() == strings.size());
@@ -66,6 +62,25 @@ TEST_CASE("number_distinct gives equal strings one index, in order of first appe
   }
   CHECK(distinct->values == values);
   CHECK(distinct->index == index);
+}
+
+}  // namespace
+
+TEST_CASE("number_distinct gives equal strings one index, in order of first appearance", "[csv]") {
+  std::mt19937 random(11);
+  const std::vector<std::string> strings = repeating_strings(2 * kDistinctProbe + 5, 5000, random);
+  std::vector<uint8_t> used(strings.size(), 1);
+  for (size_t code = 3; code < used.size(); code += 10) used[code] = 0;
+  check_numbering(strings, used);
+}
+
+TEST_CASE("number_distinct grows its table when later strings are new", "[csv]") {
+  // The probe sees 50 distinct strings, so the table starts small; then
+  // every string is new.
+  std::mt19937 random(12);
+  std::vector<std::string> strings = repeating_strings(kDistinctProbe, 50, random);
+  for (size_t i = 0; i < 3 * kDistinctProbe; ++i) strings.push_back("late" + std::to_string(i));
+  check_numbering(strings, std::vector<uint8_t>(strings.size(), 1));
 }
 
 TEST_CASE("number_distinct leaves mostly distinct strings to the sort", "[csv]") {
