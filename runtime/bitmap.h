@@ -26,6 +26,14 @@ class Bitmap {
       : words_(std::vector<uint64_t>((bits + 63) / 64, value ? ~uint64_t{0} : 0)), bits_(bits) {
     clear_tail();
   }
+  // `bits` bits in `words`, which must be (bits + 63) / 64 words whose bits
+  // past `bits` are zero.
+  static Bitmap from_words(std::vector<uint64_t> words, size_t bits) {
+    Bitmap bitmap;
+    bitmap.words_ = std::move(words);
+    bitmap.bits_ = bits;
+    return bitmap;
+  }
   // `bits` bits in (bits + 63) / 64 words at `words`, kept alive by `keeper`.
   // The caller has checked that bits past `bits` are zero.
   static Bitmap borrow(const uint64_t* words, size_t bits, std::shared_ptr<const void> keeper) {

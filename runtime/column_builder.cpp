@@ -36,13 +36,13 @@ ColumnBuilder::ColumnBuilder(const ColumnSpec& spec, const ValueSyntax& syntax)
 
 void ColumnBuilder::reserve(size_t rows) {
   expected_rows_ = rows;
-  reserve_huge(present_, rows);
+  present_.reserve(rows);
   switch (spec_.kind) {
     case ColumnKind::Int:
     case ColumnKind::Decimal:
     case ColumnKind::Date: ints_.reserve(rows); break;
     case ColumnKind::Float: reserve_huge(floats_, rows); break;
-    case ColumnKind::Bool: reserve_huge(bools_, rows); break;
+    case ColumnKind::Bool: bools_.reserve(rows); break;
     case ColumnKind::String:
     case ColumnKind::Enum: codes_.reserve(rows); break;
     case ColumnKind::StringSet: reserve_huge(offsets_, rows + 1); break;
@@ -204,10 +204,10 @@ std::string ColumnBuilder::describe_failure(ParseStatus status, std::string_view
 
 void ColumnBuilder::truncate(size_t rows) {
   if (rows >= present_.size()) return;
-  present_.resize(rows);
+  present_.truncate(rows);
   switch (spec_.kind) {
     case ColumnKind::Float: floats_.resize(rows); break;
-    case ColumnKind::Bool: bools_.resize(rows); break;
+    case ColumnKind::Bool: bools_.truncate(rows); break;
     case ColumnKind::String:
     case ColumnKind::Enum: codes_.truncate(rows); break;
     case ColumnKind::StringSet:

@@ -9,6 +9,7 @@
 
 #include "runtime/column_dictionary.h"
 #include "runtime/csv_values.h"
+#include "runtime/loading_bits.h"
 #include "runtime/widening_vector.h"
 #include "runtime/table.h"
 
@@ -85,10 +86,10 @@ class ColumnBuilder {
   ValueSyntax syntax_;
   size_t expected_rows_ = 0;
   bool key_ = false;
-  std::vector<uint8_t> present_;
+  LoadingBits present_;
   LoadingInts ints_;              // Int, Decimal, Date
   std::vector<double> floats_;    // Float
-  std::vector<uint8_t> bools_;    // Bool
+  LoadingBits bools_;             // Bool
   LoadingCodes codes_;            // String (loading codes), Enum
   std::vector<uint32_t> offsets_{0};  // StringSet
   std::vector<uint32_t> set_codes_;   // StringSet (loading codes)

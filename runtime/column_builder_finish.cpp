@@ -2,44 +2,11 @@
 // string codes renumbered so that code order is code-point order.
 #include <algorithm>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "runtime/column_builder.h"
 #include "runtime/set_masks.h"
 
 namespace segc::runtime {
 namespace {
-
-// Each word is built in a register: or-ing every row into memory made each
-// row wait for the previous row's store to the same word (twice as slow).
-// Whole words take 16 flags at a time (SSE2 is part of every x86-64).
-Bitmap to_bitmap(const std::vector<uint8_t>& flags) {
-  Bitmap bits(flags.size());
-  uint64_t* words = bits.words();
-  const uint8_t* data = flags.data();
-  size_t word = 0;
-#if defined(__SSE2__)
-  const __m128i zero = _mm_setzero_si128();
-  for (; word * 64 + 64 <= flags.size(); ++word) {
-    uint64_t value = 0;
-    for (int part = 0; part < 4; ++part) {
-      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + word * 64 + 16 * part));
-      const auto zeros = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, zero)));
-      value |= uint64_t{~zeros & 0xFFFF} << (16 * part);
-    }
-    words[word] = value;
-  }
-#endif
-  for (; word * 64 < flags.size(); ++word) {
-    const size_t end = std::min(flags.size(), word * 64 + 64);
-    uint64_t value = 0;
-    for (size_t row = word * 64; row < end; ++row) value |= uint64_t{flags[row] != 0} << (row % 64);
-    words[word] = value;
-  }
-  return bits;
-}
 
 // Sorts first[0, count) and drops repeats; returns how many remain. A row's
 // set has a few elements, where an insertion sort in line beats std::sort's
@@ -75,13 +42,13 @@ void ColumnBuilder::fill_missing(size_t rows) {
 
 void ColumnBuilder::absorb(ColumnBuilder& other) {
   const auto append_all = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
-  append_all(present_, other.present_);
+  present_.append(other.present_);
   switch (spec_.kind) {
     case ColumnKind::Int:
     case ColumnKind::Decimal:
     case ColumnKind::Date: ints_.append(other.ints_); break;
     case ColumnKind::Float: append_all(floats_, other.floats_); break;
-    case ColumnKind::Bool: append_all(bools_, other.bools_); break;
+    case ColumnKind::Bool: bools_.append(other.bools_); break;
     case ColumnKind::Enum: codes_.append(other.codes_); break;
     case ColumnKind::String: {
       if (!key_ && dictionary_.hashing() && !other.dictionary_.hashing()) dictionary_.stop_hashing();
@@ -107,7 +74,8 @@ Column ColumnBuilder::finish(size_t rows) {
 
   Column column;
   column.spec = spec_;
-  column.present = to_bitmap(present_);
+  column.present = present_.take_bitmap();
+  const Bitmap& present = column.present;
   switch (spec_.kind) {
     case ColumnKind::Int:
     case ColumnKind::Decimal:
@@ -115,7 +83,7 @@ Column ColumnBuilder::finish(size_t rows) {
       ints_.visit([&](const auto& values) { store_ints(column, values); });
       break;
     case ColumnKind::Float: column.floats = std::move(floats_); break;
-    case ColumnKind::Bool: column.bools = to_bitmap(bools_); break;
+    case ColumnKind::Bool: column.bools = bools_.take_bitmap(); break;
     case ColumnKind::Enum:
       column.dictionary = spec_.enum_values;
       codes_.visit([&](const auto& codes) { store_codes(column, codes); });
@@ -126,7 +94,7 @@ Column ColumnBuilder::finish(size_t rows) {
       std::vector<uint8_t> used(dictionary_.size(), 0);
       codes_.visit([&](const auto& codes) {
         for (size_t row = 0; row < rows; ++row) {
-          if (present_[row]) used[codes[row]] = 1;
+          if (present.test(row)) used[codes[row]] = 1;
         }
       });
       std::vector<uint32_t> remap;
@@ -135,7 +103,7 @@ Column ColumnBuilder::finish(size_t rows) {
       // so it fits wherever the loading codes did.
       codes_.edit([&](auto& codes) {
         using Code = typename std::decay_t<decltype(codes)>::value_type;
-        for (size_t row = 0; row < rows; ++row) codes[row] = present_[row] ? static_cast<Code>(remap[codes[row]]) : Code{0};
+        for (size_t row = 0; row < rows; ++row) codes[row] = present.test(row) ? static_cast<Code>(remap[codes[row]]) : Code{0};
         store_codes(column, codes);
       });
       break;
