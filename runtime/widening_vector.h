@@ -34,7 +34,8 @@ class WideningVector {
     edit([&](auto& values) { reserve_huge(values, count); });
   }
 
-  void push_back(Widest value) { push_at<0>(value); }
+  // Inlined whole: the loaders push a value per row.
+  [[gnu::always_inline]] void push_back(Widest value) { push_at<0>(value); }
 
   size_t size() const {
     size_t count = 0;
@@ -97,7 +98,7 @@ class WideningVector {
   }
 
   template <size_t L>
-  void push_at(Widest value) {
+  [[gnu::always_inline]] void push_at(Widest value) {
     if constexpr (L + 1 == kLevels) {
       std::get<L>(values_).push_back(value);
     } else if (level_ != L) {
@@ -105,9 +106,14 @@ class WideningVector {
     } else if (fits<TypeAt<L>>(value)) {
       std::get<L>(values_).push_back(static_cast<TypeAt<L>>(value));
     } else {
-      widen_from<L>(level_for(value));
-      push_back(value);
+      widen_and_push(value);
     }
+  }
+
+  // Out of line, so that push_back stays small enough to be inlined.
+  [[gnu::noinline]] void widen_and_push(Widest value) {
+    widen_from<0>(level_for(value));
+    push_back(value);
   }
 
   // Copies the values, held at level From (the current one), into the
