@@ -103,7 +103,9 @@ Column ColumnBuilder::finish(size_t rows) {
       // so it fits wherever the loading codes did.
       codes_.edit([&](auto& codes) {
         using Code = typename std::decay_t<decltype(codes)>::value_type;
-        for (size_t row = 0; row < rows; ++row) codes[row] = present.test(row) ? static_cast<Code>(remap[codes[row]]) : Code{0};
+        for (size_t row = 0; row < rows; ++row) {
+          codes[row] = present.test(row) ? static_cast<Code>(remap[codes[row]]) : Code{0};
+        }
         store_codes(column, codes);
       });
       break;
