@@ -60,6 +60,7 @@ ManyResult bench_many(const ManySettings& settings, const runtime::Table& table,
   result.jit_ms = median_ms(settings.reps, [&] { members = compiled->evaluate(table, 1); });
   result.jit_threads_ms =
       median_ms(settings.reps, [&] { members = compiled->evaluate(table, settings.threads); });
+  result.jit_reused_ms = median_ms(settings.reps, [&] { compiled->evaluate_into(table, 1, members); });
   uint64_t sink = 0;
   result.read_once_ms =
       median_ms(settings.reps, [&] { sink ^= read_columns_once(table, fields); });

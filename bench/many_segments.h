@@ -30,6 +30,7 @@ struct ManyResult {
   double compile_ms = 0;      // JitEngine::compile of all segments (median)
   double jit_ms = 0;          // evaluate, 1 thread (median)
   double jit_threads_ms = 0;  // evaluate, `threads` threads (median)
+  double jit_reused_ms = 0;   // evaluate_into the previous result's bitmaps, 1 thread (median)
   double read_once_ms = 0;    // read_columns_once (median)
   CacheTimes cache;           // compiles with the persistent cache, cold and warm
   std::vector<std::string> names;

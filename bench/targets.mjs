@@ -53,6 +53,11 @@ if (many) {
   const x = many.jit_ms / many.read_once_ms;
   add(`2. ${many.segments} segments, one fused pass / reading each column once (${mb(+many.column_bytes)})`,
       `${ms(+many.jit_ms)} / ${ms(+many.read_once_ms)} = ${ratio(x)}`, '≤ 2x', x <= 2);
+  if (many.jit_reused_ms) {
+    add(`   (information) the same into the last evaluation's bitmaps (evaluate_into)`,
+        `${ms(+many.jit_reused_ms)} / ${ms(+many.read_once_ms)} = ${ratio(many.jit_reused_ms / many.read_once_ms)}`,
+        '—', null);
+  }
 } else {
   missing('2. many segments, one fused pass / reading each column once', '≤ 2x');
 }

@@ -96,28 +96,45 @@ CompiledRuleSet::~CompiledRuleSet() {
 
 evaluate::SegmentMembership CompiledRuleSet::evaluate(const runtime::Table& table,
                                                       unsigned threads) const {
+  evaluate::SegmentMembership result;
+  evaluate_into(table, threads, result);
+  return result;
+}
+
+void CompiledRuleSet::evaluate_into(const runtime::Table& table, unsigned threads,
+                                    evaluate::SegmentMembership& result) const {
   if (auto error = check_table(program_, table)) {
     // Not a table of this schema at all: a caller's bug. Nothing is computed
     // rather than reading past arrays.
     llvm::consumeError(std::move(error));
-    evaluate::SegmentMembership nothing;
-    nothing.members.resize(program_.segments.size());
-    nothing.computed.assign(program_.segments.size(), false);
-    return nothing;
+    result = evaluate::SegmentMembership{};
+    result.members.resize(program_.segments.size());
+    result.computed.assign(program_.segments.size(), false);
+    return;
   }
   if (shape_of(table, shape_.fields) != shape_) {
-    return evaluate::interpret_segments(program_, table, segments_, context_);
+    result = evaluate::interpret_segments(program_, table, segments_, context_);
+    return;
   }
-  evaluate::SegmentMembership result;
-  result.members.resize(program_.segments.size());
+  // Reused only when every bitmap to be written is there at the right size;
+  // the generated code and block skipping expect zeroed words.
+  bool reuse = result.members.size() == program_.segments.size();
+  for (size_t segment : segments_) reuse = reuse && result.members[segment].size() == table.row_count;
+  std::vector<runtime::Bitmap> kept(program_.segments.size());
+  if (reuse) {
+    for (size_t segment : segments_) kept[segment] = std::move(result.members[segment]);
+  }
+  result.members.assign(program_.segments.size(), runtime::Bitmap{});
   result.computed.assign(program_.segments.size(), false);
   std::vector<uint64_t*> members(program_.segments.size(), nullptr);
-  std::vector<runtime::Bitmap> zeroed = runtime::zeroed_bitmaps(segments_.size(), table.row_count);
+  std::vector<runtime::Bitmap> zeroed;
+  if (!reuse) zeroed = runtime::zeroed_bitmaps(segments_.size(), table.row_count);
   for (size_t i = 0; i < segments_.size(); ++i) {
     const size_t segment = segments_[i];
-    result.members[segment] = std::move(zeroed[i]);
+    result.members[segment] = reuse ? std::move(kept[segment]) : std::move(zeroed[i]);
     result.computed[segment] = true;
     members[segment] = result.members[segment].words();
+    if (reuse) std::fill(members[segment], members[segment] + result.members[segment].word_count(), uint64_t{0});
   }
   const std::vector<const void*> columns = column_pointers(table);
   const RunState state{&program_, &table, &result};
@@ -127,7 +144,6 @@ evaluate::SegmentMembership CompiledRuleSet::evaluate(const runtime::Table& tabl
   evaluate_full_words(table, args, members, table.row_count / 64, threads);
   if (table.row_count % 64 != 0) evaluate_partial_word(table, args, table.row_count / 64);
   for (size_t segment : segments_) result.members[segment].clear_tail();
-  return result;
 }
 
 void CompiledRuleSet::evaluate_full_words(const runtime::Table& table, const SegcRunArgs& args,

@@ -67,6 +67,18 @@ Skipped check_skipping(const std::string& rules) {
     }
   }
   CHECK(members > 0);  // not vacuous
+  // Into a previous result whose words are all ones (evaluate_into): every
+  // word, skipped and filled blocks' included, must be written again.
+  for (unsigned threads : {1u, 2u}) {
+    segc::evaluate::SegmentMembership reused;
+    reused.members.assign(program.segments.size(), segc::runtime::Bitmap(kRows, true));
+    (*compiled)->evaluate_into(table, threads, reused);
+    for (size_t segment : wanted) {
+      INFO(threads << " threads into all ones, segment " << program.segments[segment].name);
+      CHECK(reused.computed[segment]);
+      CHECK(segc::jit_test::rows_of(reused.members[segment]) == segc::jit_test::rows_of(expected.members[segment]));
+    }
+  }
   return {(*compiled)->skipped_group_blocks(), (*compiled)->filled_group_blocks()};
 }
 

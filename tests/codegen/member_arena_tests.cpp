@@ -4,6 +4,8 @@
 // statistics (which must read as zero).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "codegen/jit_test_support.h"
@@ -30,9 +32,25 @@ TEST_CASE("a run's member words in one arena are each segment's own", "[jit]") {
   const auto wanted = segc::jit_test::all_segments(program);
   auto compiled = segc::jit_test::engine().compile(program, table, wanted, segc::evaluate::EvaluationContext{0});
   if (!compiled) FAIL(llvm::toString(compiled.takeError()));
-  for (unsigned threads : {1u, 2u}) {
-    INFO(threads << " threads");
-    const auto result = (*compiled)->evaluate(table, threads);
+  // Fresh bitmaps, then (evaluate_into) the same arena's words again, first
+  // set to all ones so that every word, skipped blocks' too, must be rewritten.
+  segc::evaluate::SegmentMembership result;
+  for (int round = 0; round < 4; ++round) {
+    const unsigned threads = 1 + round % 2;
+    INFO(threads << " threads, round " << round);
+    const uint64_t* words_before = round > 0 ? result.members[0].words() : nullptr;
+    if (round > 0) {
+      for (size_t k = 0; k < kSegments; ++k) {
+        uint64_t* words = result.members[k].words();
+        std::fill(words, words + result.members[k].word_count(), ~uint64_t{0});
+      }
+    }
+    if (round < 2) {
+      result = (*compiled)->evaluate(table, threads);
+    } else {
+      (*compiled)->evaluate_into(table, threads, result);
+      CHECK(result.members[0].words() == words_before);  // reused, not allocated
+    }
     for (size_t k = 0; k < kSegments; ++k) {
       INFO("below_" << k);
       const segc::runtime::Bitmap& members = result.members[k];
