@@ -58,7 +58,8 @@ class CompiledRuleSet {
   // again where they have the table's row count, instead of allocated: for
   // callers that evaluate again and again (a service, the bench). Fresh
   // bitmaps are memory the kernel must fault in and zero, 250 MB for 200
-  // segments over 10M rows, which can take as long as the pass itself.
+  // segments over 10M rows: on an idle bench machine about what the memset
+  // here costs, with the other core busy half the pass (bench/RESULTS.md).
   void evaluate_into(const runtime::Table& table, unsigned threads, evaluate::SegmentMembership& result) const;
 
   // How many (block, group) evaluations block skipping has saved so far:
