@@ -85,39 +85,49 @@ void pack(Column& column, const std::vector<V>& values, int width) {
   }
 }
 
-template <class V>
-void store_int_values(Column& column, const std::vector<V>& values) {
+// The narrowest of 1, 2, 4 and 8 bytes (unsigned: 1, 2 and 4, codes being
+// 32-bit) that holds every value in [low, high].
+template <class Signed>
+int width_for(int64_t low, int64_t high) {
+  const auto fits = [&](auto narrow) {
+    using T = decltype(narrow);
+    return low >= std::numeric_limits<T>::min() && high <= std::numeric_limits<T>::max();
+  };
+  if constexpr (Signed::value) {
+    return fits(int8_t{}) ? 1 : fits(int16_t{}) ? 2 : fits(int32_t{}) ? 4 : 8;
+  } else {
+    return fits(uint8_t{}) ? 1 : fits(uint16_t{}) ? 2 : 4;
+  }
+}
+
+template <class Signed, class V>
+void store_values(Column& column, const std::vector<V>& values) {
   const auto [low, high] = present_range(column, values);
   column.min = low;
   column.max = high;
-  auto fits = [&](int64_t lo, int64_t hi) { return low >= lo && high <= hi; };
-  int width = fits(std::numeric_limits<int8_t>::min(), std::numeric_limits<int8_t>::max())     ? 1
-              : fits(std::numeric_limits<int16_t>::min(), std::numeric_limits<int16_t>::max()) ? 2
-              : fits(std::numeric_limits<int32_t>::min(), std::numeric_limits<int32_t>::max()) ? 4
-                                                                                               : 8;
-  pack<std::true_type>(column, values, width);
-  compute_block_stats(column);
-}
-
-template <class V>
-void store_code_values(Column& column, const std::vector<V>& codes) {
-  const auto [low, high] = present_range(column, codes);
-  column.min = low;
-  column.max = high;
-  int width = high <= 0xff ? 1 : high <= 0xffff ? 2 : 4;
-  pack<std::false_type>(column, codes, width);
+  pack<Signed>(column, values, width_for<Signed>(low, high));
   compute_block_stats(column);
 }
 
 }  // namespace
 
-void store_ints(Column& column, const std::vector<int64_t>& values) { store_int_values(column, values); }
-void store_ints(Column& column, const std::vector<int32_t>& values) { store_int_values(column, values); }
-void store_ints(Column& column, const std::vector<int16_t>& values) { store_int_values(column, values); }
-void store_ints(Column& column, const std::vector<int8_t>& values) { store_int_values(column, values); }
+template <class V>
+void store_ints(Column& column, const std::vector<V>& values) {
+  static_assert(std::is_signed_v<V>);
+  store_values<std::true_type>(column, values);
+}
+template void store_ints(Column&, const std::vector<int64_t>&);
+template void store_ints(Column&, const std::vector<int32_t>&);
+template void store_ints(Column&, const std::vector<int16_t>&);
+template void store_ints(Column&, const std::vector<int8_t>&);
 
-void store_codes(Column& column, const std::vector<uint32_t>& codes) { store_code_values(column, codes); }
-void store_codes(Column& column, const std::vector<uint16_t>& codes) { store_code_values(column, codes); }
-void store_codes(Column& column, const std::vector<uint8_t>& codes) { store_code_values(column, codes); }
+template <class V>
+void store_codes(Column& column, const std::vector<V>& codes) {
+  static_assert(std::is_unsigned_v<V> && sizeof(V) <= 4);
+  store_values<std::false_type>(column, codes);
+}
+template void store_codes(Column&, const std::vector<uint32_t>&);
+template void store_codes(Column&, const std::vector<uint16_t>&);
+template void store_codes(Column&, const std::vector<uint8_t>&);
 
 }  // namespace segc::runtime

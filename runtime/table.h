@@ -112,14 +112,13 @@ struct Table {
 
 // Packs values into the narrowest signed width that holds them all (used by
 // loaders and by tests that build tables by hand), and computes the column's
-// block statistics; the presence bitmap must be set first.
-void store_ints(Column& column, const std::vector<int64_t>& values);
-void store_ints(Column& column, const std::vector<int32_t>& values);
-void store_ints(Column& column, const std::vector<int16_t>& values);
-void store_ints(Column& column, const std::vector<int8_t>& values);
-// Packs dictionary codes into the narrowest unsigned width, likewise.
-void store_codes(Column& column, const std::vector<uint32_t>& codes);
-void store_codes(Column& column, const std::vector<uint16_t>& codes);
-void store_codes(Column& column, const std::vector<uint8_t>& codes);
+// block statistics; the presence bitmap must be set first. V is int8_t,
+// int16_t, int32_t or int64_t (the instantiations are in table.cpp).
+template <class V>
+void store_ints(Column& column, const std::vector<V>& values);
+// Packs dictionary codes into the narrowest unsigned width, likewise; V is
+// uint8_t, uint16_t or uint32_t.
+template <class V>
+void store_codes(Column& column, const std::vector<V>& codes);
 
 }  // namespace segc::runtime

@@ -118,23 +118,30 @@ void CompiledRuleSet::evaluate_into(const runtime::Table& table, unsigned thread
   }
   // Reused only when every bitmap to be written is there at the right size;
   // the generated code and block skipping expect zeroed words.
-  bool reuse = result.members.size() == program_.segments.size();
+  const size_t count = program_.segments.size();
+  bool reuse = result.members.size() == count;
   for (size_t segment : segments_) reuse = reuse && result.members[segment].size() == table.row_count;
-  std::vector<runtime::Bitmap> kept(program_.segments.size());
-  if (reuse) {
-    for (size_t segment : segments_) kept[segment] = std::move(result.members[segment]);
-  }
-  result.members.assign(program_.segments.size(), runtime::Bitmap{});
-  result.computed.assign(program_.segments.size(), false);
-  std::vector<uint64_t*> members(program_.segments.size(), nullptr);
   std::vector<runtime::Bitmap> zeroed;
-  if (!reuse) zeroed = runtime::zeroed_bitmaps(segments_.size(), table.row_count);
+  if (!reuse) {
+    result.members.assign(count, runtime::Bitmap{});
+    zeroed = runtime::zeroed_bitmaps(segments_.size(), table.row_count);
+  }
+  result.computed.assign(count, false);
+  std::vector<uint64_t*> members(count, nullptr);
   for (size_t i = 0; i < segments_.size(); ++i) {
     const size_t segment = segments_[i];
-    result.members[segment] = reuse ? std::move(kept[segment]) : std::move(zeroed[i]);
+    runtime::Bitmap& bitmap = result.members[segment];
+    if (reuse) {
+      std::fill(bitmap.words(), bitmap.words() + bitmap.word_count(), uint64_t{0});
+    } else {
+      bitmap = std::move(zeroed[i]);
+    }
     result.computed[segment] = true;
-    members[segment] = result.members[segment].words();
-    if (reuse) std::fill(members[segment], members[segment] + result.members[segment].word_count(), uint64_t{0});
+    members[segment] = bitmap.words();
+  }
+  // A segment this rule set does not compute keeps no earlier bitmap.
+  for (size_t segment = 0; segment < count; ++segment) {
+    if (!result.computed[segment]) result.members[segment] = runtime::Bitmap{};
   }
   const std::vector<const void*> columns = column_pointers(table);
   const RunState state{&program_, &table, &result};

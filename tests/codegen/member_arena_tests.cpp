@@ -62,4 +62,24 @@ TEST_CASE("a run's member words in one arena are each segment's own", "[jit]") {
       CHECK_FALSE(members.test(kRows - 1));
     }
   }
+  // A rule set of half the segments, into that result: its segments' words
+  // are reused, the other segments are neither computed nor left holding
+  // the earlier bitmaps.
+  const std::vector<size_t> half(wanted.begin(), wanted.begin() + kSegments / 2);
+  auto some = segc::jit_test::engine().compile(program, table, half, segc::evaluate::EvaluationContext{0});
+  if (!some) FAIL(llvm::toString(some.takeError()));
+  const uint64_t* words_before = result.members[0].words();
+  (*some)->evaluate_into(table, 1, result);
+  CHECK(result.members[0].words() == words_before);
+  REQUIRE(result.members.size() == kSegments);
+  for (size_t k = 0; k < kSegments; ++k) {
+    INFO("below_" << k);
+    if (k < kSegments / 2) {
+      CHECK(result.computed[k]);
+      CHECK(result.members[k].count() == (kRows / 2) / 100 * k);
+    } else {
+      CHECK_FALSE(result.computed[k]);
+      CHECK(result.members[k].size() == 0);
+    }
+  }
 }
