@@ -120,7 +120,7 @@ check node "$repo/bench/duckdb_counts.mjs" --data "$data" --cpp-tsv "$results/re
   --many-reps "${duckdb_many_reps:-$reps}"
 
 echo
-echo "== 4. segc import against DuckDB read_csv (threads $import_threads, medians of $import_reps)"
+echo "== 4. segc import against DuckDB read_csv (threads $import_threads, $import_reps rounds, medians)"
 columnar="$data_dir/customers-$rows.segcol"
 if (( skip_import )); then
   echo "skipped (--skip-import)"
@@ -129,26 +129,40 @@ if (( skip_import )); then
     "$segc" import "$data" --schema "$schema" -o "$columnar" >/dev/null
   fi
 else
+  # In rounds: each round imports once with segc and once with DuckDB per
+  # thread count, the two back to back and in turn first, so that both see
+  # the same state of the machine (on a virtual one the cost of fresh pages
+  # moves by seconds within minutes); targets.mjs takes the medians.
   first=""
-  for threads in ${import_threads//,/ }; do
-    out="$data_dir/customers-$rows-t$threads.segcol"
-    "$time_command" --reps "$import_reps" --tsv "$results/import-segc-t$threads.tsv" \
-      --label "segc import --threads $threads" -- \
+  # One timed import of each kind, for $threads in round $round.
+  segc_import() {
+    local out="$data_dir/customers-$rows-t$threads.segcol"
+    "$time_command" --reps 1 --tsv "$results/import-segc-t$threads-r$round.tsv" \
+      --label "segc import --threads $threads, round $round" -- \
       "$segc" import "$data" --schema "$schema" -o "$out" --threads "$threads"
-    # The file must not depend on the thread count (docs/columnar-format.md).
+    # The file must not depend on the thread count or the round
+    # (docs/columnar-format.md).
     if [[ -z "$first" ]]; then
-      first="$out"
+      first="$data_dir/customers-$rows-first.segcol"
+      mv "$out" "$first"
     else
       if ! cmp -s "$first" "$out"; then
-        echo "MISMATCH segc import: $out differs from $first" >&2
+        echo "MISMATCH segc import: $out differs from the first import" >&2
         disagree=1
       fi
       rm -f "$out"
     fi
+  }
+  duckdb_import() {
+    check node "$repo/bench/duckdb_import.mjs" --data "$data" --rows "$rows" \
+      --threads "$threads" --reps 1 --out "$results/import-duckdb-t$threads-r$round.tsv"
+  }
+  for (( round = 1; round <= import_reps; ++round )); do
+    for threads in ${import_threads//,/ }; do
+      if (( round % 2 == 1 )); then segc_import; duckdb_import; else duckdb_import; segc_import; fi
+    done
   done
   mv "$first" "$columnar"
-  check node "$repo/bench/duckdb_import.mjs" --data "$data" --rows "$rows" \
-    --threads "$import_threads" --reps "$import_reps" --out "$results/import-duckdb.tsv"
 fi
 "$build/bench/segc_columnar_open" "$columnar" --rules "$run_rules" --reps 7 \
   --tsv "$results/open.tsv"
