@@ -162,32 +162,50 @@ void CompiledRuleSet::evaluate_full_words(const runtime::Table& table, const Seg
   // statistics (runtime::kBlockRows rows).
   const uint64_t share = ((words + workers - 1) / workers + kBlockWords - 1) / kBlockWords * kBlockWords;
   auto run = [&](uint64_t first, uint64_t end) {
+    if (!skipping_) {
+      for (uint64_t block = first; block < end; block += kBlockWords) {
+        entry_(&args, block, std::min(end, block + kBlockWords));
+      }
+      return;
+    }
+    // Every block's decision for every group first, then the calls. Checked
+    // between the calls, the statistics took only ~65 ns a block, yet the
+    // calls then took longer: rfm over 10M rows (segc_bench) 4.7-5.8 ms that
+    // way, 2.8-3.4 ms with the same calls and no checks, 3.0-3.4 ms so.
+    enum Decision : uint8_t { kEvaluate, kSkip, kFill };
+    const size_t groups = groups_.size();
+    std::vector<uint8_t> decisions;
+    decisions.reserve((end - first + kBlockWords - 1) / kBlockWords * groups);
+    for (uint64_t block = first; block < end; block += kBlockWords) {
+      for (size_t g = 0; g < groups; ++g) {
+        const GroupCode& group = groups_[g];
+        const size_t stats_block = block / kBlockWords;
+        decisions.push_back(skippable_[g] && !group.may_match(table, stats_block)    ? kSkip
+                            : fillable_[g] && group.always_matches(table, stats_block) ? kFill
+                                                                                       : kEvaluate);
+      }
+    }
     uint64_t skipped = 0;
     uint64_t filled = 0;
+    const uint8_t* decision = decisions.data();
     for (uint64_t block = first; block < end; block += kBlockWords) {
       const uint64_t stop = std::min(end, block + kBlockWords);
-      if (!skipping_) {
-        entry_(&args, block, stop);
-        continue;
-      }
       // A skipped group's words stay zero (none of its segments holds there)
       // or are set to ones (all rows are members; the tail past the last row
       // is cleared below); later groups read them as such.
-      for (size_t g = 0; g < groups_.size(); ++g) {
+      for (size_t g = 0; g < groups; ++g, ++decision) {
         const GroupCode& group = groups_[g];
-        if (skippable_[g] && !group.may_match(table, block / kBlockWords)) {
-          ++skipped;
+        if (*decision == kEvaluate) {
+          group.function(&args, block, stop);
           continue;
         }
-        if (fillable_[g] && group.always_matches(table, block / kBlockWords)) {
+        ++skipped;
+        if (*decision == kFill) {
           for (size_t segment : group.segments) {
             std::fill(members[segment] + block, members[segment] + stop, ~uint64_t{0});
           }
-          ++skipped;
           ++filled;
-          continue;
         }
-        group.function(&args, block, stop);
       }
     }
     skipped_ += skipped;
