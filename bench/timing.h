@@ -40,6 +40,30 @@ Timing time_runs(unsigned reps, Run&& run) {
   return timing;
 }
 
+// Times `a` and `b` (each returning a Bitmap) `reps` times each, at least
+// once, in turn: a, b, a, b, ... so that both see the same drift of the
+// machine (on the virtual bench host a column scan's time moves by a third
+// within a minute), which timing all runs of one before the other does not.
+template <typename RunA, typename RunB>
+std::pair<Timing, Timing> time_runs_in_turn(unsigned reps, RunA&& a, RunB&& b) {
+  std::pair<Timing, Timing> timings;
+  std::vector<double> a_times, b_times;
+  const auto once = [](auto& run, Timing& timing, std::vector<double>& times) {
+    const auto start = std::chrono::steady_clock::now();
+    runtime::Bitmap members = run();
+    const auto end = std::chrono::steady_clock::now();
+    times.push_back(std::chrono::duration<double, std::milli>(end - start).count());
+    timing.members = std::move(members);
+  };
+  for (unsigned i = 0; i < std::max(reps, 1u); ++i) {
+    once(a, timings.first, a_times);
+    once(b, timings.second, b_times);
+  }
+  timings.first.median_ms = median(std::move(a_times));
+  timings.second.median_ms = median(std::move(b_times));
+  return timings;
+}
+
 // Milliseconds `work` takes, once.
 template <typename Work>
 double time_once(Work&& work) {
