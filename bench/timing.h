@@ -24,18 +24,23 @@ inline double median(std::vector<double> values) {
   return values.size() % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
 }
 
+// Times one call of `run` (returning a Bitmap): its milliseconds go to
+// `times`, its members to `timing`.
+template <typename Run>
+void time_one(Run& run, Timing& timing, std::vector<double>& times) {
+  const auto start = std::chrono::steady_clock::now();
+  runtime::Bitmap members = run();
+  const auto end = std::chrono::steady_clock::now();
+  times.push_back(std::chrono::duration<double, std::milli>(end - start).count());
+  timing.members = std::move(members);
+}
+
 // Times `run` (returning a Bitmap) `reps` times, at least once.
 template <typename Run>
 Timing time_runs(unsigned reps, Run&& run) {
   Timing timing;
   std::vector<double> times;
-  for (unsigned i = 0; i < std::max(reps, 1u); ++i) {
-    const auto start = std::chrono::steady_clock::now();
-    runtime::Bitmap members = run();
-    const auto end = std::chrono::steady_clock::now();
-    times.push_back(std::chrono::duration<double, std::milli>(end - start).count());
-    timing.members = std::move(members);
-  }
+  for (unsigned i = 0; i < std::max(reps, 1u); ++i) time_one(run, timing, times);
   timing.median_ms = median(std::move(times));
   return timing;
 }
@@ -48,16 +53,9 @@ template <typename RunA, typename RunB>
 std::pair<Timing, Timing> time_runs_in_turn(unsigned reps, RunA&& a, RunB&& b) {
   std::pair<Timing, Timing> timings;
   std::vector<double> a_times, b_times;
-  const auto once = [](auto& run, Timing& timing, std::vector<double>& times) {
-    const auto start = std::chrono::steady_clock::now();
-    runtime::Bitmap members = run();
-    const auto end = std::chrono::steady_clock::now();
-    times.push_back(std::chrono::duration<double, std::milli>(end - start).count());
-    timing.members = std::move(members);
-  };
   for (unsigned i = 0; i < std::max(reps, 1u); ++i) {
-    once(a, timings.first, a_times);
-    once(b, timings.second, b_times);
+    time_one(a, timings.first, a_times);
+    time_one(b, timings.second, b_times);
   }
   timings.first.median_ms = median(std::move(a_times));
   timings.second.median_ms = median(std::move(b_times));
