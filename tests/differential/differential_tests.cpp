@@ -1,5 +1,8 @@
 // The JIT against the reference interpreter on generated rules and tables:
-// every segment's membership must agree bit for bit. Reproduce a failure with
+// every segment's membership must agree bit for bit. One program in five has
+// a table of several 4096-row blocks clustered by block and rules made mostly
+// of conditions block statistics decide, evaluated on 1 to 3 threads: the
+// skipping, filling and thread-splitting paths. Reproduce a failure with
 // the printed seed: SEGC_DIFF_SEED=<seed> SEGC_DIFF_PROGRAMS=1 segc_tests
 // "[differential]". SEGC_DIFF_PROGRAMS=unlimited runs until a difference.
 #include <catch2/catch.hpp>
@@ -76,9 +79,17 @@ TEST_CASE("the JIT agrees with the reference interpreter on random rules and tab
   auto engine = codegen::JitEngine::create();
   if (!engine) FAIL("cannot create the JIT: " << llvm::toString(engine.takeError()));
   uint64_t segments_compared = 0;
+  // Programs over several blocks clustered by block (random_table.h), and
+  // the (block, group) evaluations block skipping saved in them.
+  uint64_t clustered_programs = 0;
+  uint64_t skipped = 0;
+  uint64_t filled = 0;
   for (uint64_t n = 0; n < programs; ++n) {
     const uint64_t seed = first_seed + n;
-    const std::string rules = testing::random_rules(seed, kSegmentsPerProgram);
+    const bool clustered = seed % 10 == 3 || seed % 10 == 6;
+    const std::string rules = testing::random_rules(
+        seed, kSegmentsPerProgram,
+        clustered ? testing::RuleMix::MostlyRanges : testing::RuleMix::Any);
     INFO("seed " << seed << " (SEGC_DIFF_SEED=" << seed << " SEGC_DIFF_PROGRAMS=1)\n" << rules);
     auto outcome = testing::check_text(rules);
     INFO(testing::diagnostics_text(*outcome));
@@ -86,9 +97,13 @@ TEST_CASE("the JIT agrees with the reference interpreter on random rules and tab
     REQUIRE_FALSE(outcome->diagnostics.has_errors());
     const CheckedProgram& program = *outcome->program;
 
-    // Row counts that are not multiples of 64, and sometimes tiny.
-    const size_t rows = seed % 10 == 0 ? seed % 5 : 100 + seed % 157;
-    const runtime::Table table = testing::random_table(seed, rows);
+    // Row counts that are not multiples of 64, and sometimes tiny; clustered
+    // tables have 2 to 5 whole blocks, which 1 to 3 threads share, and a rest.
+    const size_t rows = clustered      ? (2 + seed % 4) * runtime::kBlockRows + seed % 157
+                        : seed % 10 == 0 ? seed % 5
+                                         : 100 + seed % 157;
+    const runtime::Table table = testing::random_table(
+        seed, rows, clustered ? testing::Clustering::PerBlock : testing::Clustering::None);
     const evaluate::EvaluationContext context{testing::random_today(seed)};
     INFO("today " << calendar::format_iso_date(context.today) << ", " << rows << " rows");
 
@@ -98,12 +113,20 @@ TEST_CASE("the JIT agrees with the reference interpreter on random rules and tab
         evaluate::interpret_segments(program, table, all, context);
     auto compiled = (*engine)->compile(program, table, all, context);
     if (!compiled) FAIL("JIT compile failed: " << llvm::toString(compiled.takeError()));
-    const evaluate::SegmentMembership actual = (*compiled)->evaluate(table, 1 + seed % 2);
-    for (size_t segment = 0; segment < all.size(); ++segment) {
-      if (!(expected.members[segment] == actual.members[segment])) {
-        FAIL(describe_difference(program, table, expected, actual, segment));
+    for (unsigned threads = 1 + seed % 2; threads <= (clustered ? 3u : 1 + seed % 2); ++threads) {
+      INFO(threads << " threads");
+      const evaluate::SegmentMembership actual = (*compiled)->evaluate(table, threads);
+      for (size_t segment = 0; segment < all.size(); ++segment) {
+        if (!(expected.members[segment] == actual.members[segment])) {
+          FAIL(describe_difference(program, table, expected, actual, segment));
+        }
+        ++segments_compared;
       }
-      ++segments_compared;
+    }
+    if (clustered) {
+      ++clustered_programs;
+      skipped += (*compiled)->skipped_group_blocks();
+      filled += (*compiled)->filled_group_blocks();
     }
 
     // Some tables also go through the columnar file: both engines read the
@@ -127,5 +150,16 @@ TEST_CASE("the JIT agrees with the reference interpreter on random rules and tab
       CHECK(mapped_actual.members[segment] == expected.members[segment]);
     }
   }
-  SUCCEED(segments_compared << " segments compared");
+  // The clustered programs must reach the skipping and filling paths, else
+  // they test nothing more than the others (with the default 150 programs,
+  // 30 are clustered).
+  INFO(clustered_programs << " clustered programs: " << skipped << " group blocks skipped, "
+                          << filled << " of them filled");
+  if (clustered_programs >= 20) {
+    REQUIRE(skipped > filled);
+    REQUIRE(filled > 0);
+  }
+  SUCCEED(segments_compared << " segments compared; " << clustered_programs
+                            << " clustered programs: " << skipped << " group blocks skipped, "
+                            << filled << " of them filled");
 }

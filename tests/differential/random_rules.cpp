@@ -46,11 +46,12 @@ class RuleGenerator {
  public:
   explicit RuleGenerator(uint64_t seed) : random_(seed) {}
 
-  std::string file(int segments) {
+  std::string file(int segments, RuleMix mix) {
     std::string text = kDifferentialSchema;
     for (int i = 0; i < segments; ++i) {
       segments_so_far_ = i;
-      text += fmt::format("segment seg{} = {}\n", i, condition(4));
+      const bool ranged = mix == RuleMix::MostlyRanges && random_.chance(85);
+      text += fmt::format("segment seg{} = {}\n", i, ranged ? ranged_condition() : condition(4));
     }
     return text;
   }
@@ -269,14 +270,72 @@ class RuleGenerator {
     }
   }
 
+  // A conjunct that block statistics can decide (codegen/block_skipping.h):
+  // an int or date field against a constant, or a condition on one string
+  // or enum field; near the values of random_table's narrow blocks.
+  std::string range_conjunct() {
+    const std::string number_field = random_.chance(50) ? "n1" : "n2";
+    const std::string date_field = random_.chance(50) ? "t1" : "t2";
+    const std::string text_field = random_.chance(50) ? "s1" : "s2";
+    switch (random_.below(9)) {
+      case 0:
+      case 1:
+        return fmt::format("{} {} {}", number_field, random_.pick(kCompareOps),
+                           random_.between(-6, 42));
+      case 2: {
+        const int64_t low = random_.between(-6, 40);
+        return fmt::format("{} between {} and {}", number_field, low,
+                           low + random_.between(-1, 12));
+      }
+      case 3:
+        return fmt::format("{} {} {}", date_field, random_.pick(kCompareOps),
+                           days_from_today(random_.between(-400, 800)));
+      case 4: {
+        const int64_t days = random_.between(-400, 800);
+        return fmt::format("{} between {} and {}", date_field,
+                           days_from_today(days + random_.between(0, 200)), days_from_today(days));
+      }
+      case 5:
+        return fmt::format("{} {} {}", date_field, random_.pick(kCompareOps), random_.pick(kDates));
+      case 6:
+        return random_.chance(50) ? fmt::format("{} in {}", text_field, string_list())
+                                  : fmt::format("{} {} {}", text_field, random_.pick(kCompareOps),
+                                                quoted(random_.pick(kStrings)));
+      case 7:
+        return random_.chance(50)
+                   ? fmt::format("e1 {} {}", random_.pick(kCompareOps),
+                                 quoted(random_.pick(kEnumValues)))
+                   : fmt::format("e1 in [\"{}\", \"{}\"]", random_.pick(kEnumValues),
+                                 random_.pick(kEnumValues));
+      default:
+        return fmt::format("{}({}) = {}", random_.chance(50) ? "lower" : "upper", text_field,
+                           quoted(random_.pick(kStrings)));
+    }
+  }
+
+  // The date `days` before today (after, when negative).
+  static std::string days_from_today(int64_t days) {
+    return days >= 0 ? fmt::format("today - {} days", days) : fmt::format("today + {} days", -days);
+  }
+
+  // A top-level `and` of range conjuncts, sometimes with a random condition
+  // the statistics cannot decide.
+  std::string ranged_condition() {
+    std::string result = range_conjunct();
+    const uint64_t extra = random_.below(3);
+    for (uint64_t i = 0; i < extra; ++i) result += " and " + range_conjunct();
+    if (random_.chance(30)) result += " and (" + condition(2) + ")";
+    return result;
+  }
+
   RandomSource random_;
   int segments_so_far_ = 0;
 };
 
 }  // namespace
 
-std::string random_rules(uint64_t seed, int segments) {
-  return RuleGenerator(seed).file(segments);
+std::string random_rules(uint64_t seed, int segments, RuleMix mix) {
+  return RuleGenerator(seed).file(segments, mix);
 }
 
 }  // namespace segc::testing

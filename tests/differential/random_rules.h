@@ -12,8 +12,13 @@ namespace segc::testing {
 // The schema declaration the rules and tables use.
 extern const char* const kDifferentialSchema;
 
+// Any: every segment's condition is drawn from the whole language.
+// MostlyRanges: most are a top-level `and` of comparisons that block
+// statistics decide (codegen/block_skipping.h), for tables clustered by block.
+enum class RuleMix { Any, MostlyRanges };
+
 // A rule file (schema included) with `segments` segments seg0..seg{n-1}; later
 // segments may reference earlier ones.
-std::string random_rules(uint64_t seed, int segments);
+std::string random_rules(uint64_t seed, int segments, RuleMix mix = RuleMix::Any);
 
 }  // namespace segc::testing
