@@ -124,6 +124,17 @@ TEST_CASE("the JIT agrees with the reference interpreter on random rules and tab
       }
     }
     if (clustered) {
+      // Into bitmaps of the right size full of ones (a caller's last
+      // result): evaluate_into must clear what it skips.
+      evaluate::SegmentMembership reused;
+      reused.members.assign(all.size(), runtime::Bitmap(rows, true));
+      (*compiled)->evaluate_into(table, 2, reused);
+      for (size_t segment = 0; segment < all.size(); ++segment) {
+        if (!(expected.members[segment] == reused.members[segment])) {
+          FAIL("into reused bitmaps, "
+               << describe_difference(program, table, expected, reused, segment));
+        }
+      }
       ++clustered_programs;
       skipped += (*compiled)->skipped_group_blocks();
       filled += (*compiled)->filled_group_blocks();
