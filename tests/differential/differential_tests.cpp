@@ -34,24 +34,30 @@ uint64_t environment_number(const char* name, uint64_t fallback) {
   return std::strtoull(text, nullptr, 10);
 }
 
-// The first row where the engines disagree, with every field's value.
-std::string describe_difference(const CheckedProgram& program, const runtime::Table& table,
-                                const evaluate::SegmentMembership& expected,
-                                const evaluate::SegmentMembership& actual, size_t segment) {
-  for (size_t row = 0; row < table.row_count; ++row) {
-    if (expected.members[segment].test(row) == actual.members[segment].test(row)) continue;
-    const evaluate::TableRowView view(program, table, expected, row);
-    std::string text = fmt::format("segment {} differs at row {}: interpreter {}, JIT {}\n",
-                                   program.segments[segment].name, row,
-                                   expected.members[segment].test(row),
-                                   actual.members[segment].test(row));
-    for (size_t field = 0; field < program.schema.fields.size(); ++field) {
-      text += fmt::format("  {} = {}\n", program.schema.fields[field].name,
-                          evaluate::show_value(view.field(field)));
+// The first segment and row where the engines disagree, with every field's
+// value; empty when every segment agrees.
+std::string first_difference(const CheckedProgram& program, const runtime::Table& table,
+                             const evaluate::SegmentMembership& expected,
+                             const evaluate::SegmentMembership& actual) {
+  for (size_t segment = 0; segment < expected.members.size(); ++segment) {
+    if (expected.members[segment] == actual.members[segment]) continue;
+    for (size_t row = 0; row < table.row_count; ++row) {
+      if (expected.members[segment].test(row) == actual.members[segment].test(row)) continue;
+      const evaluate::TableRowView view(program, table, expected, row);
+      std::string text = fmt::format("segment {} differs at row {}: interpreter {}, JIT {}\n",
+                                     program.segments[segment].name, row,
+                                     expected.members[segment].test(row),
+                                     actual.members[segment].test(row));
+      for (size_t field = 0; field < program.schema.fields.size(); ++field) {
+        text += fmt::format("  {} = {}\n", program.schema.fields[field].name,
+                            evaluate::show_value(view.field(field)));
+      }
+      return text;
     }
-    return text;
+    return fmt::format("segment {}: bitmaps differ past the last row",
+                       program.segments[segment].name);
   }
-  return fmt::format("segment {}: bitmaps differ past the last row", program.segments[segment].name);
+  return "";
 }
 
 // `table` written to a columnar file and mapped back, every column verified.
@@ -117,13 +123,10 @@ TEST_CASE("the JIT agrees with the reference interpreter on random rules and tab
     if (!compiled) FAIL("JIT compile failed: " << llvm::toString(compiled.takeError()));
     for (unsigned threads = 1 + seed % 2; threads <= (clustered ? 3u : 1 + seed % 2); ++threads) {
       INFO(threads << " threads");
-      const evaluate::SegmentMembership actual = (*compiled)->evaluate(table, threads);
-      for (size_t segment = 0; segment < all.size(); ++segment) {
-        if (!(expected.members[segment] == actual.members[segment])) {
-          FAIL(describe_difference(program, table, expected, actual, segment));
-        }
-        ++segments_compared;
-      }
+      const std::string difference =
+          first_difference(program, table, expected, (*compiled)->evaluate(table, threads));
+      if (!difference.empty()) FAIL(difference);
+      segments_compared += all.size();
     }
     if (clustered) {
       // Into bitmaps of the right size full of ones (a caller's last
@@ -131,12 +134,8 @@ TEST_CASE("the JIT agrees with the reference interpreter on random rules and tab
       evaluate::SegmentMembership reused;
       reused.members.assign(all.size(), runtime::Bitmap(rows, true));
       (*compiled)->evaluate_into(table, 2, reused);
-      for (size_t segment = 0; segment < all.size(); ++segment) {
-        if (!(expected.members[segment] == reused.members[segment])) {
-          FAIL("into reused bitmaps, "
-               << describe_difference(program, table, expected, reused, segment));
-        }
-      }
+      const std::string difference = first_difference(program, table, expected, reused);
+      if (!difference.empty()) FAIL("into reused bitmaps, " << difference);
       ++clustered_programs;
       skipped += (*compiled)->skipped_group_blocks();
       filled += (*compiled)->filled_group_blocks();
@@ -166,13 +165,13 @@ TEST_CASE("the JIT agrees with the reference interpreter on random rules and tab
   // The clustered programs must reach the skipping and filling paths, else
   // they test nothing more than the others (with the default 150 programs,
   // 30 are clustered).
-  INFO(clustered_programs << " clustered programs: " << skipped << " group blocks skipped, "
-                          << filled << " of them filled");
+  const std::string coverage =
+      fmt::format("{} clustered programs: {} group blocks skipped, {} of them filled",
+                  clustered_programs, skipped, filled);
+  INFO(coverage);
   if (clustered_programs >= 20) {
     REQUIRE(skipped > filled);
     REQUIRE(filled > 0);
   }
-  SUCCEED(segments_compared << " segments compared; " << clustered_programs
-                            << " clustered programs: " << skipped << " group blocks skipped, "
-                            << filled << " of them filled");
+  SUCCEED(segments_compared << " segments compared; " << coverage);
 }

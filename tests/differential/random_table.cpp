@@ -90,10 +90,11 @@ Column empty_column(ColumnSpec spec, size_t rows, RandomSource& random, int miss
   return column;
 }
 
-// `value + below(spread + 1)`, or below `value` where that would overflow.
-int64_t near_value(int64_t value, int64_t spread, RandomSource& random) {
+// `value + below(spread + 1)`, or as far below `value` where that would
+// pass `ceiling` (the greatest value the column may hold).
+int64_t near_value(int64_t value, int64_t spread, int64_t ceiling, RandomSource& random) {
   const int64_t step = static_cast<int64_t>(random.below(static_cast<uint64_t>(spread) + 1));
-  return value <= kMax - spread ? value + step : value - step;
+  return value <= ceiling - spread ? value + step : value - step;
 }
 
 Column int_column(ColumnSpec spec, size_t rows, RandomSource& random, bool extremes,
@@ -107,7 +108,7 @@ Column int_column(ColumnSpec spec, size_t rows, RandomSource& random, bool extre
         }
         return random.between(-5, 40);
       },
-      [&](int64_t anchor) { return near_value(anchor, 2, random); });
+      [&](int64_t anchor) { return near_value(anchor, 2, kMax, random); });
   runtime::store_ints(column, values);
   return column;
 }
@@ -123,9 +124,7 @@ Column date_column(ColumnSpec spec, size_t rows, RandomSource& random, int32_t t
       rows, [&](size_t) -> int64_t {
         return random.chance(20) ? random.pick(special) : today + random.between(-800, 400);
       },
-      [&](int64_t anchor) {
-        return anchor < date_of(9999, 12, 31) - 6 ? near_value(anchor, 6, random) : anchor;
-      });
+      [&](int64_t anchor) { return near_value(anchor, 6, date_of(9999, 12, 31), random); });
   runtime::store_ints(column, values);
   return column;
 }
@@ -141,7 +140,7 @@ Column string_column(ColumnSpec spec, size_t rows, RandomSource& random,
   // Indices into the pool, drawn for present rows only.
   const std::vector<int64_t> picked = blocks.values(
       rows, [&](size_t row) { return column.present.test(row) ? random.between(0, last) : 0; },
-      [&](int64_t anchor) { return std::min(near_value(anchor, 1, random), last); });
+      [&](int64_t anchor) { return near_value(anchor, 1, last, random); });
   std::vector<std::string> chosen(rows);
   for (size_t row = 0; row < rows; ++row) {
     if (column.present.test(row)) chosen[row] = pool[static_cast<size_t>(picked[row])];
@@ -256,7 +255,7 @@ runtime::Table random_table(uint64_t seed, size_t rows, Clustering clustering) {
     e1.dictionary = {"red", "green", "blue"};
     const std::vector<int64_t> picked = e1_blocks.values(
         rows, [&](size_t) { return random.between(0, 2); },
-        [&](int64_t anchor) { return std::min<int64_t>(near_value(anchor, 1, random), 2); });
+        [&](int64_t anchor) { return near_value(anchor, 1, 2, random); });
     runtime::store_codes(e1, std::vector<uint32_t>(picked.begin(), picked.end()));
     add(std::move(e1));
   }
