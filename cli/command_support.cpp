@@ -52,7 +52,8 @@ CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror)
 std::optional<int32_t> evaluation_date(const std::string& as_of, const std::string& time_zone) {
   if (!as_of.empty()) {
     if (auto date = calendar::parse_iso_date(as_of)) return date;
-    print_error(fmt::format("--as-of: '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-01",
+    print_error(fmt::format("--as-of: '{}' is not a date from 0001-01-01 to 9999-12-31; write it "
+                            "as YYYY-MM-DD, e.g. 2026-11-01",
                             as_of));
     return std::nullopt;
   }

@@ -75,7 +75,7 @@ std::optional<int32_t> parse_iso_date(std::string_view text) {
   auto day = digits(8, 2);
   if (!year || !month || !day) return std::nullopt;
   CivilDate date{static_cast<int32_t>(*year), *month, *day};
-  if (!is_valid(date)) return std::nullopt;
+  if (date.year < 1 || !is_valid(date)) return std::nullopt;  // year 0 is before 0001-01-01
   return days_from_civil(date);
 }
 

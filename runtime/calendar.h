@@ -33,7 +33,8 @@ CivilDate civil_from_days(int32_t days);
 // (2026-01-31 + 1 month = 2026-02-28).
 int32_t add_months(int32_t days, int64_t months);
 
-// "YYYY-MM-DD"; nullopt when malformed or not a calendar date.
+// "YYYY-MM-DD"; nullopt when malformed, not a calendar date or in year 0
+// (outside the supported range, which four digits otherwise cover).
 std::optional<int32_t> parse_iso_date(std::string_view text);
 std::string format_iso_date(int32_t days);
 

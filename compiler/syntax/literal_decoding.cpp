@@ -152,6 +152,11 @@ std::optional<std::string> decode_string(std::string_view quoted, LiteralError& 
 std::optional<int32_t> decode_date(std::string_view text, LiteralError& error) {
   if (auto days = calendar::parse_iso_date(text)) return days;
   const int year = std::stoi(std::string(text.substr(0, 4)));
+  if (year == 0) {
+    error = {fmt::format("{} is before the first date Seg supports", text),
+             "dates range from 0001-01-01 to 9999-12-31", 0, 10};
+    return std::nullopt;
+  }
   const unsigned month = static_cast<unsigned>(std::stoi(std::string(text.substr(5, 2))));
   std::string help = "dates are written YYYY-MM-DD";
   if (month >= 1 && month <= 12) {

@@ -122,7 +122,9 @@ Column date_column(ColumnSpec spec, size_t rows, RandomSource& random, int32_t t
                                         date_of(2025, 12, 31), date_of(1990, 6, 15)};
   const std::vector<int64_t> values = blocks.values(
       rows, [&](size_t) -> int64_t {
-        return random.chance(20) ? random.pick(special) : today + random.between(-800, 400);
+        if (random.chance(20)) return random.pick(special);
+        return std::clamp<int64_t>(today + random.between(-800, 400), date_of(1, 1, 1),
+                                   date_of(9999, 12, 31));
       },
       [&](int64_t anchor) { return near_value(anchor, 6, date_of(9999, 12, 31), random); });
   runtime::store_ints(column, values);
@@ -191,6 +193,14 @@ Column set_column(ColumnSpec spec, size_t rows, RandomSource& random, const Colu
 
 int32_t random_today(uint64_t seed) {
   RandomSource random(seed ^ 0x7da7e);
+  // One program in ten runs at the edges of the date range, where date
+  // arithmetic, calendar periods and birthdays leave it (issue 16: the
+  // engines once disagreed just outside it).
+  if (random.chance(10)) {
+    return random.pick(std::vector<int32_t>{date_of(1, 1, 1), date_of(1, 1, 31), date_of(1, 3, 1),
+                                            date_of(9999, 12, 31), date_of(9999, 12, 1),
+                                            date_of(9999, 2, 28)});
+  }
   const std::vector<int32_t> days = {date_of(2026, 11, 1),  date_of(2024, 2, 29),
                                      date_of(2025, 2, 28),  date_of(2026, 12, 31),
                                      date_of(2026, 1, 1),   date_of(2028, 2, 29),

@@ -14,3 +14,13 @@ TEST_CASE("the supported date range constants are 0001-01-01 and 9999-12-31", "[
   CHECK_FALSE(is_valid_day(int64_t{kFirstValidDay} - 1));
   CHECK_FALSE(is_valid_day(int64_t{kLastValidDay} + 1));
 }
+
+TEST_CASE("ISO dates parse only inside 0001-01-01..9999-12-31", "[calendar]") {
+  CHECK(parse_iso_date("0001-01-01") == kFirstValidDay);
+  CHECK(parse_iso_date("9999-12-31") == kLastValidDay);
+  // Year 0 fits four digits but is before the range (issue 16: --as-of and
+  // literals took it, and the engines then disagreed).
+  CHECK_FALSE(parse_iso_date("0000-12-31").has_value());
+  CHECK_FALSE(parse_iso_date("0000-01-01").has_value());
+  CHECK_FALSE(parse_iso_date("2026-02-29").has_value());
+}

@@ -81,6 +81,11 @@ grep -q 'define' "$work/out" || fail "run --emit-llvm prints no function"
 # Bad flags and unreadable files: exit 2, nothing written.
 expect_exit 2 "$segc" run "$run_dir/rules.seg" --data "$run_dir/nope.csv"
 expect_exit 2 "$segc" run "$run_dir/rules.seg" --data "$run_dir/data.csv" --as-of 2026-02-30
+# Year 0 is outside Seg's dates (0001-01-01..9999-12-31); the edges are in.
+expect_exit 2 "$segc" run "$run_dir/rules.seg" --data "$run_dir/data.csv" --as-of 0000-12-31
+grep -q "0001-01-01 to 9999-12-31" "$work/err" || fail "run: --as-of 0000-12-31 should name the date range"
+expect_exit 0 "$segc" run "$run_dir/rules.seg" --data "$run_dir/data.csv" --as-of 0001-01-01
+expect_exit 0 "$segc" run "$run_dir/rules.seg" --data "$run_dir/data.csv" --as-of 9999-12-31
 expect_exit 2 "$segc" run "$run_dir/rules.seg" --data "$run_dir/data.csv" --timezone Mars/Olympus
 expect_exit 0 "$segc" run "$run_dir/rules.seg" --data "$run_dir/data.csv" --timezone Europe/Moscow
 
