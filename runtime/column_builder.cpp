@@ -6,6 +6,7 @@
 
 #include "runtime/csv_text.h"
 #include "runtime/huge_pages.h"
+#include "runtime/key_text.h"
 
 namespace segc::runtime {
 namespace {
@@ -105,6 +106,12 @@ bool ColumnBuilder::append(std::string_view text, bool stable, std::string& mess
       break;
     }
     case ColumnKind::String:
+      if (key_) {
+        if (const size_t at = find_forbidden_key_character(value); at != std::string_view::npos) {
+          message = forbidden_key_character_message(value, at);
+          return false;
+        }
+      }
       if (!append_string(value, stable)) {
         message = invalid_utf8_message(value, csv::find_invalid_utf8(value));
         return false;

@@ -7,6 +7,7 @@
 
 #include "runtime/calendar.h"
 #include "runtime/column_builder.h"
+#include "runtime/key_text.h"
 
 namespace segc::runtime {
 namespace {
@@ -136,6 +137,8 @@ size_t ColumnBuilder::append_plain(const char* base, const uint32_t* at, size_t 
     case ColumnKind::String:
       return append_plain_with(base, at, stride, rows, [&](std::string_view text) {
         if (text.empty()) return !key_ && missing(codes_);
+        // A key the general path refuses (key_text.h) goes there for its message.
+        if (key_ && find_forbidden_key_character(text) != std::string_view::npos) return false;
         return append_string(text, true);
       });
     default: break;

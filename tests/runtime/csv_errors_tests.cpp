@@ -207,3 +207,32 @@ TEST_CASE("csv invalid UTF-8 is found in repeated and set values, with exact col
   CHECK(set_at(tags, 2) == std::vector<std::string>{"a", "b"});
   CHECK(string_at(column(result.table, "name"), 2) == "ok");
 }
+
+TEST_CASE("csv string keys with line breaks, tabs or other control characters are errors", "[csv]") {
+  // NAME.keys lists one key a line: "alice\nbob" would read back as two
+  // other customers (issue 16). Quoted or not, on the plain and general paths.
+  const TableSchema schema = test_schema(ColumnKind::String);
+  for (const std::string& key : {std::string("\"alice\nbob\""), std::string("\"alice\r\nbob\""),
+                                std::string("\"al\rice\""), std::string("al\tice"),
+                                std::string("al\x1b[31mice"), std::string("al\x7f" "ice"),
+                                std::string("al\xc2\x85ice"), std::string("al\xe2\x80\xa8ice"),
+                                std::string("al\xe2\x80\xa9ice"), std::string("al") + '\0' + "ice"}) {
+    INFO(key);
+    const auto result = load("id,age\nzed,1\n" + key + ",2\nzoe,3\n", {}, schema);
+    REQUIRE(result.errors.size() == 1);
+    CHECK(result.errors[0].line == 3);
+    CHECK(result.errors[0].field == "id");
+    CHECK(contains(result.errors[0].message, "a key cannot hold"));
+    CHECK(result.table.row_count == 0);
+    // --on-error skip: the row is left out and the others load.
+    CsvOptions skip;
+    skip.skip_bad_rows = true;
+    const auto skipped = load("id,age\nzed,1\n" + key + ",2\nzoe,3\n", skip, schema);
+    CHECK(skipped.errors.empty());
+    REQUIRE(skipped.rejected.size() == 1);
+    CHECK(skipped.rejected[0].line == 3);
+    CHECK(skipped.table.row_count == 2);
+  }
+  // Spaces, and the same characters in other string fields, are fine.
+  CHECK(load("id,age\n\"al ice\",1\n", {}, schema).errors.empty());
+}

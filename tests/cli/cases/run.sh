@@ -102,6 +102,19 @@ printf '1\n' | cmp -s - "$run_dir/out_skip/adults.keys" || fail "run --on-error 
 grep -q '^3,' "$run_dir/out_skip/rejects.csv" || fail "run --on-error skip: rejects file lacks line 3"
 grep -q '1 bad row' "$work/err" || fail "run --on-error skip: the count is not reported"
 
+# A string key with a line break would read back from NAME.keys as two other
+# customers: it is a bad value of its row (issue 16), and with --on-error skip
+# the row is left out.
+printf 'schema c {\n  key id: string\n  age: int\n}\nsegment everyone = age >= 0\n' >"$run_dir/string_keys.seg"
+printf 'id,age\nalice,1\n"alice\nbob",2\nbob,3\n' >"$run_dir/string_keys.csv"
+expect_exit 1 "$segc" run "$run_dir/string_keys.seg" --data "$run_dir/string_keys.csv" --as-of 2026-11-01 \
+  --out "$run_dir/out_string_keys"
+grep -q 'string_keys.csv:3:.*a key cannot hold a line break' "$work/err" || fail "run: a key with a line break is not refused"
+[ -e "$run_dir/out_string_keys/everyone.keys" ] && fail "run: a key with a line break still wrote results"
+expect_exit 1 "$segc" run "$run_dir/string_keys.seg" --data "$run_dir/string_keys.csv" --as-of 2026-11-01 \
+  --out "$run_dir/out_string_keys" --on-error skip
+printf 'alice\nbob\n' | cmp -s - "$run_dir/out_string_keys/everyone.keys" || fail "run --on-error skip: a key with a line break reached everyone.keys"
+
 # Errors in the rules: exit 1, nothing evaluated.
 printf 'segment broken = age >\n' >"$run_dir/broken.seg"
 expect_exit 1 "$segc" run "$run_dir/rules.seg" "$run_dir/broken.seg" --data "$run_dir/data.csv"
