@@ -94,9 +94,13 @@ bool write_rejects(const std::string& data_path, const std::vector<runtime::Reje
     print_error(error);
     return false;
   }
-  print_line(fmt::format("{}: {} bad row{} left out, written to {}", data_path, rejected.size(),
-                         rejected.size() == 1 ? "" : "s", rejects_path));
+  print_rejects_written(data_path, rejected.size(), rejects_path);
   return true;
+}
+
+void print_rejects_written(const std::string& data_path, size_t rows, const std::string& rejects_path) {
+  print_line(fmt::format("{}: {} bad row{} left out, written to {}", data_path, rows, rows == 1 ? "" : "s",
+                         rejects_path));
 }
 
 LoadedData open_columnar_data(const std::string& path, const runtime::TableSchema& schema,

@@ -32,6 +32,8 @@ LoadedData load_csv_data(const std::string& path, const runtime::TableSchema& sc
 // (after printing why) when it cannot be written.
 bool write_rejects(const std::string& data_path, const std::vector<runtime::RejectedRow>& rejected,
                    const std::string& rejects_path);
+// "DATA: N bad rows left out, written to PATH" on stderr.
+void print_rejects_written(const std::string& data_path, size_t rows, const std::string& rejects_path);
 
 // Maps a columnar file, checks it was written for `schema`, and verifies the
 // columns at `columns_read` (the fields the rules read, and the key).

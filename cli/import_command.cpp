@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "data_input.h"
 #include "evaluate/table_schema.h"
+#include "output_paths.h"
 #include "runtime/columnar_file.h"
 
 namespace segc::cli {
@@ -31,6 +32,16 @@ int run_import_command(const ImportOptions& options) {
   if (rules.exit_code) return *rules.exit_code;
   const CheckedProgram& program = *rules.outcome->program;
   const std::string rejects_path = options.csv.rejects.empty() ? options.out + ".rejects.csv" : options.csv.rejects;
+  if (same_file(options.out, options.csv_path)) {
+    print_error(fmt::format("-o {} is the CSV file being imported: the columnar file would replace it",
+                            options.out));
+    return kExitUsage;
+  }
+  if (same_file(rejects_path, options.csv_path) || same_file(rejects_path, options.out)) {
+    print_error(fmt::format("--rejects {} is the {}: the rejected rows would overwrite it", rejects_path,
+                            same_file(rejects_path, options.out) ? "columnar file (-o)" : "CSV file being imported"));
+    return kExitUsage;
+  }
   const runtime::TableSchema schema = evaluate::table_schema_for(program.schema);
   // Each column is written as soon as it is built, while the later ones are
   // still being built; the file only replaces OUT at commit, after the load

@@ -17,9 +17,10 @@
 #include "evaluate/table_schema.h"
 #include "output/manifest.h"
 #include "output/member_keys.h"
+#include "output/result_folder.h"
 #include "output/roaring_members.h"
 #include "output/run_summary.h"
-#include "output/staged_files.h"
+#include "output_paths.h"
 #include "runtime/columnar_file.h"
 
 namespace segc::cli {
@@ -42,17 +43,12 @@ output::MemberFormat member_format(const std::string& name) {
   return output::MemberFormat::Keys;
 }
 
-// Writes every member list and the manifest, or nothing.
-bool write_results(const std::string& directory, const CheckedProgram& program,
+// Writes every member list, the manifest and the rejected rows into `folder`
+// and swaps it in, or leaves the results folder as it was.
+bool write_results(output::ResultFolder& folder, const CheckedProgram& program,
                    const evaluate::SegmentMembership& membership,
                    const output::ManifestContents& manifest, const runtime::Table& table,
-                   const SourceManager& sources) {
-  std::error_code ec;
-  std::filesystem::create_directories(directory, ec);
-  if (ec) {
-    print_error(fmt::format("--out: cannot create {}: {}", directory, ec.message()));
-    return false;
-  }
+                   const SourceManager& sources, const std::string& rejects) {
   const output::MemberFormat format = manifest.member_format;
   const output::KeyOrder keys(table);
   std::optional<output::RoaringMembers> bitmaps;
@@ -64,10 +60,9 @@ bool write_results(const std::string& directory, const CheckedProgram& program,
   auto contents = [&](const runtime::Bitmap& members) {
     return bitmaps ? bitmaps->serialize(members) : keys.keys_text(members);
   };
-  output::StagedFiles files;
   std::string error;
   auto stage = [&](const std::string& name, const std::string& text) {
-    return files.add((std::filesystem::path(directory) / name).string(), text, error);
+    return folder.add(name, text, error);
   };
   bool ok = true;
   for (size_t segment : manifest.segments) {
@@ -83,7 +78,8 @@ bool write_results(const std::string& directory, const CheckedProgram& program,
     }
   }
   ok = ok && stage("manifest.json", output::render_manifest(manifest, program, membership, sources));
-  ok = ok && files.commit(error);
+  if (!rejects.empty()) ok = ok && stage("rejects.csv", rejects);
+  ok = ok && folder.commit(error);
   if (!ok) print_error(error + " (no result was written)");
   return ok;
 }
@@ -100,6 +96,32 @@ std::vector<size_t> columns_read(const CheckedProgram& program, const std::vecto
   std::sort(fields.begin(), fields.end());
   fields.erase(std::unique(fields.begin(), fields.end()), fields.end());
   return fields;
+}
+
+// Why the outputs would overwrite an input, or "".
+std::string output_clash(const RunOptions& options) {
+  const std::string& rejects = options.csv.rejects;
+  if (!rejects.empty()) {
+    if (same_file(rejects, options.data)) {
+      return fmt::format("--rejects {} is the data file: the rejected rows would overwrite it", rejects);
+    }
+    for (const std::string& input : options.inputs) {
+      if (same_file(rejects, input)) {
+        return fmt::format("--rejects {} is a rule file: the rejected rows would overwrite it", rejects);
+      }
+    }
+    if (!options.out.empty() && inside_folder(rejects, options.out)) {
+      return fmt::format("--rejects {} is inside --out {}, which segc replaces with the results; leave "
+                         "out --rejects to have the rejected rows in {}/rejects.csv, or name a file "
+                         "outside it",
+                         rejects, options.out, options.out);
+    }
+  }
+  if (!options.out.empty() && inside_folder(options.data, options.out)) {
+    return fmt::format("--data {} is inside --out {}, which segc replaces with the results", options.data,
+                       options.out);
+  }
+  return "";
 }
 
 }  // namespace
@@ -172,6 +194,22 @@ int run_run_command(const RunOptions& options) {
     }
   }
 
+  if (std::string clash = output_clash(options); !clash.empty()) {
+    print_error(clash);
+    return kExitUsage;
+  }
+  // Locked before the data is read: a second run into the same folder stops
+  // here, not after its evaluation.
+  std::unique_ptr<output::ResultFolder> results;
+  if (!options.out.empty()) {
+    std::string error;
+    results = output::ResultFolder::open(options.out, error);
+    if (!results) {
+      print_error(error);
+      return kExitUsage;
+    }
+  }
+
   LoadedData data;
   if (runtime::is_columnar_file(options.data)) {
     if (options.csv.any_given()) {
@@ -197,12 +235,16 @@ int run_run_command(const RunOptions& options) {
       return kExitUsage;
     }
   }
+  // Rejected rows go into the results folder with the results, unless
+  // --rejects names another file.
+  std::string rejects_in_results;
   if (!data.rejected.empty()) {
-    const std::string rejects_path =
-        !options.csv.rejects.empty() ? options.csv.rejects
-        : !options.out.empty()       ? (std::filesystem::path(options.out) / "rejects.csv").string()
-                                     : "rejects.csv";
-    if (!write_rejects(options.data, data.rejected, rejects_path)) return kExitUsage;
+    if (results && options.csv.rejects.empty()) {
+      rejects_in_results = runtime::render_rejects(data.rejected);
+    } else {
+      const std::string path = options.csv.rejects.empty() ? "rejects.csv" : options.csv.rejects;
+      if (!write_rejects(options.data, data.rejected, path)) return kExitUsage;
+    }
   }
   const runtime::Table& table = data.table;
 
@@ -238,9 +280,15 @@ int run_run_command(const RunOptions& options) {
     }
     manifest.partitions.push_back(std::move(result));
   }
-  if (!options.out.empty() &&
-      !write_results(options.out, program, *membership, manifest, table, outcome.sources)) {
-    return kExitUsage;
+  if (results) {
+    if (!write_results(*results, program, *membership, manifest, table, outcome.sources,
+                       rejects_in_results)) {
+      return kExitUsage;
+    }
+    if (!rejects_in_results.empty()) {
+      print_rejects_written(options.data, data.rejected.size(),
+                            (std::filesystem::path(options.out) / "rejects.csv").string());
+    }
   }
   print_stdout(output::render_summary(summary, summary_format(options.format)));
   return data.rejected.empty() ? kExitOk : kExitProblems;

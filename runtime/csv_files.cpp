@@ -116,7 +116,7 @@ CsvLoadResult load_csv_file(const std::string& path, const TableSchema& schema, 
   return load_csv_text(contents.text(), schema, options, sink);
 }
 
-std::string write_rejects_file(const std::string& path, const std::vector<RejectedRow>& rejected) {
+std::string render_rejects(const std::vector<RejectedRow>& rejected) {
   std::string out = "line,column,field,error,record\n";
   for (const RejectedRow& row : rejected) {
     out += fmt::format("{},{},", row.line, row.reason.column);
@@ -127,6 +127,11 @@ std::string write_rejects_file(const std::string& path, const std::vector<Reject
     append_csv_field(out, row.record);
     out.push_back('\n');
   }
+  return out;
+}
+
+std::string write_rejects_file(const std::string& path, const std::vector<RejectedRow>& rejected) {
+  const std::string out = render_rejects(rejected);
   const std::string temporary = fmt::format("{}.tmp-{}", path, ::getpid());
   std::FILE* file = std::fopen(temporary.c_str(), "wb");
   if (file == nullptr) return system_error("write", temporary);

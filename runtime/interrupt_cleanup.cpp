@@ -1,79 +1,164 @@
 #include "runtime/interrupt_cleanup.h"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cstring>
 
 namespace segc::runtime {
-namespace {
 
 // The signal handler may only use async-signal-safe calls and cannot take
-// locks, so the registry is a fixed table of slots, each an atomic state and
-// a path buffer: a slot is claimed, filled, then armed, and the handler reads
-// only armed slots. A buffer is allocated when its slot is first used and
-// kept for reuse, never freed, so the handler (on whichever thread the signal
-// lands) never reads freed memory.
+// locks, so the registry is a list of fixed blocks of slots, each slot an
+// atomic state and a path buffer: a slot is claimed, filled, then armed, and
+// the handler reads only armed slots. Blocks are appended (never removed)
+// when every slot is taken, and buffers are allocated when their slot is
+// first used and kept for reuse, never freed, so the handler (on whichever
+// thread the signal lands) never reads freed memory.
 enum SlotState : int { kFree = 0, kFilling = 1, kArmed = 2 };
 struct Slot {
   std::atomic<int> state{kFree};
+  bool folder = false;
   char* path = nullptr;  // PATH_MAX bytes
 };
-Slot slots[RemoveOnInterrupt::kMaxFiles];
+
+namespace {
+
+constexpr int kSlotsPerBlock = 256;
+struct Block {
+  Slot slots[kSlotsPerBlock];
+  std::atomic<Block*> next{nullptr};
+};
+Block first_block;
 
 // SIGXFSZ: a write past the file size limit (ulimit -f) kills the process
 // just as surely.
 constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGXFSZ};
+constexpr int kSignalCount = sizeof kSignals / sizeof kSignals[0];
+// The action each signal had before ours, restored before the signal is
+// raised again. Written only while installing, under install_lock.
+struct sigaction previous_actions[kSignalCount];
+std::atomic<bool> install_lock{false};
+
+// Unlinks the entries of a staging folder, then the folder. getdents64 is a
+// plain system call (opendir/readdir allocate, which a handler must not).
+void remove_folder_of_files(const char* path) {
+  const int folder = ::open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (folder >= 0) {
+    alignas(8) static char buffer[16384];  // one cleanup at a time: the signals are masked
+    for (;;) {
+      const long bytes = ::syscall(SYS_getdents64, folder, buffer, sizeof buffer);
+      if (bytes <= 0) break;
+      for (long at = 0; at < bytes;) {
+        struct Entry {
+          uint64_t inode;
+          int64_t offset;
+          unsigned short length;
+          unsigned char type;
+          char name[1];
+        };
+        const auto* entry = reinterpret_cast<const Entry*>(buffer + at);
+        const char* name = entry->name;
+        const bool dot = name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0));
+        if (!dot) ::unlinkat(folder, name, 0);
+        at += entry->length;
+      }
+    }
+    ::close(folder);
+  }
+  ::rmdir(path);
+}
 
 void remove_and_reraise(int signal) {
-  for (Slot& slot : slots) {
-    if (slot.state.load(std::memory_order_acquire) == kArmed) ::unlink(slot.path);
+  for (Block* block = &first_block; block != nullptr; block = block->next.load(std::memory_order_acquire)) {
+    for (Slot& slot : block->slots) {
+      if (slot.state.load(std::memory_order_acquire) != kArmed) continue;
+      if (slot.folder) {
+        remove_folder_of_files(slot.path);
+      } else {
+        ::unlink(slot.path);
+      }
+    }
   }
-  // Die of the signal itself, so the parent sees the usual status.
-  struct sigaction action {};
-  action.sa_handler = SIG_DFL;
-  sigemptyset(&action.sa_mask);
-  ::sigaction(signal, &action, nullptr);
+  // Hand the signal to whoever had it before: the default action ends the
+  // process with the usual status; another handler (LLVM's) runs when this
+  // one returns, the signal being blocked until then. Handlers that chain to
+  // each other (ours installed over LLVM's, LLVM's over an earlier ours) would
+  // hand it back and forth forever: the second time here, end the process.
+  static volatile sig_atomic_t handled = 0;
+  for (int i = 0; i < kSignalCount; ++i) {
+    if (kSignals[i] != signal) continue;
+    if (handled) {
+      struct sigaction fallback {};
+      fallback.sa_handler = SIG_DFL;
+      sigemptyset(&fallback.sa_mask);
+      ::sigaction(signal, &fallback, nullptr);
+    } else {
+      ::sigaction(signal, &previous_actions[i], nullptr);
+    }
+  }
+  handled = 1;
   ::raise(signal);
 }
 
-// On every registration, not once: a signal whose handler was not the
-// default one at an earlier registration may have been reset since.
+// On every registration, not once: a handler may have been installed over
+// ours, or ours reset, since an earlier registration.
 void install_handlers() {
-  for (int signal : kSignals) {
+  bool expected = false;
+  while (!install_lock.compare_exchange_weak(expected, true, std::memory_order_acquire)) expected = false;
+  for (int i = 0; i < kSignalCount; ++i) {
     struct sigaction current {};
-    if (::sigaction(signal, nullptr, &current) != 0) continue;
-    if (current.sa_handler != SIG_DFL || (current.sa_flags & SA_SIGINFO) != 0) continue;
+    if (::sigaction(kSignals[i], nullptr, &current) != 0) continue;
+    const bool siginfo = (current.sa_flags & SA_SIGINFO) != 0;
+    if (!siginfo && (current.sa_handler == SIG_IGN || current.sa_handler == remove_and_reraise)) continue;
     struct sigaction action {};
     action.sa_handler = remove_and_reraise;
     sigemptyset(&action.sa_mask);
     for (int other : kSignals) sigaddset(&action.sa_mask, other);  // one cleanup at a time
-    ::sigaction(signal, &action, nullptr);
+    previous_actions[i] = current;
+    ::sigaction(kSignals[i], &action, nullptr);
+  }
+  install_lock.store(false, std::memory_order_release);
+}
+
+Slot* claim_slot() {
+  for (Block* block = &first_block;;) {
+    for (Slot& slot : block->slots) {
+      int expected = kFree;
+      if (slot.state.compare_exchange_strong(expected, kFilling, std::memory_order_acquire)) return &slot;
+    }
+    Block* next = block->next.load(std::memory_order_acquire);
+    if (next == nullptr) {
+      auto* fresh = new Block;  // never freed: the handler may be walking the list
+      if (block->next.compare_exchange_strong(next, fresh, std::memory_order_acq_rel)) {
+        next = fresh;
+      } else {
+        delete fresh;  // another thread appended one first; `next` is it
+      }
+    }
+    block = next;
   }
 }
 
 }  // namespace
 
-RemoveOnInterrupt::RemoveOnInterrupt(const std::string& path) {
+RemoveOnInterrupt::RemoveOnInterrupt(const std::string& path, Kind kind) {
   install_handlers();
   if (path.size() >= PATH_MAX) return;
-  for (int i = 0; i < kMaxFiles; ++i) {
-    int expected = kFree;
-    if (!slots[i].state.compare_exchange_strong(expected, kFilling, std::memory_order_acquire)) {
-      continue;
-    }
-    if (slots[i].path == nullptr) slots[i].path = new char[PATH_MAX];
-    std::memcpy(slots[i].path, path.c_str(), path.size() + 1);
-    slots[i].state.store(kArmed, std::memory_order_release);
-    slot_ = i;
-    return;
-  }
+  Slot* slot = claim_slot();
+  if (slot->path == nullptr) slot->path = new char[PATH_MAX];
+  std::memcpy(slot->path, path.c_str(), path.size() + 1);
+  slot->folder = kind == Kind::FolderOfFiles;
+  slot->state.store(kArmed, std::memory_order_release);
+  slot_ = slot;
 }
 
 RemoveOnInterrupt::~RemoveOnInterrupt() {
-  if (slot_ >= 0) slots[slot_].state.store(kFree, std::memory_order_release);
+  if (slot_ != nullptr) slot_->state.store(kFree, std::memory_order_release);
 }
 
 }  // namespace segc::runtime

@@ -21,8 +21,14 @@ StagedFiles::~StagedFiles() {
 bool StagedFiles::add(const std::string& path, std::string_view contents, std::string& error) {
   llvm::SmallString<256> target;
   if (fs::real_path(path, target)) target = path;
+  // A new file gets 0666 minus the umask (applied by open); an existing
+  // file's permissions are kept, which needs the explicit chmod below.
   unsigned mode = fs::all_read | fs::all_write;
-  if (auto permissions = fs::getPermissions(target)) mode = *permissions;
+  bool existing = false;
+  if (auto permissions = fs::getPermissions(target)) {
+    mode = *permissions;
+    existing = true;
+  }
 
   llvm::SmallString<256> model(llvm::sys::path::parent_path(target));
   if (model.empty()) model = ".";
@@ -57,7 +63,7 @@ bool StagedFiles::add(const std::string& path, std::string_view contents, std::s
     (void)fs::remove(temporary);
     return false;
   }
-  (void)fs::setPermissions(temporary, static_cast<fs::perms>(mode));  // past the umask
+  if (existing) (void)fs::setPermissions(temporary, static_cast<fs::perms>(mode));
   staged_.push_back({temporary.str().str(), target.str().str(), path, std::move(remove_on_interrupt)});
   return true;
 }

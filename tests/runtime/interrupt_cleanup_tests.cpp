@@ -130,3 +130,19 @@ TEST_CASE("a writer killed halfway leaves neither its result nor its temporary f
     CHECK(files_in(folder) == 0);
   }
 }
+
+TEST_CASE("an interrupt removes every registered file, however many", "[runtime]") {
+  // Registration once stopped at 4,096 files; later ones were left behind.
+  ScratchFolder folder;
+  constexpr int kFiles = 5000;
+  for (int i = 0; i < kFiles; ++i) touch(folder.file(fmt::format(".f{}.segc-x", i)));
+  const int status = status_of_child([&] {
+    std::vector<std::unique_ptr<RemoveOnInterrupt>> guards;
+    for (int i = 0; i < kFiles; ++i) {
+      guards.push_back(std::make_unique<RemoveOnInterrupt>(folder.file(fmt::format(".f{}.segc-x", i))));
+    }
+    ::raise(SIGTERM);
+  });
+  CHECK(died_of(status, SIGTERM));
+  CHECK(files_in(folder) == 0);
+}
