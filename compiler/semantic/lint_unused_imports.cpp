@@ -6,7 +6,7 @@
 // F may import a file for what that file imports in turn. References are the
 // names in F's segment rules, its partitions' segments, and its tests' given
 // fields and expected segments; schema fields count as declared in the schema's
-// file. Stale imports slow reviews down ("why does this depend on that?") and
+// file, and so does the key that bucket() reads. Stale imports slow reviews down ("why does this depend on that?") and
 // keep files alive that could be deleted.
 //
 // Not reported:
@@ -87,6 +87,10 @@ class ImportUse {
         note_segment(module, meaning->second.index);
       }
       return;
+    }
+    // bucket() hashes the key: it needs the schema without naming a field.
+    if (const auto* call = expr.as<ast::CallExpr>(); call != nullptr && call->function.name == "bucket") {
+      note_schema(module);
     }
     for_each_child(expr, [&](const ast::Expr& child) { collect_names(module, child); });
   }

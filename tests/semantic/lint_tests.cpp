@@ -368,6 +368,19 @@ TEST_CASE("W0605: used imports are quiet", "[lint]") {
   CHECK(findings.empty());
 }
 
+TEST_CASE("W0605: bucket() uses the schema's key", "[lint]") {
+  // Issue 16: a file whose only use of the schema was bucket() was told to
+  // remove the import, and removing it is an error (bucket hashes the key).
+  RuleFolder folder;
+  folder.write("schema.seg", kSchema);
+  const std::string main = folder.write("holdout.seg",
+                                        "import \"schema.seg\"\n"
+                                        "segment holdout = bucket(100, \"nov-2026\") < 10\n");
+  const auto findings = check_files(main);
+  INFO(describe(findings));
+  CHECK(findings.empty());
+}
+
 TEST_CASE("W0605: not guessed when an imported file has errors", "[lint]") {
   RuleFolder folder;
   folder.write("schema.seg", kSchema);
