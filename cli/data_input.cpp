@@ -5,10 +5,12 @@
 #include <cstdio>
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "command_support.h"
 #include "runtime/columnar_file.h"
+#include "runtime/csv_hints.h"
 
 namespace segc::cli {
 namespace {
@@ -61,6 +63,23 @@ void add_csv_flags(CLI::App& command, CsvFlags& flags, const std::string& reject
                      "Where --on-error skip writes rejected rows (default: " + rejects_default + ")");
 }
 
+namespace {
+
+// Says once what flag or command fixes errors that come from how the file
+// was exported (runtime/csv_hints.h).
+void print_export_hints(const std::string& path, const std::vector<const runtime::DataError*>& errors,
+                        const CsvFlags& flags) {
+  std::string start(256 * 1024, '\0');
+  std::ifstream file(path, std::ios::binary);
+  file.read(start.data(), static_cast<std::streamsize>(start.size()));
+  start.resize(static_cast<size_t>(std::max<std::streamsize>(file.gcount(), 0)));
+  for (const std::string& hint : runtime::csv::export_hints(errors, csv_options(flags), path, start)) {
+    print_line(fmt::format("{}: hint: {}", path, hint));
+  }
+}
+
+}  // namespace
+
 LoadedData load_csv_data(const std::string& path, const runtime::TableSchema& schema, const CsvFlags& flags,
                          const runtime::ColumnSink& sink) {
   LoadedData loaded;
@@ -75,9 +94,17 @@ LoadedData load_csv_data(const std::string& path, const runtime::TableSchema& sc
     if (data.error_count > data.errors.size()) {
       print_line(fmt::format("{}: {} more problems not shown", path, data.error_count - data.errors.size()));
     }
+    std::vector<const runtime::DataError*> errors;
+    for (const runtime::DataError& error : data.errors) errors.push_back(&error);
+    print_export_hints(path, errors, flags);
     print_line(fmt::format("{}: bad data, nothing was evaluated (--on-error skip leaves bad rows out)", path));
     loaded.exit_code = kExitProblems;
     return loaded;
+  }
+  if (!data.rejected.empty()) {
+    std::vector<const runtime::DataError*> reasons;
+    for (const runtime::RejectedRow& row : data.rejected) reasons.push_back(&row.reason);
+    print_export_hints(path, reasons, flags);
   }
   loaded.rejected = std::move(data.rejected);
   loaded.table = std::move(data.table);

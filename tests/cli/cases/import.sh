@@ -79,3 +79,18 @@ cp "$import_dir/data.segcol" "$import_dir/damaged.segcol"
 printf '\x55' | dd of="$import_dir/damaged.segcol" bs=1 seek=70 conv=notrunc status=none
 expect_exit 1 "$segc" run "$import_dir/rules.seg" --data "$import_dir/damaged.segcol"
 grep -q 'damaged.segcol: the directory is damaged' "$work/err" || fail "run: a damaged file is not reported"
+
+# A Russian Excel export (DD.MM.YYYY, decimal commas) and a Windows-1251 file:
+# one hint each naming the flag or command, whatever the number of bad rows.
+printf 'schema c {\n  key id: int\n  born: date\n  spent: decimal(2)\n}\n' >"$import_dir/excel.seg"
+{ echo 'id;born;spent'; for i in $(seq 1 120); do echo "$i;01.02.1990;12,50"; done; } >"$import_dir/excel.csv"
+expect_exit 1 "$segc" import "$import_dir/excel.csv" --schema "$import_dir/excel.seg" -o "$import_dir/excel.segcol"
+[ "$(grep -c 'hint: the dates look like DD.MM.YYYY' "$work/err")" = 1 ] || fail "import: no single --date-format hint"
+[ "$(grep -c 'hint: the numbers use a decimal comma.*--decimal-comma' "$work/err")" = 1 ] || fail "import: no single --decimal-comma hint"
+expect_exit 0 "$segc" import "$import_dir/excel.csv" --schema "$import_dir/excel.seg" -o "$import_dir/excel.segcol" \
+  --date-format DD.MM.YYYY --decimal-comma
+printf 'schema c {\n  key id: int\n  city: string\n}\n' >"$import_dir/cp1251.seg"
+printf 'id,city\n1,\xcc\xee\xf1\xea\xe2\xe0\n2,\xca\xe0\xe7\xe0\xed\xfc\n' >"$import_dir/cp1251.csv"
+expect_exit 1 "$segc" run "$import_dir/cp1251.seg" --data "$import_dir/cp1251.csv"
+[ "$(grep -c 'hint: the file looks like Windows-1251.*iconv -f cp1251 -t utf-8' "$work/err")" = 1 ] ||
+  fail "run: no single iconv hint for a Windows-1251 file"
