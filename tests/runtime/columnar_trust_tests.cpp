@@ -5,9 +5,13 @@
 // writer, which checksums whatever it is given, so only the reader's content
 // checks stand between the lie and the evaluators; each genuine neighbour
 // must still be accepted.
+#include <sys/wait.h>
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdlib>
+#include <fstream>
 #include <limits>
 #include <string>
 #include <vector>
@@ -220,5 +224,37 @@ TEST_CASE("set masks are checked against the codes in every chunk of rows", "[co
       INFO("row " << row << " mask " << mask);
       CHECK_THAT(accepted_or_problem(table_with_mask(row, mask)), Catch::Contains("set masks do not match"));
     }
+  }
+}
+
+TEST_CASE("segc run refuses a file with NaN before either engine evaluates it", "[columnar][trust]") {
+  // The two engines would compare NaN differently (`score != 0.5`); no run
+  // must get that far, whichever engine is chosen.
+  ScratchFolder folder;
+  TableSchema schema;
+  schema.columns = {ColumnSpec{"id", ColumnKind::Int, 0, {}, true}, ColumnSpec{"score", ColumnKind::Float, 0, {}, false}};
+  CsvLoadResult loaded = load("id,score\n1,0.5\n2,0.25\n3,\n", {}, schema);
+  REQUIRE(loaded.ok());
+  const std::string rules = folder.file("rules.seg");
+  std::ofstream(rules) << "schema customer {\n  key id: int\n  score: float\n}\nsegment s = score != 0.5\n";
+  const std::string good = folder.file("good.segcol");
+  REQUIRE(write_columnar_file(good, loaded.table, "test") == "");
+  Table forged_table = loaded.table;
+  forged_table.columns[1].floats = std::vector<double>{0.5, std::nan(""), 0};
+  const std::string forged = folder.file("forged.segcol");
+  REQUIRE(write_columnar_file(forged, forged_table, "test") == "");
+  const std::string err = folder.file("err.txt");
+  auto run = [&](const std::string& data, const char* engine) {
+    const std::string command = fmt::format("'{}' run '{}' --data '{}' --engine {} --no-cache --as-of 2026-11-01 "
+                                            ">/dev/null 2>'{}'", SEGC_BINARY, rules, data, engine, err);
+    const int status = std::system(command.c_str());
+    REQUIRE(WIFEXITED(status));
+    return WEXITSTATUS(status);
+  };
+  for (const char* engine : {"jit", "interpreter"}) {
+    INFO(engine);
+    CHECK(run(good, engine) == 0);
+    CHECK(run(forged, engine) == 1);
+    CHECK_THAT(read_bytes(err), Catch::Contains("column 'score'") && Catch::Contains("not a finite number"));
   }
 }
