@@ -4,7 +4,6 @@
 // codes. Each is one pass over arrays the verifier has just read for the
 // checksum; docs/columnar-format.md gives their cost at 10M rows.
 #include <algorithm>
-#include <bit>
 #include <cstring>
 #include <optional>
 #include <vector>
@@ -12,7 +11,6 @@
 #include <fmt/format.h>
 
 #include "runtime/columnar_problems.h"
-#include "runtime/set_masks.h"
 
 namespace segc::runtime::columnar {
 namespace {
