@@ -10,7 +10,10 @@
 //   offsets). That costs microseconds whatever the file's size.
 // - verify_columns checks the big arrays of the columns a run reads: their
 //   checksums and that their contents are consistent (codes within the
-//   dictionary, offsets ascending, sorted dictionaries, block statistics).
+//   dictionary, offsets ascending, sorted dictionaries, block statistics),
+//   then what decides results: unique keys, finite floats, set masks equal
+//   to the codes (dates are range-checked at open from the verified
+//   statistics).
 //   A run must verify every column it reads before evaluating: unverified
 //   arrays are only safe to take pointers to, not to read.
 // Problems are values naming the file and what is wrong, never a crash.

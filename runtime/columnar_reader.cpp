@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "runtime/calendar.h"
 #include "runtime/columnar_file.h"
 #include "runtime/columnar_format.h"
 #include "runtime/columnar_problems.h"
@@ -191,6 +192,12 @@ class Opener {
     if (kind == ColumnKind::StringSet &&
         (column.set_offsets[0] != 0 || column.set_offsets.back() != column.set_codes.size())) {
       return invalid(file_.path, where + ": the set offsets do not match the set codes");
+    }
+    // Date arithmetic assumes the dates Seg supports. The range is the
+    // column's, which verify_columns checks against the data.
+    if (kind == ColumnKind::Date && (!calendar::is_valid_day(column.min) || !calendar::is_valid_day(column.max))) {
+      return invalid(file_.path, fmt::format("{}: holds dates outside 0001-01-01..9999-12-31 (days {} to {} from "
+                                             "1970-01-01)", where, column.min, column.max));
     }
     // Generated code reads `width` bytes per row and tests bits by code.
     if (kind == ColumnKind::StringSet && column.width != set_mask_width(column.dictionary.size())) {

@@ -1,11 +1,16 @@
 #include "codegen/compile_cache.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <fmt/format.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Support/xxhash.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
@@ -18,8 +23,12 @@ namespace fs = std::filesystem;
 
 // Entry layout (host byte order; entries are not meant to move between
 // machines, and the key already names the target):
-//   magic[8] | key[32] | payload length (u64) | payload XXH3-64 (u64) | payload
-constexpr char kMagic[8] = {'S', 'E', 'G', 'C', 'O', 'B', 'J', '1'};
+//   magic[8] | key[32] | payload length (u64) | checksum (u64) | payload
+// The checksum is XXH3-64 of the 48 bytes before it followed by the
+// payload's XXH3-64, so it binds the payload to the key: an entry whose key
+// was rewritten (moved to another rule set's name) does not check out.
+// Version 1 checksummed the payload alone.
+constexpr char kMagic[8] = {'S', 'E', 'G', 'C', 'O', 'B', 'J', '2'};
 constexpr size_t kHeaderSize = sizeof kMagic + sizeof(CacheKey) + 2 * sizeof(uint64_t);
 constexpr const char* kEntrySuffix = ".segcobj";
 constexpr const char* kTemporaryPrefix = ".tmp-";
@@ -35,6 +44,30 @@ uint64_t read_u64(const char* at) {
 
 void append_u64(std::string& out, uint64_t value) {
   out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+// `header` is the 48 bytes before the checksum.
+uint64_t entry_checksum(llvm::StringRef header, llvm::StringRef payload) {
+  std::string bound = header.str();
+  append_u64(bound, llvm::xxh3_64bits(payload));
+  return llvm::xxh3_64bits(bound);
+}
+
+// The entry's bytes, or nothing when it is missing, unreadable or not a
+// regular file. Never blocks (a FIFO) and never follows a symbolic link
+// (entries are our own files in our folder; a link may point anywhere).
+llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> read_entry(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return std::error_code(errno, std::generic_category());
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ::close(fd);
+    return std::make_error_code(std::errc::not_supported);
+  }
+  auto buffer = llvm::MemoryBuffer::getOpenFile(fd, path.string(), static_cast<uint64_t>(info.st_size),
+                                                /*RequiresNullTerminator=*/false);
+  ::close(fd);
+  return buffer;
 }
 
 }  // namespace
@@ -81,11 +114,11 @@ void CompileCache::disable(const std::string& problem) {
 
 std::vector<std::string> CompileCache::take_warnings() { return std::exchange(warnings_, {}); }
 
-std::unique_ptr<llvm::MemoryBuffer> CompileCache::load(const CacheKey& key) {
+std::unique_ptr<llvm::MemoryBuffer> CompileCache::load(
+    const CacheKey& key, const std::function<bool(llvm::StringRef)>& usable) {
   if (disabled_) return nullptr;
   const fs::path path = entry_path(key);
-  auto file = llvm::MemoryBuffer::getFile(path.string(), /*IsText=*/false,
-                                          /*RequiresNullTerminator=*/false);
+  auto file = read_entry(path);
   auto valid = [&](const llvm::MemoryBuffer& buffer) {
     const char* data = buffer.getBufferStart();
     if (buffer.getBufferSize() < kHeaderSize) return false;
@@ -94,10 +127,19 @@ std::unique_ptr<llvm::MemoryBuffer> CompileCache::load(const CacheKey& key) {
     const uint64_t length = read_u64(data + sizeof kMagic + key.size());
     if (length != buffer.getBufferSize() - kHeaderSize) return false;
     const llvm::StringRef payload(data + kHeaderSize, length);
-    return llvm::xxh3_64bits(payload) == read_u64(data + sizeof kMagic + key.size() + 8);
+    const llvm::StringRef header(data, kHeaderSize - sizeof(uint64_t));
+    return entry_checksum(header, payload) == read_u64(data + header.size()) &&
+           (!usable || usable(payload));
   };
   if (!file || !valid(**file)) {
     ++counts_.misses;
+    // Dropped, so that the store after compiling can take its place (a
+    // rename does not replace a folder). Another run may have renamed a good
+    // entry into place meanwhile: then it is compiled once more, no harm.
+    if (file || file.getError() != std::errc::no_such_file_or_directory) {
+      std::error_code ignored;
+      fs::remove(path, ignored);
+    }
     return nullptr;
   }
   ++counts_.hits;
@@ -116,7 +158,7 @@ void CompileCache::store(const CacheKey& key, llvm::StringRef object) {
   std::string header(kMagic, sizeof kMagic);
   header.append(reinterpret_cast<const char*>(key.data()), key.size());
   append_u64(header, object.size());
-  append_u64(header, llvm::xxh3_64bits(object));
+  append_u64(header, entry_checksum(header, object));
 
   // Written under a unique temporary name and renamed: a concurrent reader
   // sees the old entry, no entry, or the whole new one.

@@ -4,9 +4,12 @@
 //
 // One file per entry, `<key>.segcobj`, written under a temporary name in
 // the same folder and renamed into place, so concurrent runs never see a
-// partial entry; each carries a header (magic, key, length, checksum) and an
-// entry that does not check out (truncated, corrupted, another format) is
-// ignored, and overwritten by the next store. Past a size limit the least
+// partial entry; each carries a header (magic, key, length, a checksum of
+// key and payload together) and an entry that does not check out
+// (truncated, corrupted, another format, rejected by the caller, not a
+// regular file) is removed, and written anew by the next store. Entries are
+// opened with O_NOFOLLOW | O_NONBLOCK: a symbolic link or a FIFO in the
+// folder is never followed or waited on. Past a size limit the least
 // recently used entries are deleted. When the folder cannot be created or
 // written the cache turns itself off with one warning: it never fails a run.
 // Not thread-safe: the engine uses it under its compile lock.
@@ -17,6 +20,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,8 +43,11 @@ class CompileCache {
   CompileCache(std::filesystem::path directory, uint64_t size_limit);
 
   // The object stored under `key`, or null when there is no valid entry.
-  // A hit marks the entry as recently used.
-  std::unique_ptr<llvm::MemoryBuffer> load(const CacheKey& key);
+  // `usable`, when given, has the last word on the payload (the engine
+  // checks that it is an object file compiled for this key). An entry that
+  // is not valid is removed; a hit marks the entry as recently used.
+  std::unique_ptr<llvm::MemoryBuffer> load(
+      const CacheKey& key, const std::function<bool(llvm::StringRef)>& usable = nullptr);
   // Stores `object` under `key` (replacing whatever is there).
   void store(const CacheKey& key, llvm::StringRef object);
   // Deletes the least recently used entries while the entries together

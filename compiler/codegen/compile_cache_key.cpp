@@ -5,7 +5,10 @@
 #include <llvm/ADT/StringExtras.h>
 #include <llvm/Bitcode/BitcodeWriter.h>
 #include <llvm/Config/llvm-config.h>
+#include <llvm/IR/Constants.h>
+#include <llvm/IR/GlobalVariable.h>
 #include <llvm/IR/Module.h>
+#include <llvm/Object/ObjectFile.h>
 #include <llvm/Support/BLAKE3.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Target/TargetMachine.h>
@@ -76,6 +79,41 @@ CacheKey module_key(const llvm::Module& module, llvm::StringRef compiler_identit
   llvm::WriteBitcodeToFile(module, stream);
   hasher.update(llvm::StringRef(bitcode.data(), bitcode.size()));
   return hasher.final();
+}
+
+namespace {
+
+std::string key_symbol(const CacheKey& key) { return "segc_cache_key_" + to_hex(key); }
+
+}  // namespace
+
+void mark_with_key(llvm::Module& module, const CacheKey& key) {
+  llvm::Type* byte = llvm::Type::getInt8Ty(module.getContext());
+  new llvm::GlobalVariable(module, byte, /*isConstant=*/true, llvm::GlobalValue::ExternalLinkage,
+                           llvm::ConstantInt::get(byte, 0), key_symbol(key));
+}
+
+bool object_is_marked_with(llvm::StringRef object, const CacheKey& key) {
+  auto file = llvm::object::ObjectFile::createObjectFile(llvm::MemoryBufferRef(object, "cached"));
+  if (!file) {
+    llvm::consumeError(file.takeError());
+    return false;
+  }
+  const std::string wanted = key_symbol(key);
+  for (const llvm::object::SymbolRef& symbol : (*file)->symbols()) {
+    auto name = symbol.getName();
+    if (!name) {
+      llvm::consumeError(name.takeError());
+      return false;
+    }
+    auto flags = symbol.getFlags();
+    if (!flags) {
+      llvm::consumeError(flags.takeError());
+      return false;
+    }
+    if (*name == wanted && !(*flags & llvm::object::SymbolRef::SF_Undefined)) return true;
+  }
+  return false;
 }
 
 }  // namespace segc::codegen

@@ -32,4 +32,13 @@ std::string compiler_identity(const llvm::TargetMachine& target);
 // The key of `module`'s object code when compiled by `compiler_identity`.
 CacheKey module_key(const llvm::Module& module, llvm::StringRef compiler_identity);
 
+// Binds the object code itself to its key, beyond the entry's header: once
+// the key is computed, `module` gets an exported constant named after it
+// (segc_cache_key_<hex>), and a cached object is used only when it is an
+// object file that defines that name. A junk payload or another module's
+// object under a header that checks out is then a miss, compiled again, not
+// an error on every run nor another rule set's code.
+void mark_with_key(llvm::Module& module, const CacheKey& key);
+bool object_is_marked_with(llvm::StringRef object, const CacheKey& key);
+
 }  // namespace segc::codegen

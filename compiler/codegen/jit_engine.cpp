@@ -213,8 +213,12 @@ llvm::Expected<std::unique_ptr<CompiledRuleSet>> JitEngine::compile(
     // Serialising a module to hash it is a good part of a cached compile.
     on_threads(parts, [&](ModulePart& part, size_t) {
       part.key = module_key(*part.module, compiler_identity_);
+      mark_with_key(*part.module, *part.key);
     });
-    for (ModulePart& part : parts) part.object = cache->load(*part.key);
+    for (ModulePart& part : parts) {
+      const CacheKey& key = *part.key;
+      part.object = cache->load(key, [&](llvm::StringRef object) { return object_is_marked_with(object, key); });
+    }
   }
   on_threads(parts, [&](ModulePart& part, size_t index) {
     optimise_and_compile(part, *targets_[index], ir);

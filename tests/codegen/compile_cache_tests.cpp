@@ -3,13 +3,17 @@
 // folder turns the cache off with one warning, and pruning keeps the most
 // recently used entries under the size limit.
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "codegen/compile_cache.h"
@@ -55,6 +59,26 @@ std::string read_file(const fs::path& path) {
 
 void write_file(const fs::path& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+// cache.load(key) on another thread: whether it came back within seconds
+// (a load that blocks, say opening a FIFO, would hang every run), and
+// whether it found an entry.
+struct TimedLoad {
+  bool returned = false;
+  bool found = false;
+};
+TimedLoad load_within_seconds(CompileCache& cache, const CacheKey& key) {
+  auto done = std::make_shared<std::promise<bool>>();
+  std::future<bool> result = done->get_future();
+  // Detached: if it blocks, the test fails rather than waits for it.
+  std::thread([&cache, key, done] { done->set_value(cache.load(key) != nullptr); }).detach();
+  if (result.wait_for(std::chrono::seconds(5)) != std::future_status::ready) return {};
+  return {true, result.get()};
+}
+
+fs::path entry_path(const fs::path& folder, const CacheKey& key) {
+  return folder / (segc::codegen::to_hex(key) + ".segcobj");
 }
 
 }  // namespace
@@ -111,6 +135,71 @@ TEST_CASE("Compile cache: a corrupted, truncated or misnamed entry is a miss", "
   auto loaded = cache.load(key_of(1));
   REQUIRE(loaded != nullptr);
   CHECK(loaded->getBuffer().str() == object);
+}
+
+TEST_CASE("Compile cache: an entry rewritten for another key is a miss", "[compile_cache]") {
+  // The payload and its length are untouched, only the key in the header and
+  // the file name are another's: the checksum must cover the key too.
+  TempFolder folder;
+  CompileCache cache(folder.path, 1 << 20);
+  cache.store(key_of(1), std::string(1000, 'x'));
+  std::string bytes = read_file(entry_path(folder.path, key_of(1)));
+  const CacheKey other = key_of(2);
+  REQUIRE(bytes.size() > 8 + other.size());
+  REQUIRE(bytes.compare(8, other.size(), reinterpret_cast<const char*>(key_of(1).data()), other.size()) == 0);
+  bytes.replace(8, other.size(), reinterpret_cast<const char*>(other.data()), other.size());
+  write_file(entry_path(folder.path, other), bytes);
+  CHECK(cache.load(other) == nullptr);
+  CHECK(cache.load(key_of(1)) != nullptr);
+}
+
+TEST_CASE("Compile cache: an entry the caller finds unusable is dropped", "[compile_cache]") {
+  TempFolder folder;
+  CompileCache cache(folder.path, 1 << 20);
+  cache.store(key_of(1), "junk, not an object");
+  auto never = [](llvm::StringRef) { return false; };
+  CHECK(cache.load(key_of(1), never) == nullptr);
+  CHECK(cache.counts().hits == 0);
+  CHECK(cache.counts().misses == 1);
+  CHECK(!fs::exists(entry_path(folder.path, key_of(1))));
+  cache.store(key_of(1), "an object");
+  auto loaded = cache.load(key_of(1), [](llvm::StringRef object) { return object == "an object"; });
+  REQUIRE(loaded != nullptr);
+  CHECK(loaded->getBuffer() == "an object");
+}
+
+TEST_CASE("Compile cache: a FIFO, folder or symlink entry is a miss, never waited on or followed",
+          "[compile_cache]") {
+  TempFolder folder;
+  CompileCache cache(folder.path, 1 << 20);
+  cache.store(key_of(9), "the object of key 9");  // creates the folder
+  const fs::path path = entry_path(folder.path, key_of(1));
+  SECTION("a FIFO") { REQUIRE(::mkfifo(path.c_str(), 0600) == 0); }
+  SECTION("a symlink to a FIFO") {
+    REQUIRE(::mkfifo((folder.path / "fifo").c_str(), 0600) == 0);
+    fs::create_symlink(folder.path / "fifo", path);
+  }
+  SECTION("a symlink to a valid entry") {
+    // Entries are our own files in our folder; a link may point anywhere.
+    CompileCache elsewhere(folder.path / "elsewhere", 1 << 20);
+    elsewhere.store(key_of(1), "linked object");
+    fs::create_symlink(entry_path(folder.path / "elsewhere", key_of(1)), path);
+  }
+  SECTION("an empty folder") { fs::create_directory(path); }
+  const TimedLoad loaded = load_within_seconds(cache, key_of(1));
+  REQUIRE(loaded.returned);
+  CHECK_FALSE(loaded.found);
+  CHECK(cache.load(key_of(9)) != nullptr);
+  // The next store replaces it with a regular file, and nothing it pointed to.
+  cache.store(key_of(1), "object");
+  CHECK(fs::is_regular_file(fs::symlink_status(path)));
+  auto again = cache.load(key_of(1));
+  REQUIRE(again != nullptr);
+  CHECK(again->getBuffer() == "object");
+  if (fs::exists(folder.path / "elsewhere")) {
+    CHECK(CompileCache(folder.path / "elsewhere", 1 << 20).load(key_of(1))->getBuffer() == "linked object");
+  }
+  CHECK(cache.take_warnings().empty());
 }
 
 TEST_CASE("Compile cache: an unusable folder turns the cache off with one warning",

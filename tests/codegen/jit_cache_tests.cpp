@@ -7,9 +7,11 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "codegen/jit_test_support.h"
 #include "evaluate/reference_interpreter.h"
@@ -212,4 +214,70 @@ TEST_CASE("JIT compile cache: damaged entries are compiled again and rewritten",
   CHECK(damaged.stores == first.stores);
   const auto repaired = compile_and_check(*cached_engine(folder.path), program, table, kToday);
   CHECK(repaired.hits == first.stores);
+}
+
+namespace {
+
+// The keys of the entries in `folder`, from their names.
+std::vector<segc::codegen::CacheKey> stored_keys(const fs::path& folder) {
+  std::vector<segc::codegen::CacheKey> keys;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    if (entry.path().extension() != ".segcobj") continue;
+    const std::string hex = entry.path().stem().string();
+    segc::codegen::CacheKey key{};
+    REQUIRE(hex.size() == 2 * key.size());
+    for (size_t i = 0; i < key.size(); ++i) key[i] = static_cast<uint8_t>(std::stoi(hex.substr(2 * i, 2), nullptr, 16));
+    keys.push_back(key);
+  }
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+}  // namespace
+
+TEST_CASE("JIT compile cache: an entry with a valid header but junk inside is compiled again",
+          "[jit][compile_cache]") {
+  // Not an object file, under a header that checks out (a forged or buggy
+  // entry): the run must not fail, and not every later run either.
+  TempFolder folder;
+  auto outcome = segc::jit_test::check_source(rules(10));
+  const CheckedProgram& program = *outcome->program;
+  const auto table = table_for(program, {"Самара"});
+  const auto first = compile_and_check(*cached_engine(folder.path), program, table, kToday);
+  REQUIRE(first.stores >= 1);
+  CompileCache writer(folder.path, uint64_t{1} << 30);
+  for (const auto& key : stored_keys(folder.path)) writer.store(key, "\x7f" "ELF but not really an object file");
+  const auto junk = compile_and_check(*cached_engine(folder.path), program, table, kToday);
+  CHECK(junk.hits == 0);
+  CHECK(junk.stores == first.stores);
+  const auto repaired = compile_and_check(*cached_engine(folder.path), program, table, kToday);
+  CHECK(repaired.hits == first.stores);
+}
+
+TEST_CASE("JIT compile cache: another rule set's object under a valid header is not run",
+          "[jit][compile_cache]") {
+  // Two one-module rule sets of the same shape: the second's object would
+  // link in place of the first's and give the wrong members.
+  TempFolder folder;
+  const fs::path first_folder = folder.path / "first", second_folder = folder.path / "second";
+  auto source = [](int threshold) {
+    return "schema customer {\n  key id: int\n  age: int\n}\nsegment s = age > " + std::to_string(threshold) + "\n";
+  };
+  auto first = segc::jit_test::check_source(source(10));
+  auto second = segc::jit_test::check_source(source(40));
+  std::vector<std::optional<int64_t>> ages;
+  for (int64_t age = 0; age < 60; ++age) ages.push_back(age);
+  const auto table = TableBuilder(*first->program, ages.size()).ints("age", ages).build();
+  REQUIRE(compile_and_check(*cached_engine(first_folder), *first->program, table, kToday).stores == 1);
+  REQUIRE(compile_and_check(*cached_engine(second_folder), *second->program, table, kToday).stores == 1);
+  const auto first_key = stored_keys(first_folder).at(0);
+  const auto second_key = stored_keys(second_folder).at(0);
+  std::ifstream in(second_folder / (segc::codegen::to_hex(second_key) + ".segcobj"), std::ios::binary);
+  const std::string entry((std::istreambuf_iterator<char>(in)), {});
+  REQUIRE(entry.size() > 56);
+  // The header is magic, key, length and checksum: 56 bytes.
+  CompileCache(first_folder, uint64_t{1} << 30).store(first_key, llvm::StringRef(entry).drop_front(56));
+  const auto swapped = compile_and_check(*cached_engine(first_folder), *first->program, table, kToday);
+  CHECK(swapped.hits == 0);
+  CHECK(swapped.stores == 1);
 }

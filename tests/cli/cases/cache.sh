@@ -1,5 +1,6 @@
 # The compile cache: cold, warm and --no-cache runs write identical results;
-# damaged entries are ignored; two runs on the same cold cache at once both
+# damaged entries are ignored, FIFO and symlink entries neither block nor are
+# followed; two runs on the same cold cache at once both
 # succeed alike; another --as-of is not served stale code; an unusable
 # cache folder costs one warning, not the run.
 # Sourced by run_cli_tests.sh, which defines $segc, $work, fail and expect_exit.
@@ -58,6 +59,27 @@ for entry in "$cache_dir"/objects/*.segcobj; do
 done
 cached_run "$cache_dir/objects" "$cache_dir/garbage"
 diff -r "$cache_dir/cold" "$cache_dir/garbage" >/dev/null || fail "cache: a corrupted entry changed the results"
+
+# An entry that is a FIFO, or a symbolic link to one, is neither waited on nor
+# followed (`timeout` turns a hang into a failure); the run replaces it.
+for kind in fifo symlink; do
+  folder="$cache_dir/special-cache-$kind"
+  cached_run "$folder" "$cache_dir/special-fill-$kind"
+  for entry in "$folder"/*.segcobj; do
+    rm "$entry"
+    if [ "$kind" = fifo ]; then
+      mkfifo "$entry"
+    else
+      mkfifo "$entry.target" && ln -s "$entry.target" "$entry"
+    fi
+  done
+  SEGC_CACHE_DIR="$folder" expect_exit 0 timeout 60 "$segc" run "$cache_dir/rules.seg" \
+    --data "$cache_dir/data.csv" --as-of 2026-11-01 --out "$cache_dir/special-$kind"
+  diff -r "$cache_dir/cold" "$cache_dir/special-$kind" >/dev/null || fail "cache: a $kind entry changed the results"
+  for entry in "$folder"/*.segcobj; do
+    [ -f "$entry" ] && [ ! -L "$entry" ] || fail "cache: a $kind entry was not replaced by an object: $entry"
+  done
+done
 
 # Another date is other code (`today` is a constant in it), not a stale hit.
 cached_run "$cache_dir/objects" "$cache_dir/later" --as-of 2026-12-15
