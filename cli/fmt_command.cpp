@@ -19,6 +19,7 @@
 #include "commands.h"
 #include "diagnostics/diagnostic.h"
 #include "diagnostics/render.h"
+#include "driver/input_expansion.h"
 #include "driver/source_loader.h"
 #include "format/formatter.h"
 #include "format/unified_diff.h"
@@ -79,7 +80,9 @@ CLI::App* add_fmt_command(CLI::App& app, FmtOptions& options) {
 int run_fmt_command(const FmtOptions& options) {
   std::vector<std::string> files;
   std::string error;
-  if (!expand_inputs(options.inputs, files, error)) {
+  SourceManager sources;
+  DiagnosticList folder_problems;
+  if (!expand_inputs(options.inputs, files, sources, folder_problems, error)) {
     std::fprintf(stderr, "segc fmt: %s\n", error.c_str());
     return kExitUsage;
   }
@@ -88,9 +91,10 @@ int run_fmt_command(const FmtOptions& options) {
     return kExitUsage;
   }
 
-  SourceManager sources;
   bool unreadable = false;
-  bool problems = false;
+  // Entries of the folders given that are not rule files (a link loop, a FIFO).
+  bool problems = folder_problems.has_errors();
+  if (problems) print_diagnostics(folder_problems, sources);
   const bool print_formatted = !options.check && !options.diff;
   const bool headers = print_formatted && !options.write && files.size() > 1;
   bool first_output = true;

@@ -1,5 +1,8 @@
 #include "driver/check_driver.h"
 
+#include <algorithm>
+
+#include "driver/input_expansion.h"
 #include "driver/source_loader.h"
 #include "semantic/lints.h"
 #include "semantic/module_loader.h"
@@ -11,9 +14,17 @@ llvm::Expected<std::unique_ptr<CheckOutcome>> run_check(const std::vector<std::s
                                                         const CheckSettings& settings) {
   auto outcome = std::make_unique<CheckOutcome>();
   std::vector<std::string> files;
-  if (!expand_inputs(inputs, files, outcome->usage_error)) return outcome;
+  if (!expand_inputs(inputs, files, outcome->sources, outcome->diagnostics,
+                     outcome->usage_error)) {
+    return outcome;
+  }
   if (files.empty()) {
-    outcome->usage_error = "no .seg files found in the given folders";
+    // Entries that could not be used are reported; without any, there was
+    // nothing to check at all.
+    if (outcome->diagnostics.items().empty()) {
+      outcome->usage_error = "no .seg files found in the given folders";
+    }
+    outcome->diagnostics.sort_and_deduplicate();
     return outcome;
   }
   std::vector<const SourceFile*> roots;

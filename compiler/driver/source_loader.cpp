@@ -70,36 +70,6 @@ LoadedSource load_stdin(SourceManager& sources, const std::string& display_path,
                        diagnostics);
 }
 
-bool expand_inputs(const std::vector<std::string>& inputs, std::vector<std::string>& files,
-                   std::string& error) {
-  for (const std::string& input : inputs) {
-    std::error_code status;
-    if (input == "-") {
-      files.push_back(input);
-    } else if (fs::is_directory(input, status)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(input, status);
-           !status && it != fs::recursive_directory_iterator(); it.increment(status)) {
-        if (it->is_regular_file() && it->path().extension() == ".seg") {
-          found.push_back(it->path().lexically_normal().string());
-        }
-      }
-      if (status) {
-        error = fmt::format("cannot list {}: {}", input, status.message());
-        return false;
-      }
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else if (fs::exists(input, status)) {
-      files.push_back(input);
-    } else {
-      error = fmt::format("{}: no such file or folder", input);
-      return false;
-    }
-  }
-  return true;
-}
-
 bool is_oversized(const SourceFile& file, const DiagnosticList& diagnostics) {
   return std::any_of(diagnostics.items().begin(), diagnostics.items().end(),
                      [&](const Diagnostic& d) {

@@ -25,12 +25,6 @@ LoadedSource load_source(SourceManager& sources, const std::string& path,
 LoadedSource load_stdin(SourceManager& sources, const std::string& display_path,
                         DiagnosticList& diagnostics);
 
-// Expands command-line inputs: a folder stands for every *.seg file below it,
-// in sorted order; "-" and file names are kept as given. Fails (with a message
-// for the user) when an input does not exist.
-bool expand_inputs(const std::vector<std::string>& inputs, std::vector<std::string>& files,
-                   std::string& error);
-
 // Whether a diagnostic list says this file was too large to parse.
 bool is_oversized(const SourceFile& file, const DiagnosticList& diagnostics);
 
