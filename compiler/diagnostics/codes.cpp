@@ -46,6 +46,7 @@ constexpr std::array kCodes = {
     CodeInfo{kNotASegment, E, "name that must be a segment"},
     CodeInfo{kDuplicateEntry, E, "entry listed twice"},
     CodeInfo{kBadTestValue, E, "test value that does not fit the field"},
+    CodeInfo{kOutsideRulesRoot, E, "file outside the rules' root"},
     CodeInfo{kNotRegularFile, E, "rule file that is not a regular file"},
     CodeInfo{kUnreadableFolderEntry, E, "rule file or folder that cannot be read"},
     CodeInfo{kMissingDropsOut, W, "customers with a missing value silently drop out"},

@@ -7,22 +7,13 @@
 #include <system_error>
 
 #include "diagnostics/codes.h"
+#include "driver/rules_root.h"
+#include "driver/source_loader.h"
 
 namespace segc {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string describe_file_type(fs::file_type type) {
-  switch (type) {
-    case fs::file_type::directory: return "a folder";
-    case fs::file_type::fifo: return "a FIFO (named pipe)";
-    case fs::file_type::socket: return "a socket";
-    case fs::file_type::character: return "a character device";
-    case fs::file_type::block: return "a block device";
-    default: return "a file of an unknown type";
-  }
-}
 
 // A folder entry that cannot be used, reported once the walk is done so that
 // the diagnostics come in path order, whatever order the folder lists in.
@@ -53,10 +44,10 @@ EntryProblem unreadable_file(std::string path, const std::error_code& status) {
 // Collects the *.seg files below one folder given on the command line.
 // Symbolic links to folders are not followed (they could loop, or lead
 // anywhere); a symbolic link named *.seg is used when it leads to a regular
-// file.
+// file inside the root.
 class FolderWalk {
  public:
-  explicit FolderWalk(const fs::path& top) {
+  FolderWalk(const fs::path& top, const fs::path& root) : root_(root) {
     std::vector<fs::path> pending{top};
     while (!pending.empty()) {
       const fs::path folder = std::move(pending.back());
@@ -93,10 +84,21 @@ class FolderWalk {
     }
     if (entry.path().extension() != ".seg") return;
     std::string path = entry.path().lexically_normal().string();
-    fs::file_status target = own;
-    if (!status && fs::is_symlink(own)) target = entry.status(status);
+    // Where the entry leads decides before what it is: nothing is said of a
+    // file outside the root, not even its type.
+    const fs::path canonical = status ? fs::path() : fs::canonical(entry.path(), status);
+    fs::file_status target;
+    if (!status && is_within(canonical, root_)) target = fs::status(canonical, status);
     if (status) {
       problems_.push_back(unreadable_file(std::move(path), status));
+    } else if (!is_within(canonical, root_)) {
+      problems_.push_back({std::move(path), codes::kOutsideRulesRoot,
+                           fs::is_symlink(own)
+                               ? "this rule file is a symbolic link to a file outside the rules' root"
+                               : "this rule file lies outside the rules' root",
+                           "rule files and what they import must lie inside the rules' root "
+                           "(--root DIR; by default the git work tree of the files given, else "
+                           "the folder they have in common); it was not read"});
     } else if (!fs::is_regular_file(target)) {
       problems_.push_back({std::move(path), codes::kNotRegularFile,
                            fmt::format("this rule file is {}, not a regular file",
@@ -107,6 +109,7 @@ class FolderWalk {
     }
   }
 
+  const fs::path& root_;
   std::vector<std::string> found_;
   std::vector<EntryProblem> problems_;
 };
@@ -123,8 +126,9 @@ void report_path_problem(SourceManager& sources, DiagnosticList& diagnostics,
                     std::move(help));
 }
 
-bool expand_inputs(const std::vector<std::string>& inputs, std::vector<std::string>& files,
-                   SourceManager& sources, DiagnosticList& diagnostics, std::string& error) {
+bool expand_inputs(const std::vector<std::string>& inputs, const fs::path& root,
+                   std::vector<std::string>& files, SourceManager& sources,
+                   DiagnosticList& diagnostics, std::string& error) {
   for (const std::string& input : inputs) {
     if (input == "-") {
       files.push_back(input);
@@ -133,7 +137,7 @@ bool expand_inputs(const std::vector<std::string>& inputs, std::vector<std::stri
     std::error_code status;
     const fs::file_status type = fs::status(input, status);
     if (fs::is_directory(type)) {
-      const FolderWalk walk(input);
+      const FolderWalk walk(input, root);
       files.insert(files.end(), walk.found().begin(), walk.found().end());
       for (const EntryProblem& problem : walk.problems()) {
         report_path_problem(sources, diagnostics, problem.code, problem.path, problem.message,
