@@ -57,12 +57,14 @@ CLI::App* add_check_command(CLI::App& app, CheckOptions& options) {
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}))
       ->capture_default_str();
   command->add_flag("--werror", options.werror, "Treat warnings as errors");
+  add_root_option(*command, options.root);
   return command;
 }
 
 int run_check_command(const CheckOptions& options) {
   CheckSettings settings;
   settings.warnings_as_errors = options.werror;
+  settings.rules_root = options.root;
   auto outcome = run_check(options.inputs, settings);
   if (!outcome) {
     throw std::runtime_error(llvm::toString(outcome.takeError()));

@@ -21,9 +21,17 @@ void print_error(const std::string& message) {
 
 void print_warning(const std::string& message) { print_error("warning: " + message); }
 
-CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror) {
+void add_root_option(CLI::App& command, std::string& root) {
+  command.add_option("--root", root,
+                     "The folder rule files and their imports must lie in (default: the git "
+                     "work tree of the files given, else the folder they have in common)");
+}
+
+CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror,
+                            const std::string& root) {
   CheckSettings settings;
   settings.warnings_as_errors = werror;
+  settings.rules_root = root;
   auto outcome = run_check(inputs, settings);
   if (!outcome) throw std::runtime_error(llvm::toString(outcome.takeError()));
   CompiledRules rules{std::move(*outcome), std::nullopt};

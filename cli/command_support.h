@@ -18,8 +18,9 @@ struct CompiledRules {
 };
 
 // Checks the rule files and prints diagnostics (text, stderr). Stops with 1 on
-// errors in the rules and 2 when an input cannot be read.
-CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror);
+// errors in the rules and 2 when an input cannot be read. `root` is --root.
+CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror,
+                            const std::string& root);
 
 // --as-of DATE, else today in --timezone; nullopt after printing a usage error.
 std::optional<int32_t> evaluation_date(const std::string& as_of, const std::string& time_zone);

@@ -16,8 +16,12 @@ inline constexpr int kExitProblems = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitInternal = 3;
 
+// --root DIR of the commands that read rule files (docs/imports.md).
+void add_root_option(CLI::App& command, std::string& root);
+
 struct CheckOptions {
   std::vector<std::string> inputs;
+  std::string root;
   std::string format = "text";
   bool werror = false;
 };
@@ -26,6 +30,7 @@ int run_check_command(const CheckOptions& options);
 
 struct FmtOptions {
   std::vector<std::string> inputs;  // "-" reads stdin
+  std::string root;
   bool write = false;
   bool check = false;
   bool diff = false;
@@ -52,6 +57,7 @@ void add_csv_flags(CLI::App& command, CsvFlags& flags, const std::string& reject
 
 struct RunOptions {
   std::vector<std::string> inputs;
+  std::string root;
   std::string data;
   std::string as_of;
   std::string timezone = "UTC";
@@ -72,6 +78,7 @@ int run_run_command(const RunOptions& options);
 struct ImportOptions {
   std::string csv_path;
   std::vector<std::string> schema;  // rule files or folders holding the schema
+  std::string root;
   std::string out;
   CsvFlags csv;
 };
@@ -80,6 +87,7 @@ int run_import_command(const ImportOptions& options);
 
 struct TestOptions {
   std::vector<std::string> inputs;
+  std::string root;
   std::string as_of;  // for test blocks without `as of`
   std::string timezone = "UTC";
   std::string engine = "jit";

@@ -11,7 +11,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -19,6 +18,8 @@
 #include "commands.h"
 #include "diagnostics/diagnostic.h"
 #include "diagnostics/render.h"
+#include "driver/input_expansion.h"
+#include "driver/rules_root.h"
 #include "driver/source_loader.h"
 #include "format/formatter.h"
 #include "format/unified_diff.h"
@@ -42,15 +43,6 @@ void print_diagnostics(DiagnosticList& diagnostics, const SourceManager& sources
   std::fwrite(text.data(), 1, text.size(), stderr);
 }
 
-// A file that starts with a byte order mark is not in the canonical layout,
-// although SourceFile drops the mark.
-bool starts_with_bom(const std::string& path) {
-  std::ifstream stream(path, std::ios::binary);
-  char head[3] = {};
-  stream.read(head, 3);
-  return stream.gcount() == 3 && head[0] == '\xEF' && head[1] == '\xBB' && head[2] == '\xBF';
-}
-
 }  // namespace
 
 CLI::App* add_fmt_command(CLI::App& app, FmtOptions& options) {
@@ -71,6 +63,7 @@ CLI::App* add_fmt_command(CLI::App& app, FmtOptions& options) {
   command->add_option("--stdin-filename", options.stdin_filename,
                       "The name of standard input in messages")
       ->capture_default_str();
+  add_root_option(*command, options.root);
   write->excludes(check);
   check->excludes(write);
   return command;
@@ -79,7 +72,16 @@ CLI::App* add_fmt_command(CLI::App& app, FmtOptions& options) {
 int run_fmt_command(const FmtOptions& options) {
   std::vector<std::string> files;
   std::string error;
-  if (!expand_inputs(options.inputs, files, error)) {
+  // fmt reads no imports, but the files found in folders must not lead out
+  // of the rules either: their syntax errors would quote what they lead to.
+  const auto root = find_rules_root(options.inputs, options.root, error);
+  if (!root) {
+    std::fprintf(stderr, "segc fmt: %s\n", error.c_str());
+    return kExitUsage;
+  }
+  SourceManager sources;
+  DiagnosticList folder_problems;
+  if (!expand_inputs(options.inputs, *root, files, sources, folder_problems, error)) {
     std::fprintf(stderr, "segc fmt: %s\n", error.c_str());
     return kExitUsage;
   }
@@ -88,9 +90,10 @@ int run_fmt_command(const FmtOptions& options) {
     return kExitUsage;
   }
 
-  SourceManager sources;
   bool unreadable = false;
-  bool problems = false;
+  // Entries of the folders given that are not rule files (a link loop, a FIFO).
+  bool problems = folder_problems.has_errors();
+  if (problems) print_diagnostics(folder_problems, sources);
   const bool print_formatted = !options.check && !options.diff;
   const bool headers = print_formatted && !options.write && files.size() > 1;
   bool first_output = true;
@@ -100,9 +103,9 @@ int run_fmt_command(const FmtOptions& options) {
     DiagnosticList diagnostics;
     const LoadedSource loaded =
         from_stdin ? load_stdin(sources, options.stdin_filename, diagnostics)
-                   : load_source(sources, path, path, diagnostics);
+                   : load_source(sources, path, path, *root, diagnostics);
     if (loaded.file == nullptr) {
-      std::fprintf(stderr, "segc fmt: %s\n", loaded.error.c_str());
+      std::fprintf(stderr, "segc fmt: %s\n", describe_load_failure(path, loaded, *root).c_str());
       unreadable = true;
       continue;
     }
@@ -126,7 +129,7 @@ int run_fmt_command(const FmtOptions& options) {
     const std::string formatted = format_module(parsed->module, file);
     // SourceFile drops a byte order mark; put it back to compare with the file.
     const std::string original =
-        !from_stdin && starts_with_bom(path) ? "\xEF\xBB\xBF" + file.text() : file.text();
+        !from_stdin && file.had_byte_order_mark() ? "\xEF\xBB\xBF" + file.text() : file.text();
     const bool changed = formatted != original;
 
     if (options.diff && changed) {

@@ -21,6 +21,7 @@ CLI::App* add_import_command(CLI::App& app, ImportOptions& options) {
                       "Rule files (or folders of *.seg) declaring the schema of the data")
       ->required();
   command->add_option("-o,--output", options.out, "The columnar file to write")->required();
+  add_root_option(*command, options.root);
   add_csv_flags(*command, options.csv, "OUTPUT.rejects.csv");
   command->add_option("--threads", options.csv.threads,
                       "Threads loading the CSV (default: all cores); the file does not depend on it");
@@ -28,7 +29,7 @@ CLI::App* add_import_command(CLI::App& app, ImportOptions& options) {
 }
 
 int run_import_command(const ImportOptions& options) {
-  CompiledRules rules = compile_rules(options.schema, /*werror=*/false);
+  CompiledRules rules = compile_rules(options.schema, /*werror=*/false, options.root);
   if (rules.exit_code) return *rules.exit_code;
   const CheckedProgram& program = *rules.outcome->program;
   const std::string rejects_path = options.csv.rejects.empty() ? options.out + ".rejects.csv" : options.csv.rejects;

@@ -166,12 +166,13 @@ CLI::App* add_run_command(CLI::App& app, RunOptions& options) {
   command->add_flag("--no-cache", options.no_cache,
                     "Compile the rules afresh: neither read nor write the compile cache");
   command->add_flag("--werror", options.werror, "Treat warnings in the rules as errors");
+  add_root_option(*command, options.root);
   add_csv_flags(*command, options.csv, "OUT/rejects.csv with --out, else rejects.csv");
   return command;
 }
 
 int run_run_command(const RunOptions& options) {
-  CompiledRules rules = compile_rules(options.inputs, options.werror);
+  CompiledRules rules = compile_rules(options.inputs, options.werror, options.root);
   if (rules.exit_code) return *rules.exit_code;
   const CheckOutcome& outcome = *rules.outcome;
   const CheckedProgram& program = *outcome.program;

@@ -54,6 +54,9 @@ inline constexpr std::string_view kBadTypeArguments = "E0309";
 inline constexpr std::string_view kNotASegment = "E0310";
 inline constexpr std::string_view kDuplicateEntry = "E0311";
 inline constexpr std::string_view kBadTestValue = "E0312";
+inline constexpr std::string_view kOutsideRulesRoot = "E0313";
+inline constexpr std::string_view kNotRegularFile = "E0314";
+inline constexpr std::string_view kUnreadableFolderEntry = "E0315";
 
 // Warnings (LANGUAGE.md section 6); errors under --werror.
 inline constexpr std::string_view kMissingDropsOut = "W0601";

@@ -44,7 +44,12 @@ fs::path resolved_path(std::string_view path) {
 }
 
 fs::path resolved_path(const SourceFile& file) {
-  return resolved_path(file.absolute_path().empty() ? file.display_path() : file.absolute_path());
+  const fs::path path(file.absolute_path().empty() ? file.display_path() : file.absolute_path());
+  // The file's folder is resolved, not the file: a diagnostic about a
+  // symbolic link (one leading out of the rules) is located at the link and
+  // must not name where it leads. Files that were read have canonical paths.
+  if (!path.has_filename()) return resolved_path(path.string());
+  return resolved_path(path.parent_path().string()) / path.filename();
 }
 
 std::optional<std::string> path_relative_to(const SourceFile& file,

@@ -32,7 +32,8 @@ std::string render_text_diagnostic(const Diagnostic& diagnostic, const SourceMan
 // An absolute path with symlinks resolved as far as they exist (a file may be
 // stdin, a folder may not exist yet); "" means the current directory.
 std::filesystem::path resolved_path(std::string_view path);
-// Where the file is on disk (its display path when it has no absolute path).
+// Where the file is on disk (its display path when it has no absolute path),
+// with the links of its folder resolved but not its own.
 std::filesystem::path resolved_path(const SourceFile& file);
 
 // The file's path relative to base_directory (the current directory when

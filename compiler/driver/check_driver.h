@@ -20,6 +20,9 @@ struct CheckSettings {
   bool warnings_as_errors = false;
   std::string stdlib_directory;     // empty: default_stdlib_directory()
   std::string stdin_display_name = "<stdin>";
+  // --root: the folder rule files and their imports must lie in; empty: the
+  // git work tree of the inputs, else their common folder (rules_root.h).
+  std::string rules_root;
 };
 
 struct CheckOutcome {

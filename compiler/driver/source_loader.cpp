@@ -1,15 +1,19 @@
 #include "driver/source_loader.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
+#include <cerrno>
+#include <cstring>
 #include <iostream>
-#include <iterator>
 #include <sstream>
+#include <system_error>
 
 #include "diagnostics/codes.h"
+#include "driver/rules_root.h"
 #include "syntax/parser.h"
 
 namespace segc {
@@ -23,43 +27,123 @@ std::string absolute_path(const std::string& path) {
   return error ? path : absolute.string();
 }
 
+void report_too_large(const SourceFile& file, size_t size, DiagnosticList& diagnostics) {
+  diagnostics.error(codes::kFileTooLarge, SourceRange{file.id(), {1, 1}, {1, 1}},
+                    fmt::format("the file is {} bytes; rule files may be at most 16 MiB", size),
+                    "split the rules over several files that import each other");
+}
+
 LoadedSource register_text(SourceManager& sources, const std::string& display_path,
                            const std::string& absolute, std::string text,
                            DiagnosticList& diagnostics) {
   if (text.size() > kMaxFileBytes) {
     const SourceFile& file = sources.add(display_path, absolute, {});
-    diagnostics.error(codes::kFileTooLarge, SourceRange{file.id(), {1, 1}, {1, 1}},
-                      fmt::format("the file is {} bytes; rule files may be at most 16 MiB",
-                                  text.size()),
-                      "split the rules over several files that import each other");
-    return {&file, {}};
+    report_too_large(file, text.size(), diagnostics);
+    return {&file, LoadFailure::None, {}};
   }
-  return {&sources.add(display_path, absolute, std::move(text)), {}};
+  return {&sources.add(display_path, absolute, std::move(text)), LoadFailure::None, {}};
+}
+
+LoadedSource failed(LoadFailure failure, std::string reason) {
+  return {nullptr, failure, std::move(reason)};
+}
+
+LoadFailure failure_of(const std::error_code& error) {
+  return error == std::errc::no_such_file_or_directory || error == std::errc::not_a_directory
+             ? LoadFailure::Missing
+             : LoadFailure::Unreadable;
+}
+
+std::string reason_of(const std::error_code& error) {
+  if (error == std::errc::too_many_symbolic_link_levels) return "its symbolic links form a loop";
+  return error.message();
+}
+
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) : fd_(fd) {}
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  ~FileDescriptor() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+// Reads at most `limit` bytes (the file may grow while we read).
+bool read_all(int fd, size_t limit, std::string& text) {
+  char buffer[65536];
+  while (text.size() < limit) {
+    const ssize_t count = ::read(fd, buffer, sizeof buffer);
+    if (count == 0) return true;
+    if (count < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    text.append(buffer, static_cast<size_t>(count));
+  }
+  return true;
 }
 
 }  // namespace
 
+std::string describe_file_type(fs::file_type type) {
+  switch (type) {
+    case fs::file_type::directory: return "a folder";
+    case fs::file_type::fifo: return "a FIFO (named pipe)";
+    case fs::file_type::socket: return "a socket";
+    case fs::file_type::character: return "a character device";
+    case fs::file_type::block: return "a block device";
+    default: return "a file of an unknown type";
+  }
+}
+
 LoadedSource load_source(SourceManager& sources, const std::string& path,
-                         const std::string& display_path, DiagnosticList& diagnostics) {
+                         const std::string& display_path, const fs::path& root,
+                         DiagnosticList& diagnostics) {
+  // Resolve every symbolic link first, and decide on the result: a link
+  // inside the rules that leads out of them is refused like a path that does.
   std::error_code error;
-  if (fs::is_directory(path, error)) return {nullptr, fmt::format("{} is a folder", path)};
-  const auto size = fs::file_size(path, error);
-  if (error) return {nullptr, fmt::format("cannot read {}: {}", path, error.message())};
-  const std::string absolute = absolute_path(path);
-  if (const SourceFile* known = sources.find_by_absolute_path(absolute)) return {known, {}};
+  const fs::path canonical = fs::canonical(path, error);
+  if (error) return failed(failure_of(error), reason_of(error));
+  if (!is_within(canonical, root)) return failed(LoadFailure::OutsideRoot, "outside the rules' root");
+  if (const SourceFile* known = sources.find_by_absolute_path(canonical.string())) {
+    return {known, LoadFailure::None, {}};
+  }
+  // Look before opening: opening a FIFO for reading would wait for a writer.
+  const fs::file_status status = fs::status(canonical, error);
+  if (error) return failed(failure_of(error), reason_of(error));
+  if (!fs::is_regular_file(status)) {
+    return failed(LoadFailure::NotRegularFile,
+                  fmt::format("{}, not a regular file", describe_file_type(status.type())));
+  }
+  // The canonical path has no links, so O_NOFOLLOW refuses one put there
+  // since; O_NONBLOCK keeps a FIFO put there from blocking the open, and
+  // fstat checks what was opened.
+  const FileDescriptor fd(
+      ::open(canonical.c_str(), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY));
+  if (fd.get() < 0) {
+    return failed(failure_of(std::error_code(errno, std::generic_category())),
+                  reason_of(std::error_code(errno, std::generic_category())));
+  }
+  struct stat opened {};
+  if (::fstat(fd.get(), &opened) != 0) return failed(LoadFailure::Unreadable, std::strerror(errno));
+  if (!S_ISREG(opened.st_mode)) return failed(LoadFailure::NotRegularFile, "not a regular file");
+  const auto size = static_cast<size_t>(opened.st_size);
   if (size > kMaxFileBytes) {
     // Do not read a huge file only to reject it.
-    const SourceFile& file = sources.add(display_path, absolute, {});
-    diagnostics.error(codes::kFileTooLarge, SourceRange{file.id(), {1, 1}, {1, 1}},
-                      fmt::format("the file is {} bytes; rule files may be at most 16 MiB", size),
-                      "split the rules over several files that import each other");
-    return {&file, {}};
+    const SourceFile& file = sources.add(display_path, canonical.string(), {});
+    report_too_large(file, size, diagnostics);
+    return {&file, LoadFailure::None, {}};
   }
-  std::ifstream stream(path, std::ios::binary);
-  if (!stream) return {nullptr, fmt::format("cannot read {}", path)};
-  std::string text((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
-  if (stream.bad()) return {nullptr, fmt::format("cannot read {}", path)};
-  return register_text(sources, display_path, absolute, std::move(text), diagnostics);
+  std::string text;
+  if (!read_all(fd.get(), kMaxFileBytes + 1, text)) {
+    return failed(LoadFailure::Unreadable, std::strerror(errno));
+  }
+  return register_text(sources, display_path, canonical.string(), std::move(text), diagnostics);
 }
 
 LoadedSource load_stdin(SourceManager& sources, const std::string& display_path,
@@ -70,34 +154,15 @@ LoadedSource load_stdin(SourceManager& sources, const std::string& display_path,
                        diagnostics);
 }
 
-bool expand_inputs(const std::vector<std::string>& inputs, std::vector<std::string>& files,
-                   std::string& error) {
-  for (const std::string& input : inputs) {
-    std::error_code status;
-    if (input == "-") {
-      files.push_back(input);
-    } else if (fs::is_directory(input, status)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(input, status);
-           !status && it != fs::recursive_directory_iterator(); it.increment(status)) {
-        if (it->is_regular_file() && it->path().extension() == ".seg") {
-          found.push_back(it->path().lexically_normal().string());
-        }
-      }
-      if (status) {
-        error = fmt::format("cannot list {}: {}", input, status.message());
-        return false;
-      }
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else if (fs::exists(input, status)) {
-      files.push_back(input);
-    } else {
-      error = fmt::format("{}: no such file or folder", input);
-      return false;
-    }
+std::string describe_load_failure(const std::string& path, const LoadedSource& loaded,
+                                  const fs::path& root) {
+  switch (loaded.failure) {
+    case LoadFailure::Missing: return fmt::format("{}: no such file or folder", path);
+    case LoadFailure::OutsideRoot:
+      return fmt::format("{} lies outside the rules' root {} (see --root)", path, root.string());
+    case LoadFailure::NotRegularFile: return fmt::format("{} is {}", path, loaded.reason);
+    default: return fmt::format("cannot read {}: {}", path, loaded.reason);
   }
-  return true;
 }
 
 bool is_oversized(const SourceFile& file, const DiagnosticList& diagnostics) {

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "diagnostics/codes.h"
+#include "driver/rules_root.h"
 #include "driver/source_loader.h"
 #include "semantic/suggestions.h"
 #include "syntax/parser.h"
@@ -20,7 +21,11 @@ namespace fs = std::filesystem;
 class Loader {
  public:
   Loader(SourceManager& sources, DiagnosticList& diagnostics, const LoaderOptions& options)
-      : sources_(sources), diagnostics_(diagnostics), options_(options) {}
+      : sources_(sources), diagnostics_(diagnostics), options_(options) {
+    std::error_code missing;  // then every std/ import is not found
+    stdlib_root_ = fs::canonical(options.stdlib_directory, missing);
+    if (missing) stdlib_root_.clear();
+  }
 
   llvm::Error load(const std::vector<const SourceFile*>& roots) {
     for (const SourceFile* root : roots) {
@@ -52,16 +57,6 @@ class Loader {
     for (auto& name : parsed->module.broken_names) program_.broken_names.push_back(name);
     program_.modules.push_back(std::move(parsed->module));
     return llvm::Error::success();
-  }
-
-  std::optional<std::string> resolve_path(const SourceFile& importer, const std::string& path) {
-    if (path.starts_with("std/")) {
-      fs::path candidate = fs::path(options_.stdlib_directory) / path.substr(4);
-      return candidate.lexically_normal().string();
-    }
-    if (fs::path(path).is_absolute()) return path;
-    fs::path base = fs::path(importer.absolute_path()).parent_path();
-    return (base / path).lexically_normal().string();
   }
 
   // The name diagnostics use for an imported file: relative to the importer's
@@ -104,39 +99,97 @@ class Loader {
     }
     const SourceFile& importer = sources_.file(file_id);
     for (const ast::ImportDecl* import : imports) {
-      const auto target = resolve_path(importer, import->path);
-      std::error_code status;
-      if (!target || !fs::is_regular_file(*target, status)) {
-        std::string help = "import paths are relative to the importing file";
-        if (import->path.starts_with("std/")) {
-          help = stdlib_help(import->path);
-        } else if (!import->path.ends_with(".seg")) {
-          help = "did you forget the .seg extension?";
-        }
-        diagnostics_.error(codes::kImportNotFound, import->path_range,
-                           fmt::format("cannot find imported file \"{}\"", import->path), help);
-        continue;
-      }
-      std::error_code ignored;
-      const std::string absolute = fs::weakly_canonical(*target, ignored).string();
-      const SourceFile* file = sources_.find_by_absolute_path(absolute);
-      if (file == nullptr) {
-        LoadedSource loaded =
-            load_source(sources_, *target, display_path(importer, import->path), diagnostics_);
-        if (loaded.file == nullptr) {
-          diagnostics_.error(codes::kImportNotFound, import->path_range,
-                             fmt::format("cannot read imported file \"{}\"", import->path),
-                             loaded.error);
-          continue;
-        }
-        file = loaded.file;
-      }
+      const SourceFile* file = read_import(importer, *import);
+      if (file == nullptr) continue;
       if (!module_of_file_.contains(file->id())) {
         if (auto error = parse(*file)) return error;
       }
       program_.imports.push_back(ImportEdge{index, import, module_of_file_.at(file->id())});
     }
     return llvm::Error::success();
+  }
+
+  // The imported file, read if it was not before; null after a diagnostic.
+  // An import is read only from inside its realm: the standard library for
+  // `std/` imports and the imports of standard-library files, the rules'
+  // root for the others. Diagnostics about an import never show anything of
+  // the file it names, which may be anywhere.
+  const SourceFile* read_import(const SourceFile& importer, const ast::ImportDecl& import) {
+    const std::string& written = import.path;
+    const bool std_import = written.starts_with("std/");
+    if (!std_import && fs::path(written).is_absolute()) {
+      diagnostics_.error(codes::kOutsideRulesRoot, import.path_range,
+                         fmt::format("import of \"{}\" is an absolute path", written),
+                         "import paths are relative to the importing file, and imports stay "
+                         "inside the rules' root; the file was not read");
+      return nullptr;
+    }
+    if (std_import && stdlib_root_.empty()) {
+      report_not_found(import);
+      return nullptr;
+    }
+    const fs::path importer_path(importer.absolute_path());
+    const bool in_stdlib =
+        std_import || (!stdlib_root_.empty() && is_within(importer_path, stdlib_root_));
+    const fs::path& realm = in_stdlib ? stdlib_root_ : options_.rules_root;
+    const fs::path candidate =
+        (std_import ? stdlib_root_ / written.substr(4) : importer_path.parent_path() / written)
+            .lexically_normal();
+    // A path that leaves by `..` is refused without looking at the file
+    // system; one that stays is then followed through its symbolic links.
+    std::error_code error;
+    const fs::path resolved =
+        is_within(candidate, realm) ? fs::weakly_canonical(candidate, error) : candidate;
+    if (!error && !is_within(resolved, realm)) {
+      report_outside(import, in_stdlib);
+      return nullptr;
+    }
+    LoadedSource loaded =
+        error ? LoadedSource{nullptr, LoadFailure::Unreadable, error.message()}
+              : load_source(sources_, resolved.string(), display_path(importer, written), realm,
+                            diagnostics_);
+    switch (loaded.failure) {
+      case LoadFailure::None: return loaded.file;
+      case LoadFailure::Missing: report_not_found(import); break;
+      case LoadFailure::OutsideRoot: report_outside(import, in_stdlib); break;
+      case LoadFailure::NotRegularFile:
+        diagnostics_.error(codes::kNotRegularFile, import.path_range,
+                           fmt::format("cannot import \"{}\": it is {}", written, loaded.reason),
+                           "import a rule file");
+        break;
+      case LoadFailure::Unreadable:
+        diagnostics_.error(codes::kImportNotFound, import.path_range,
+                           fmt::format("cannot read imported file \"{}\"", written),
+                           loaded.reason);
+        break;
+    }
+    return nullptr;
+  }
+
+  void report_not_found(const ast::ImportDecl& import) {
+    std::string help = "import paths are relative to the importing file";
+    if (import.path.starts_with("std/")) {
+      help = stdlib_help(import.path);
+    } else if (!import.path.ends_with(".seg")) {
+      help = "did you forget the .seg extension?";
+    }
+    diagnostics_.error(codes::kImportNotFound, import.path_range,
+                       fmt::format("cannot find imported file \"{}\"", import.path), help);
+  }
+
+  void report_outside(const ast::ImportDecl& import, bool in_stdlib) {
+    if (in_stdlib) {
+      diagnostics_.error(codes::kOutsideRulesRoot, import.path_range,
+                         fmt::format("import of \"{}\" leaves the standard library", import.path),
+                         "a std/ import names a file in the standard library's folder, "
+                         "without `..`; the file was not read");
+      return;
+    }
+    diagnostics_.error(codes::kOutsideRulesRoot, import.path_range,
+                       fmt::format("import of \"{}\" leaves the rules' root", import.path),
+                       "imports are read only from inside the rules' root (--root DIR; by "
+                       "default the git work tree of the files given, else the folder they "
+                       "have in common); the file was not read");
   }
 
   // Files that import each other are an error (they would share declarations
@@ -196,6 +249,7 @@ class Loader {
   SourceManager& sources_;
   DiagnosticList& diagnostics_;
   const LoaderOptions& options_;
+  fs::path stdlib_root_;  // canonical; empty when there is no standard library
   ParsedProgram program_;
   std::map<FileId, size_t> module_of_file_;
 };

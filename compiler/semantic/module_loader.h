@@ -1,10 +1,13 @@
 // Loads the files named on the command line and everything they import
 // (LANGUAGE.md section 3): relative imports, `std/` imports from the standard
-// library, missing files and import cycles.
+// library, missing files and import cycles. Imports are read only from inside
+// the rules' root, `std/` ones only from inside the standard library
+// (docs/imports.md).
 #pragma once
 
 #include <llvm/Support/Error.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -28,7 +31,8 @@ struct ParsedProgram {
 };
 
 struct LoaderOptions {
-  std::string stdlib_directory;  // where `import "std/NAME.seg"` looks
+  std::string stdlib_directory;     // where `import "std/NAME.seg"` looks
+  std::filesystem::path rules_root;  // canonical; see driver/rules_root.h
 };
 
 // Where the standard library is: $SEGC_STDLIB if set, else the stdlib folder

@@ -13,7 +13,8 @@ SourceFile::SourceFile(FileId id, std::string display_path, std::string absolute
       absolute_path_(std::move(absolute_path)),
       text_(std::move(text)) {
   // A UTF-8 byte order mark is not part of the rules; columns start after it.
-  if (text_.starts_with("\xEF\xBB\xBF")) text_.erase(0, 3);
+  had_byte_order_mark_ = text_.starts_with("\xEF\xBB\xBF");
+  if (had_byte_order_mark_) text_.erase(0, 3);
   line_starts_.push_back(0);
   for (size_t i = 0; i < text_.size(); ++i) {
     if (text_[i] == '\n') line_starts_.push_back(i + 1);

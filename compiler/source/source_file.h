@@ -41,6 +41,8 @@ class SourceFile {
   const std::string& display_path() const { return display_path_; }
   const std::string& absolute_path() const { return absolute_path_; }
   const std::string& text() const { return text_; }
+  // Whether the text started with a UTF-8 byte order mark, which text() drops.
+  bool had_byte_order_mark() const { return had_byte_order_mark_; }
 
   uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }
   // The text of line `line` (1-based) without its line terminator.
@@ -53,6 +55,7 @@ class SourceFile {
   std::string display_path_;
   std::string absolute_path_;
   std::string text_;
+  bool had_byte_order_mark_ = false;
   std::vector<size_t> line_starts_;  // byte offset of each line's first byte
 };
 

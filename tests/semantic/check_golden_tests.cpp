@@ -41,6 +41,7 @@ TEST_CASE("golden diagnostics", "[check][golden]") {
       segc::testing::CurrentDirectory in_root(root);
       segc::CheckSettings settings;
       settings.stdlib_directory = (root / "stdlib").string();
+      settings.rules_root = root.string();  // also without a .git entry (a source tarball)
       auto outcome = segc::run_check({relative}, settings);
       REQUIRE(static_cast<bool>(outcome));  // Expected's operator bool is not const
       REQUIRE((*outcome)->usage_error.empty());

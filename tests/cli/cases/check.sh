@@ -4,7 +4,9 @@
 # shellcheck disable=SC2154
 
 check_dir="$work/check"
-mkdir -p "$check_dir/rules/nested" "$check_dir/clean"
+# A repository (a .git entry makes its top the rules' root, docs/imports.md),
+# so that rules/typo.seg may import ../schema.seg.
+mkdir -p "$check_dir/rules/nested" "$check_dir/clean" "$check_dir/.git"
 cp tests/golden/check/common/schema.seg "$check_dir/schema.seg"
 cp tests/golden/check/common/schema.seg "$check_dir/clean/schema.seg"
 printf 'import "schema.seg"\n\nsegment adults = age >= 18\nsegment moscow = city = "Москва"\n' \
@@ -62,8 +64,8 @@ grep -q 'notes.txt' "$work/err" && fail "a folder argument checks a .txt file"
 grep -qx '2 errors, 0 warnings' "$work/err" || fail "a folder argument does not count 2 errors"
 
 # "-" reads the rules from stdin; imports are relative to the current folder.
-expect_exit 0 sh -c 'printf "import \"%s\"\nsegment adults = age >= 18\n" "$2" | "$1" check -' \
-  sh "$segc" "$check_dir/schema.seg"
+expect_exit 0 sh -c 'cd "$2" && printf "import \"schema.seg\"\nsegment adults = age >= 18\n" | "$1" check -' \
+  sh "$(realpath "$segc")" "$check_dir"
 expect_exit 1 sh -c 'printf "segment adults = age >= 18\n" | "$1" check -' sh "$segc"
 grep -q '^<stdin>:1:1: error\[E0304\]' "$work/err" || fail "check - does not call stdin <stdin>"
 

@@ -1,0 +1,29 @@
+// The rules' root: the folder that rule files, and the files they import,
+// must lie in (docs/imports.md). Rule files in a pull request are untrusted;
+// keeping every read inside this folder stops them from reading, and printing
+// into CI logs, anything else on the machine.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace segc {
+
+// The root for these command-line inputs (files, folders, "-" for standard
+// input, which stands for the current folder): `explicit_root` (--root) when
+// not empty; else the top of the git work tree (the nearest folder holding a
+// `.git` entry) around the folder the inputs have in common; else that common
+// folder. Returns the canonical path, or nullopt with `error` set when
+// --root is not a folder.
+std::optional<std::filesystem::path> find_rules_root(const std::vector<std::string>& inputs,
+                                                     const std::string& explicit_root,
+                                                     std::string& error);
+
+// Whether `path` is `folder` or lies below it. Compares path components, so
+// both must be canonical (no `..`, no symbolic links) for the answer to mean
+// anything about the file system.
+bool is_within(const std::filesystem::path& path, const std::filesystem::path& folder);
+
+}  // namespace segc
