@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "runtime/columnar_problems.h"
+#include "runtime/key_text.h"
 
 namespace segc::runtime::columnar {
 namespace {
@@ -102,6 +103,15 @@ bool masks_match_codes(const Column& column, size_t rows) {
 
 ColumnarProblem check_unique_keys(const std::string& path, const Column& column, size_t rows,
                                   const std::string& where) {
+  if (column.spec.kind == ColumnKind::String) {
+    // A key NAME.keys cannot hold as one line (the CSV loader refuses these).
+    for (size_t entry = 0; entry < column.dictionary.size(); ++entry) {
+      const std::string_view key = column.dictionary[entry];
+      if (const size_t at = find_forbidden_key_character(key); at != std::string_view::npos) {
+        return invalid(path, fmt::format("{}: {}", where, forbidden_key_character_message(key, at)));
+      }
+    }
+  }
   if (rows < 2) return {};
   std::string duplicate;
   if (column.spec.kind == ColumnKind::Int) {

@@ -122,6 +122,18 @@ TEST_CASE("a columnar file with a duplicate string key is refused", "[columnar][
   }
 }
 
+TEST_CASE("a columnar file with a string key holding a line break is refused", "[columnar][trust]") {
+  // The CSV loader refuses such keys (key_text.h); a forged file must not
+  // bring one to NAME.keys either, where "a\nb" reads back as a and b.
+  CsvLoadResult loaded = load("id,name\nb,x\na,y\nc,z\n", {}, test_schema(ColumnKind::String));
+  REQUIRE(loaded.ok());
+  for (const std::string& forged : {std::string("a\nb"), std::string("a\tb"), std::string("a\xe2\x80\xa8" "b")}) {
+    Table table = loaded.table;
+    table.columns[0].dictionary = Dictionary(std::vector<std::string>{forged, "b", "c"});
+    CHECK_THAT(accepted_or_problem(table), Catch::Contains("column 'id'") && Catch::Contains("a key cannot hold"));
+  }
+}
+
 TEST_CASE("a columnar file with a date outside 0001-01-01..9999-12-31 is refused", "[columnar][trust]") {
   using segc::calendar::kFirstValidDay;
   using segc::calendar::kLastValidDay;

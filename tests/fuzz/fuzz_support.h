@@ -1,0 +1,37 @@
+// What several fuzz targets share: checking rule text in memory, one JIT
+// engine per process (its caches are kept across inputs), and comparing the
+// JIT's members with the reference interpreter's.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "codegen/jit_engine.h"
+#include "diagnostics/diagnostic.h"
+#include "evaluate/reference_interpreter.h"
+#include "semantic/checked_program.h"
+#include "source/source_file.h"
+
+namespace segc::fuzz {
+
+struct CheckedText {
+  SourceManager sources;
+  DiagnosticList diagnostics;  // sorted
+  std::optional<CheckedProgram> program;
+};
+
+// `text` as the file `name` in tests/golden/check (so that
+// `import "common/schema.seg"` resolves), checked and linted.
+std::unique_ptr<CheckedText> check_rule_text(const std::string& text, const std::string& name = "fuzz.seg");
+
+codegen::JitEngine& jit_engine();
+
+// Interprets and JIT-compiles every segment of `program` over `table` and
+// calls fuzz_failure, naming the first differing segment and row, unless
+// both agree on every thread count from 1 to `max_threads`.
+void require_engines_agree(const CheckedProgram& program, const runtime::Table& table,
+                           const evaluate::EvaluationContext& context, unsigned max_threads,
+                           const std::string& what);
+
+}  // namespace segc::fuzz
