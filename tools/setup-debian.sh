@@ -8,6 +8,7 @@ packages=(
   antlr4 default-jre-headless libantlr4-runtime-dev
   llvm-19-dev libfmt-dev catch2 libcli11-dev libre2-dev libicu-dev
   nlohmann-json3-dev libssl-dev libroaring-dev libxxhash-dev
+  clang-19 libclang-rt-19-dev
 )
 
 missing=()

@@ -9,6 +9,7 @@
 
 #include "diagnostics/render.h"
 #include "format/formatter.h"
+#include "fuzz/fuzz_support.h"
 #include "fuzz/fuzz_target.h"
 #include "semantic/lints.h"
 #include "semantic/module_loader.h"
@@ -26,8 +27,7 @@ void check_and_render(const std::string& text) {
   segc::SourceManager sources;
   segc::DiagnosticList diagnostics;
   const segc::SourceFile& file = sources.add("fuzz.seg", kFolder + "fuzz.seg", text);
-  auto parsed = segc::load_program({&file}, sources, diagnostics,
-                                   segc::LoaderOptions{SEGC_SOURCE_DIR "/stdlib"});
+  auto parsed = segc::load_program({&file}, sources, diagnostics, segc::fuzz::loader_options());
   if (!parsed) fuzz_failure("load_program failed", llvm::toString(parsed.takeError()));
   const segc::CheckedProgram program = segc::check_program(std::move(*parsed), sources, diagnostics);
   segc::run_lints(program, sources, diagnostics);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include "fuzz/fuzz_target.h"
 #include "semantic/lints.h"
 #include "semantic/module_loader.h"
@@ -13,14 +15,17 @@ std::unique_ptr<CheckedText> check_rule_text(const std::string& text, const std:
   auto checked = std::make_unique<CheckedText>();
   const SourceFile& file =
       checked->sources.add(name, SEGC_SOURCE_DIR "/tests/golden/check/" + name, text);
-  auto parsed = load_program({&file}, checked->sources, checked->diagnostics,
-                             LoaderOptions{SEGC_SOURCE_DIR "/stdlib"});
+  auto parsed = load_program({&file}, checked->sources, checked->diagnostics, loader_options());
   if (!parsed) fuzz_failure("load_program failed", llvm::toString(parsed.takeError()));
   checked->program = check_program(std::move(*parsed), checked->sources, checked->diagnostics);
   run_lints(*checked->program, checked->sources, checked->diagnostics);
   apply_allow_comments(*checked->program, checked->diagnostics);
   checked->diagnostics.sort_and_deduplicate();
   return checked;
+}
+
+LoaderOptions loader_options() {
+  return LoaderOptions{SEGC_SOURCE_DIR "/stdlib", std::filesystem::canonical(SEGC_SOURCE_DIR "/tests/golden/check")};
 }
 
 codegen::JitEngine& jit_engine() {

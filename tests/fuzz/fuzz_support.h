@@ -11,6 +11,7 @@
 #include "diagnostics/diagnostic.h"
 #include "evaluate/reference_interpreter.h"
 #include "semantic/checked_program.h"
+#include "semantic/module_loader.h"
 #include "source/source_file.h"
 
 namespace segc::fuzz {
@@ -24,6 +25,9 @@ struct CheckedText {
 // `text` as the file `name` in tests/golden/check (so that
 // `import "common/schema.seg"` resolves), checked and linted.
 std::unique_ptr<CheckedText> check_rule_text(const std::string& text, const std::string& name = "fuzz.seg");
+
+// Imports resolve inside tests/golden/check (the rules' root) and the stdlib.
+LoaderOptions loader_options();
 
 codegen::JitEngine& jit_engine();
 
