@@ -93,8 +93,9 @@ template <class T>
   for (size_t block = 0, first = 0; first < rows; ++block, first += kBlockRows) {
     const size_t count = std::min(kBlockRows, rows - first);
     const uint32_t ones = spread_presence(present_words + first / 64, (count + 63) / 64, masks);
-    Extremes<T> extremes;
-    extremes.greatest_stored = greatest_stored;
+    // Every member given: clang (the fuzz build) leaves the implicit
+    // constructor undefined in target_clones functions.
+    Extremes<T> extremes{std::numeric_limits<T>::max(), std::numeric_limits<T>::min(), greatest_stored};
     if (count == kBlockRows) {
       fold_rows(values + first, masks, kBlockRows, extremes);
     } else {

@@ -124,6 +124,10 @@ class Loader {
                          "inside the rules' root; the file was not read");
       return nullptr;
     }
+    if (!names_rule_file(fs::path(written))) {
+      report_not_rule_file(import);
+      return nullptr;
+    }
     if (std_import && stdlib_root_.empty()) {
       report_not_found(import);
       return nullptr;
@@ -142,6 +146,10 @@ class Loader {
         is_within(candidate, realm) ? fs::weakly_canonical(candidate, error) : candidate;
     if (!error && !is_within(resolved, realm)) {
       report_outside(import, in_stdlib);
+      return nullptr;
+    }
+    if (!error && !names_rule_file(resolved.lexically_relative(realm))) {  // a link to .git/config
+      report_not_rule_file(import);
       return nullptr;
     }
     LoadedSource loaded =
@@ -175,6 +183,25 @@ class Loader {
     }
     diagnostics_.error(codes::kImportNotFound, import.path_range,
                        fmt::format("cannot find imported file \"{}\"", import.path), help);
+  }
+
+  // Imports name *.seg files outside hidden folders: inside the root lie
+  // files no rule should read either, such as .git/config, where CI
+  // checkouts keep a token, and their lines would appear in syntax errors.
+  static bool names_rule_file(const fs::path& path) {
+    if (path.extension() != ".seg") return false;
+    for (const fs::path& part : path) {
+      const std::string name = part.string();
+      if (name.starts_with(".") && name != "." && name != "..") return false;
+    }
+    return true;
+  }
+
+  void report_not_rule_file(const ast::ImportDecl& import) {
+    diagnostics_.error(codes::kOutsideRulesRoot, import.path_range,
+                       fmt::format("import of \"{}\" is not a rule file", import.path),
+                       "imports name .seg files outside hidden folders (names starting with "
+                       "'.'); the file was not read");
   }
 
   void report_outside(const ast::ImportDecl& import, bool in_stdlib) {

@@ -32,6 +32,18 @@ imp_case fifo "pipe.seg"
 mkdir "$imp_dir/rules/folder.seg"
 imp_case directory "folder.seg"
 imp_case device "/dev/zero"
+# Inside the root but not a rule file: git's own files (actions/checkout puts
+# a token in .git/config; the folder here is .ci, since a .git folder would
+# make rules/ a work tree), hidden folders, files that are not *.seg.
+mkdir -p "$imp_dir/rules/.ci" "$imp_dir/rules/.hidden"
+printf '[http]\n  extraheader = AUTHORIZATION: basic %s\n' "$imp_secret" >"$imp_dir/rules/.ci/config"
+printf 'TOKEN=%s\n' "$imp_secret" >"$imp_dir/rules/.hidden/x.seg"
+printf 'TOKEN=%s\n' "$imp_secret" >"$imp_dir/rules/notes.txt"
+ln -s .ci/config "$imp_dir/rules/git_config.seg"
+imp_case git_config ".ci/config"
+imp_case hidden_folder ".hidden/x.seg"
+imp_case not_seg "notes.txt"
+imp_case link_to_git "git_config.seg"
 
 # imp_refused CODE FILE [FLAGS...]: `segc check` of FILE exits 1 in every
 # format, reports CODE at the first import (1:8) and prints nothing of the
@@ -57,6 +69,10 @@ imp_refused() {
 imp_refused E0313 relative.seg
 grep -q 'import of "../outside/secret.seg" leaves the rules' "$work/err" ||
   fail "E0313 does not name the path as written: $(head -3 "$work/err")"
+for imp_hidden in git_config hidden_folder not_seg link_to_git; do
+  imp_refused E0313 "$imp_hidden.seg"
+  grep -q 'is not a rule file' "$work/err" || fail "$imp_hidden: no clear message: $(head -3 "$work/err")"
+done
 imp_refused E0313 absolute.seg
 imp_refused E0313 std_escape.seg
 imp_refused E0313 std_environ.seg
