@@ -40,7 +40,7 @@ void append_step_summary(const CheckOutcome& outcome) {
   const char* summary_path = std::getenv("GITHUB_STEP_SUMMARY");
   if (summary_path == nullptr || *summary_path == '\0') return;
   std::ofstream summary(summary_path, std::ios::app);
-  summary << render_github_step_summary(outcome.diagnostics.items(), outcome.sources);
+  summary << render_github_step_summary(outcome.diagnostics, outcome.sources);
 }
 
 }  // namespace
@@ -57,12 +57,14 @@ CLI::App* add_check_command(CLI::App& app, CheckOptions& options) {
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}))
       ->capture_default_str();
   command->add_flag("--werror", options.werror, "Treat warnings as errors");
+  add_error_limit_flag(*command, options.error_limit);
   return command;
 }
 
 int run_check_command(const CheckOptions& options) {
   CheckSettings settings;
   settings.warnings_as_errors = options.werror;
+  settings.error_limit = options.error_limit;
   auto outcome = run_check(options.inputs, settings);
   if (!outcome) {
     throw std::runtime_error(llvm::toString(outcome.takeError()));
@@ -77,7 +79,7 @@ int run_check_command(const CheckOptions& options) {
   render.checked_files = result.root_files;
   if (format == DiagnosticFormat::Text) {
     render.color = isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
-    std::cerr << render_diagnostics(format, result.diagnostics.items(), result.sources, render);
+    std::cerr << render_diagnostics(format, result.diagnostics, result.sources, render);
     const size_t errors = result.diagnostics.error_count();
     const size_t warnings = result.diagnostics.warning_count();
     if (errors + warnings > 0) {
@@ -86,7 +88,7 @@ int run_check_command(const CheckOptions& options) {
     }
   } else {
     render.base_directory = repository_root();
-    std::cout << render_diagnostics(format, result.diagnostics.items(), result.sources, render);
+    std::cout << render_diagnostics(format, result.diagnostics, result.sources, render);
     if (format == DiagnosticFormat::Github) append_step_summary(result);
   }
   std::cout.flush();

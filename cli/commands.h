@@ -6,8 +6,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstddef>
 #include <string>
 #include <vector>
+
+#include "diagnostics/diagnostic.h"
 
 namespace segc::cli {
 
@@ -16,10 +19,14 @@ inline constexpr int kExitProblems = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitInternal = 3;
 
+// --error-limit N: errors (and warnings) printed per file, 0 for all.
+void add_error_limit_flag(CLI::App& command, size_t& error_limit);
+
 struct CheckOptions {
   std::vector<std::string> inputs;
   std::string format = "text";
   bool werror = false;
+  size_t error_limit = kDefaultErrorLimit;
 };
 CLI::App* add_check_command(CLI::App& app, CheckOptions& options);
 int run_check_command(const CheckOptions& options);
@@ -30,6 +37,7 @@ struct FmtOptions {
   bool check = false;
   bool diff = false;
   std::string stdin_filename = "<stdin>";
+  size_t error_limit = kDefaultErrorLimit;
 };
 CLI::App* add_fmt_command(CLI::App& app, FmtOptions& options);
 int run_fmt_command(const FmtOptions& options);
@@ -64,6 +72,7 @@ struct RunOptions {
   std::string engine = "jit";
   bool no_cache = false;
   bool werror = false;
+  size_t error_limit = kDefaultErrorLimit;
   CsvFlags csv;
 };
 CLI::App* add_run_command(CLI::App& app, RunOptions& options);
@@ -73,6 +82,7 @@ struct ImportOptions {
   std::string csv_path;
   std::vector<std::string> schema;  // rule files or folders holding the schema
   std::string out;
+  size_t error_limit = kDefaultErrorLimit;
   CsvFlags csv;
 };
 CLI::App* add_import_command(CLI::App& app, ImportOptions& options);
@@ -85,6 +95,7 @@ struct TestOptions {
   std::string engine = "jit";
   bool no_cache = false;
   bool werror = false;
+  size_t error_limit = kDefaultErrorLimit;
 };
 CLI::App* add_test_command(CLI::App& app, TestOptions& options);
 int run_test_command(const TestOptions& options);

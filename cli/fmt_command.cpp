@@ -32,12 +32,14 @@ void print_stdout(std::string_view text) {
   std::fwrite(text.data(), 1, text.size(), stdout);
 }
 
-void print_diagnostics(DiagnosticList& diagnostics, const SourceManager& sources) {
+void print_diagnostics(DiagnosticList& diagnostics, const SourceManager& sources,
+                       size_t error_limit) {
   diagnostics.sort_and_deduplicate();
+  diagnostics.apply_limit(error_limit);
   RenderOptions options;
   options.color = ::isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
   const std::string text =
-      render_diagnostics(DiagnosticFormat::Text, diagnostics.items(), sources, options);
+      render_diagnostics(DiagnosticFormat::Text, diagnostics, sources, options);
   std::fflush(stdout);
   std::fwrite(text.data(), 1, text.size(), stderr);
 }
@@ -71,6 +73,7 @@ CLI::App* add_fmt_command(CLI::App& app, FmtOptions& options) {
   command->add_option("--stdin-filename", options.stdin_filename,
                       "The name of standard input in messages")
       ->capture_default_str();
+  add_error_limit_flag(*command, options.error_limit);
   write->excludes(check);
   check->excludes(write);
   return command;
@@ -109,16 +112,17 @@ int run_fmt_command(const FmtOptions& options) {
     const SourceFile& file = *loaded.file;
     const std::string& name = file.display_path();
     if (diagnostics.has_errors()) {  // too large to read
-      print_diagnostics(diagnostics, sources);
+      print_diagnostics(diagnostics, sources, options.error_limit);
       problems = true;
       continue;
     }
-    auto parsed = parse_module(file);
+    auto parsed = parse_module(file, options.error_limit);
     if (!parsed) throw std::runtime_error(llvm::toString(parsed.takeError()));
     diagnostics.append(std::move(parsed->diagnostics));
+    diagnostics.count_omitted(file.id(), Severity::Error, parsed->omitted_errors);
     if (parsed->has_syntax_errors || diagnostics.has_errors()) {
       // Declarations with errors are not in the AST: formatting would drop them.
-      print_diagnostics(diagnostics, sources);
+      print_diagnostics(diagnostics, sources, options.error_limit);
       problems = true;
       continue;
     }

@@ -21,13 +21,14 @@ CLI::App* add_import_command(CLI::App& app, ImportOptions& options) {
       ->required();
   command->add_option("-o,--output", options.out, "The columnar file to write")->required();
   add_csv_flags(*command, options.csv, "OUTPUT.rejects.csv");
+  add_error_limit_flag(*command, options.error_limit);
   command->add_option("--threads", options.csv.threads,
                       "Threads loading the CSV (default: all cores); the file does not depend on it");
   return command;
 }
 
 int run_import_command(const ImportOptions& options) {
-  CompiledRules rules = compile_rules(options.schema, /*werror=*/false);
+  CompiledRules rules = compile_rules(options.schema, /*werror=*/false, options.error_limit);
   if (rules.exit_code) return *rules.exit_code;
   const CheckedProgram& program = *rules.outcome->program;
   const std::string rejects_path = options.csv.rejects.empty() ? options.out + ".rejects.csv" : options.csv.rejects;

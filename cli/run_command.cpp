@@ -144,12 +144,13 @@ CLI::App* add_run_command(CLI::App& app, RunOptions& options) {
   command->add_flag("--no-cache", options.no_cache,
                     "Compile the rules afresh: neither read nor write the compile cache");
   command->add_flag("--werror", options.werror, "Treat warnings in the rules as errors");
+  add_error_limit_flag(*command, options.error_limit);
   add_csv_flags(*command, options.csv, "OUT/rejects.csv with --out, else rejects.csv");
   return command;
 }
 
 int run_run_command(const RunOptions& options) {
-  CompiledRules rules = compile_rules(options.inputs, options.werror);
+  CompiledRules rules = compile_rules(options.inputs, options.werror, options.error_limit);
   if (rules.exit_code) return *rules.exit_code;
   const CheckOutcome& outcome = *rules.outcome;
   const CheckedProgram& program = *outcome.program;

@@ -28,11 +28,12 @@ CLI::App* add_test_command(CLI::App& app, TestOptions& options) {
   command->add_flag("--no-cache", options.no_cache,
                     "Compile the rules afresh: neither read nor write the compile cache");
   command->add_flag("--werror", options.werror, "Treat warnings in the rules as errors");
+  add_error_limit_flag(*command, options.error_limit);
   return command;
 }
 
 int run_test_command(const TestOptions& options) {
-  CompiledRules rules = compile_rules(options.inputs, options.werror);
+  CompiledRules rules = compile_rules(options.inputs, options.werror, options.error_limit);
   if (rules.exit_code) return *rules.exit_code;
   const CheckOutcome& outcome = *rules.outcome;
   std::optional<int32_t> today = evaluation_date(options.as_of, options.timezone);

@@ -126,10 +126,18 @@ std::string markdown_cell(std::string_view text) {
 
 }  // namespace
 
-std::string render_github(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
-                          const RenderOptions& options) {
+std::string render_github(const std::vector<Diagnostic>& diagnostics, Omitted omitted,
+                          const SourceManager& sources, const RenderOptions& options) {
   std::string out;
   for (const Diagnostic& diagnostic : diagnostics) out += annotation(diagnostic, sources, options);
+  for (const OmittedDiagnostics& file : omitted) {
+    std::string properties = "title=segc";
+    if (file.file != kNoFile) {
+      properties = "file=" + escape_property(annotation_path(sources.file(file.file), options)) +
+                   "," + properties;
+    }
+    out += fmt::format("::notice {}::{}\n", properties, escape_data(omitted_text(file)));
+  }
   return out;
 }
 
@@ -137,10 +145,12 @@ std::string render_github(const std::vector<Diagnostic>& diagnostics, const Sour
 
 namespace segc {
 
-std::string render_github_step_summary(const std::vector<Diagnostic>& diagnostics,
-                                       const SourceManager& sources) {
+namespace {
+
+std::string step_summary(const std::vector<Diagnostic>& diagnostics,
+                         render_detail::Omitted omitted, const SourceManager& sources) {
   using namespace render_detail;
-  SeverityCounts counts = count_severities(diagnostics);
+  SeverityCounts counts = count_severities(diagnostics, omitted);
   if (diagnostics.empty()) return "### segc: no problems found\n";
   std::string out = fmt::format("### segc: {}, {}\n\n", plural(counts.errors, "error"),
                                 plural(counts.warnings, "warning"));
@@ -151,7 +161,23 @@ std::string render_github_step_summary(const std::vector<Diagnostic>& diagnostic
                        markdown_cell(location_text(diagnostic.range, sources)),
                        markdown_cell(full_message(diagnostic, sources)));
   }
+  for (const OmittedDiagnostics& file : omitted) {
+    out += fmt::format("\n{}: {}\n", markdown_cell(omitted_file_name(file, sources)),
+                       markdown_cell(omitted_text(file)));
+  }
   return out;
+}
+
+}  // namespace
+
+std::string render_github_step_summary(const std::vector<Diagnostic>& diagnostics,
+                                       const SourceManager& sources) {
+  return step_summary(diagnostics, {}, sources);
+}
+
+std::string render_github_step_summary(const DiagnosticList& diagnostics,
+                                       const SourceManager& sources) {
+  return step_summary(diagnostics.items(), diagnostics.omitted(), sources);
 }
 
 }  // namespace segc

@@ -20,11 +20,13 @@ struct CheckSettings {
   bool warnings_as_errors = false;
   std::string stdlib_directory;     // empty: default_stdlib_directory()
   std::string stdin_display_name = "<stdin>";
+  // Errors, and separately warnings, kept per file; the rest are counted (0: all).
+  size_t error_limit = kDefaultErrorLimit;
 };
 
 struct CheckOutcome {
   SourceManager sources;
-  DiagnosticList diagnostics;          // sorted
+  DiagnosticList diagnostics;          // sorted, error limit applied
   std::vector<FileId> root_files;      // the files named on the command line
   std::optional<CheckedProgram> program;  // absent when parsing failed outright
   std::string usage_error;  // set when an input could not be read (exit code 2)

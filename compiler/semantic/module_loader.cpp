@@ -45,9 +45,10 @@ class Loader {
       program_.has_syntax_errors = true;
       return llvm::Error::success();
     }
-    auto parsed = parse_module(file);
+    auto parsed = parse_module(file, options_.error_limit);
     if (!parsed) return parsed.takeError();
     diagnostics_.append(std::move(parsed->diagnostics));
+    diagnostics_.count_omitted(file.id(), Severity::Error, parsed->omitted_errors);
     program_.has_syntax_errors |= parsed->has_syntax_errors;
     for (auto& name : parsed->module.broken_names) program_.broken_names.push_back(name);
     program_.modules.push_back(std::move(parsed->module));
