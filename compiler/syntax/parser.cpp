@@ -1,6 +1,5 @@
 #include "syntax/parser.h"
 
-#include <ANTLRInputStream.h>
 #include <CommonTokenStream.h>
 #include <DefaultErrorStrategy.h>
 #include <SegLexer.h>
@@ -9,6 +8,7 @@
 #include <llvm/Support/ConvertUTF.h>
 
 #include "diagnostics/codes.h"
+#include "syntax/lexer_input.h"
 #include "syntax/parse_tree_to_ast.h"
 #include "syntax/syntax_error_listener.h"
 
@@ -276,7 +276,7 @@ llvm::Expected<ParseResult> parse_module(const SourceFile& file, size_t error_li
   };
   if (!check_utf8(file, diagnostics)) return finish(true);
   try {
-    antlr4::ANTLRInputStream input(file.text());
+    LexerInput input(file.text());
     SegLexer lexer(&input);
     lexer.removeErrorListeners();  // every character lexes; bad ones as UNEXPECTED_CHAR
     antlr4::CommonTokenStream tokens(&lexer);
