@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "diagnostics/render.h"
+#include "diagnostics/terminal_text.h"
 #include "driver/check_driver.h"
 
 namespace segc::cli {
@@ -71,7 +72,7 @@ int run_check_command(const CheckOptions& options) {
   }
   const CheckOutcome& result = **outcome;
   if (!result.usage_error.empty()) {
-    std::fprintf(stderr, "segc: %s\n", result.usage_error.c_str());
+    std::fprintf(stderr, "segc: %s\n", terminal_safe(result.usage_error).c_str());
     return kExitUsage;
   }
   const DiagnosticFormat format = parse_format(options.format);

@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "diagnostics/render.h"
+#include "diagnostics/terminal_text.h"
 #include "driver/today.h"
 #include "runtime/calendar.h"
 
@@ -16,7 +17,8 @@ namespace segc::cli {
 
 void print_error(const std::string& message) {
   std::fflush(stdout);
-  std::fprintf(stderr, "segc: %s\n", message.c_str());
+  // Messages quote paths, CSV headers and values: nothing of them raw.
+  std::fprintf(stderr, "segc: %s\n", terminal_safe(message).c_str());
 }
 
 void print_warning(const std::string& message) { print_error("warning: " + message); }

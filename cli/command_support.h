@@ -26,7 +26,7 @@ CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror,
 // --as-of DATE, else today in --timezone; nullopt after printing a usage error.
 std::optional<int32_t> evaluation_date(const std::string& as_of, const std::string& time_zone);
 
-// Prints "segc: MESSAGE" to stderr.
+// Prints "segc: MESSAGE" to stderr, control characters escaped (terminal_safe).
 void print_error(const std::string& message);
 // Prints "segc: warning: MESSAGE" to stderr.
 void print_warning(const std::string& message);

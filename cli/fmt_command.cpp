@@ -19,6 +19,7 @@
 #include "commands.h"
 #include "diagnostics/diagnostic.h"
 #include "diagnostics/render.h"
+#include "diagnostics/terminal_text.h"
 #include "driver/source_loader.h"
 #include "format/formatter.h"
 #include "format/unified_diff.h"
@@ -83,7 +84,7 @@ int run_fmt_command(const FmtOptions& options) {
   std::vector<std::string> files;
   std::string error;
   if (!expand_inputs(options.inputs, files, error)) {
-    std::fprintf(stderr, "segc fmt: %s\n", error.c_str());
+    std::fprintf(stderr, "segc fmt: %s\n", terminal_safe(error).c_str());
     return kExitUsage;
   }
   if (std::count(files.begin(), files.end(), "-") > 1) {
@@ -105,7 +106,7 @@ int run_fmt_command(const FmtOptions& options) {
         from_stdin ? load_stdin(sources, options.stdin_filename, diagnostics)
                    : load_source(sources, path, path, diagnostics);
     if (loaded.file == nullptr) {
-      std::fprintf(stderr, "segc fmt: %s\n", loaded.error.c_str());
+      std::fprintf(stderr, "segc fmt: %s\n", terminal_safe(loaded.error).c_str());
       unreadable = true;
       continue;
     }
@@ -139,21 +140,21 @@ int run_fmt_command(const FmtOptions& options) {
     }
     if (options.check) {
       if (changed) {
-        if (!options.diff) print_stdout(name + "\n");
+        if (!options.diff) print_stdout(terminal_safe(name) + "\n");
         problems = true;
       }
       continue;
     }
     if (options.write && !from_stdin) {
       if (changed && !output::write_file_atomically(path, formatted, error)) {
-        std::fprintf(stderr, "segc fmt: %s\n", error.c_str());
+        std::fprintf(stderr, "segc fmt: %s\n", terminal_safe(error).c_str());
         unreadable = true;
       }
       continue;
     }
     if (print_formatted) {
       if (headers) {
-        print_stdout(fmt::format("{}==> {} <==\n", first_output ? "" : "\n", name));
+        print_stdout(fmt::format("{}==> {} <==\n", first_output ? "" : "\n", terminal_safe(name)));
       }
       print_stdout(formatted);
       first_output = false;

@@ -7,6 +7,7 @@
 #include "command_support.h"
 #include "commands.h"
 #include "data_input.h"
+#include "diagnostics/terminal_text.h"
 #include "evaluate/table_schema.h"
 #include "runtime/columnar_file.h"
 
@@ -49,8 +50,8 @@ int run_import_command(const ImportOptions& options) {
     print_error(error + " (nothing was written)");
     return kExitUsage;
   }
-  std::printf("%s\n", fmt::format("{}: {} rows, {} columns imported from {}", options.out, data.table.row_count,
-                                  schema.columns.size(), options.csv_path)
+  std::printf("%s\n", terminal_safe(fmt::format("{}: {} rows, {} columns imported from {}", options.out,
+                                                data.table.row_count, schema.columns.size(), options.csv_path))
                           .c_str());
   return data.rejected.empty() ? kExitOk : kExitProblems;
 }

@@ -5,6 +5,7 @@
 
 #include "command_support.h"
 #include "commands.h"
+#include "diagnostics/terminal_text.h"
 #include "driver/test_runner.h"
 
 namespace segc::cli {
@@ -48,11 +49,14 @@ int run_test_command(const TestOptions& options) {
 
   for (const TestFailure& failure : report->failures) {
     const SourceRange& at = failure.location;
-    std::fprintf(stderr, "%s\n%s",
-                 fmt::format("{}:{}:{}: error: {}", outcome.sources.file(at.file).display_path(),
-                             at.begin.line, at.begin.column, failure.message)
-                     .c_str(),
-                 failure.explanation.c_str());
+    // Test names and given values come from the rules: escaped, and written
+    // whole even if they hold a NUL.
+    const std::string text =
+        fmt::format("{}:{}:{}: error: {}\n",
+                    terminal_safe(outcome.sources.file(at.file).display_path()), at.begin.line,
+                    at.begin.column, terminal_safe(failure.message)) +
+        terminal_safe(failure.explanation, LineBreaks::Keep);
+    std::fwrite(text.data(), 1, text.size(), stderr);
   }
   const size_t failed = report->failures.size();
   std::string summary = fmt::format("{} test block{}, {} expectation{}: ", report->blocks,

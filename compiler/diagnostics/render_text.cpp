@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "diagnostics/render_formats.h"
+#include "diagnostics/terminal_text.h"
 
 namespace segc::render_detail {
 namespace {
@@ -34,28 +35,29 @@ struct Palette {
 
 bool is_continuation_byte(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
 
-// One code point of a source line, as the bytes to print.
+// One code point of a source line, as printed.
 struct CodePoint {
-  std::string_view bytes;
+  std::string text;
+  size_t width = 1;  // columns it takes: an escaped control character takes several
   bool is_tab = false;
 };
 
 // Splits a line into code points the way count_code_points counts them (so
-// columns agree with the lexer's). Control characters other than tab become
-// U+FFFD: echoing an escape sequence from a rule file into a terminal or CI
-// log could rewrite what the reader sees, and U+FFFD keeps the column count.
+// columns agree with the lexer's). Control characters other than tab are
+// escaped as in every other output (terminal_safe): echoing an escape
+// sequence from a rule file into a terminal or CI log could rewrite what the
+// reader sees. The caret line then indents by each escape's width.
 std::vector<CodePoint> split_code_points(std::string_view line) {
   std::vector<CodePoint> points;
   for (size_t i = 0; i < line.size();) {
     size_t next = i + 1;
     while (next < line.size() && is_continuation_byte(line[next])) ++next;
-    auto first = static_cast<unsigned char>(line[i]);
-    if (first == '\t') {
-      points.push_back({"\t", true});
-    } else if (first < 0x20 || first == 0x7F) {
-      points.push_back({"\xEF\xBF\xBD", false});
+    if (line[i] == '\t') {
+      points.push_back({"\t", 1, true});
     } else {
-      points.push_back({line.substr(i, next - i), false});
+      std::string text = terminal_safe(line.substr(i, next - i));
+      const size_t width = count_code_points(text);
+      points.push_back({std::move(text), width, false});
     }
     i = next;
   }
@@ -77,7 +79,7 @@ size_t gutter_width(const Diagnostic& diagnostic) {
 // "file:line:col: " (or "file: " without a line, or nothing without a file).
 std::string location_prefix(const SourceRange& range, const SourceManager& sources) {
   if (!range.valid()) return {};
-  const std::string& path = sources.file(range.file).display_path();
+  const std::string path = terminal_safe(sources.file(range.file).display_path());
   if (range.begin.line == 0) return fmt::format("{}: ", path);
   return fmt::format("{}:{}:{}: ", path, range.begin.line, range.begin.column);
 }
@@ -167,7 +169,7 @@ void append_excerpt(std::string& out, const SourceRange& range, const SourceMana
   const ExcerptWindow window = excerpt_window(file, range.begin.line, range.begin.column, cursor);
   std::vector<CodePoint> points = split_code_points(window.text);
   std::string source_line(window.cut_before ? kCut : "");
-  for (const CodePoint& point : points) source_line += point.bytes;
+  for (const CodePoint& point : points) source_line += point.text;
   if (window.cut_after) source_line += kCut;
   std::string blank_gutter(width + 2, ' ');
   out += fmt::format(" {:>{}} |", range.begin.line, width);
@@ -178,17 +180,25 @@ void append_excerpt(std::string& out, const SourceRange& range, const SourceMana
   // so that a bad column cannot make us print a screenful of spaces.
   const size_t begin = window.caret_column - window.first_column + 1;
   std::string indent(window.cut_before ? kCut.size() : 0, ' ');
-  for (size_t column = 1; column < begin; ++column) {
-    indent += column <= points.size() && points[column - 1].is_tab ? '\t' : ' ';
+  for (size_t column = 1; column < begin && column <= points.size(); ++column) {
+    const CodePoint& point = points[column - 1];
+    if (point.is_tab) {
+      indent += '\t';
+    } else {
+      indent.append(point.width, ' ');
+    }
   }
-  // Columns after the caret that still belong to the range and to the window.
+  // Code points after the caret that still belong to the range and to the window.
   size_t rest_of_line = points.size() > begin ? points.size() - begin : 0;
-  size_t tildes = rest_of_line;
+  size_t marked = rest_of_line;
   if (range.end.line == range.begin.line) {
-    tildes = range.end.column > window.caret_column + 1
+    marked = range.end.column > window.caret_column + 1
                  ? std::min<size_t>(range.end.column - window.caret_column - 1, rest_of_line)
                  : 0;
   }
+  // The caret's own code point may be an escape several columns wide.
+  size_t tildes = begin <= points.size() ? points[begin - 1].width - 1 : 0;
+  for (size_t i = begin; i < begin + marked; ++i) tildes += points[i].width;
   out += fmt::format("{}| {}{}^{}{}\n", blank_gutter, indent, palette.caret,
                      std::string(tildes, '~'), palette.reset);
 }
@@ -198,8 +208,8 @@ void append_header(std::string& out, const SourceRange& range, std::string_view 
                    const SourceManager& sources, const Palette& palette) {
   std::string location = location_prefix(range, sources);
   if (!location.empty()) out += fmt::format("{}{}{}", palette.bold, location, palette.reset);
-  out += fmt::format("{}{}:{} {}{}{}\n", label_style, label, palette.reset, palette.bold, message,
-                     palette.reset);
+  out += fmt::format("{}{}:{} {}{}{}\n", label_style, label, palette.reset, palette.bold,
+                     terminal_safe(message), palette.reset);
 }
 
 }  // namespace
@@ -221,7 +231,7 @@ std::string render_one(const Diagnostic& diagnostic, const SourceManager& source
   // The help belongs to the main location, so it comes before the notes.
   if (!diagnostic.help.empty()) {
     out += fmt::format("{}= {}help:{} {}\n", std::string(width + 2, ' '), palette.bold,
-                       palette.reset, diagnostic.help);
+                       palette.reset, terminal_safe(diagnostic.help));
   }
   for (const RelatedLocation& related : diagnostic.related) {
     append_header(out, related.range, "note", palette.note, related.message, sources, palette);
@@ -247,7 +257,8 @@ std::string render_text(const std::vector<Diagnostic>& diagnostics, Omitted omit
   }
   const Palette palette(options.color);
   for (const OmittedDiagnostics& file : omitted) {
-    out += fmt::format("{}{}:{} {}note:{} {}\n", palette.bold, omitted_file_name(file, sources),
+    out += fmt::format("{}{}:{} {}note:{} {}\n", palette.bold,
+                       terminal_safe(omitted_file_name(file, sources)),
                        palette.reset, palette.note, palette.reset, omitted_text(file));
   }
   return out;

@@ -22,7 +22,8 @@ TEST_CASE("github: one workflow command per diagnostic", "[render]") {
         "::error title=E0304::no schema is visible\n");
 }
 
-TEST_CASE("github: escapes % and newlines in messages, also : and , in properties", "[render]") {
+TEST_CASE("github: escapes % and newlines in messages, also : and , in properties; CR as \\u{D}",
+          "[render]") {
   SourceManager sources;
   FileId id =
       sources.add("odd,dir/a:b.seg", std::string(kRepoRoot) + "/odd,dir/a:b.seg", "x\n").id();
@@ -32,7 +33,7 @@ TEST_CASE("github: escapes % and newlines in messages, also : and , in propertie
   options.base_directory = kRepoRoot;
   CHECK(render_diagnostics(DiagnosticFormat::Github, {d}, sources, options) ==
         "::error file=odd%2Cdir/a%3Ab.seg,line=1,endLine=1,col=1,endColumn=2,title=E01%3A%2C%25::"
-        "100%25 sure: a, b%0D%0Anext::line\n");
+        "100%25 sure: a, b\\u{D}%0Anext::line\n");
 }
 
 TEST_CASE("github: related notes follow the message; multi-line ranges drop columns", "[render]") {

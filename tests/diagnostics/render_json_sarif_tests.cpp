@@ -256,3 +256,18 @@ TEST_CASE("sarif: diagnostics left out by the limit are tool notifications", "[r
   CHECK(notifications[1]["message"]["text"] ==
         "1 more warning not shown (--error-limit 0 shows all)");
 }
+
+TEST_CASE("json and sarif: NUL and ESC in a message are JSON escapes, the text whole", "[render]") {
+  RenderFixture f;
+  using namespace std::string_literals;
+  auto d = diagnostic(Severity::Error, codes::kUnknownEnumValue, range(f.retail, 3, 33, 3, 40),
+                      "value \"a\0b\x1b]0;t\x07\" here"s);
+  const std::string out = render_diagnostics(DiagnosticFormat::Json, {d}, f.sources, f.options());
+  CHECK(out.find('\x1b') == std::string::npos);
+  CHECK(out.find('\0') == std::string::npos);
+  CHECK(json::parse(out)["diagnostics"][0]["message"] == "value \"a\0b\x1b]0;t\x07\" here"s);
+  const std::string sarif = render_diagnostics(DiagnosticFormat::Sarif, {d}, f.sources, f.options());
+  CHECK(sarif.find('\x1b') == std::string::npos);
+  CHECK(json::parse(sarif)["runs"][0]["results"][0]["message"]["text"] ==
+        "value \"a\0b\x1b]0;t\x07\" here"s);
+}

@@ -128,8 +128,8 @@ TEST_CASE("text: control characters in the source are not echoed to the terminal
                       "unexpected character");
   std::string out = text({d}, sources);
   CHECK(out.find('\x1b') == std::string::npos);
-  // U+FFFD takes the escape's single column, so the caret still points at it.
-  CHECK(out.find("    1 | a\xEF\xBF\xBD[2Jb = 1\n      |  ^\n") != std::string::npos);
+  // Written as Seg writes it, and marked over its whole width.
+  CHECK(out.find("    1 | a\\u{1B}[2Jb = 1\n      |  ^~~~~~\n") != std::string::npos);
 }
 
 TEST_CASE("text: colour only when asked for", "[render]") {
@@ -197,4 +197,18 @@ TEST_CASE("text: errors left out by the limit are counted in a note", "[render]"
   CHECK(out.ends_with(
       "rules/retail.seg: note: 6 more errors not shown (--error-limit 0 shows all)\n"
       "rules/schema.seg: note: 1 more warning not shown (--error-limit 0 shows all)\n"));
+}
+
+TEST_CASE("text: the caret lines up after escaped control characters", "[render]") {
+  SourceManager sources;
+  // NUL, ESC and a right-to-left override before the flagged name.
+  FileId id = sources.add("evil.seg", "/nonexistent/evil.seg",
+                          std::string("s = \"\0\x1b\xE2\x80\xAE\" and agee\n", 21)).id();
+  auto d = diagnostic(Severity::Error, codes::kUnknownName, range(id, 1, 15, 1, 19),
+                      "unknown name 'agee'\x1b]0;x\x07", "did you mean 'age'?\r");
+  CHECK(text({d}, sources) ==
+        "evil.seg:1:15: error[E0202]: unknown name 'agee'\\u{1B}]0;x\\u{7}\n"
+        "    1 | s = \"\\u{0}\\u{1B}\\u{202E}\" and agee\n"
+        "      | " + std::string(30, ' ') + "^~~~\n"
+        "      = help: did you mean 'age'?\\u{D}\n");
 }
