@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "diagnostics/render.h"
+#include "diagnostics/terminal_text.h"
 #include "driver/check_driver.h"
 
 namespace segc::cli {
@@ -40,7 +41,7 @@ void append_step_summary(const CheckOutcome& outcome) {
   const char* summary_path = std::getenv("GITHUB_STEP_SUMMARY");
   if (summary_path == nullptr || *summary_path == '\0') return;
   std::ofstream summary(summary_path, std::ios::app);
-  summary << render_github_step_summary(outcome.diagnostics.items(), outcome.sources);
+  summary << render_github_step_summary(outcome.diagnostics, outcome.sources);
 }
 
 }  // namespace
@@ -58,6 +59,7 @@ CLI::App* add_check_command(CLI::App& app, CheckOptions& options) {
       ->capture_default_str();
   command->add_flag("--werror", options.werror, "Treat warnings as errors");
   add_root_option(*command, options.root);
+  add_error_limit_flag(*command, options.error_limit);
   return command;
 }
 
@@ -65,13 +67,14 @@ int run_check_command(const CheckOptions& options) {
   CheckSettings settings;
   settings.warnings_as_errors = options.werror;
   settings.rules_root = options.root;
+  settings.error_limit = options.error_limit;
   auto outcome = run_check(options.inputs, settings);
   if (!outcome) {
     throw std::runtime_error(llvm::toString(outcome.takeError()));
   }
   const CheckOutcome& result = **outcome;
   if (!result.usage_error.empty()) {
-    std::fprintf(stderr, "segc: %s\n", result.usage_error.c_str());
+    std::fprintf(stderr, "segc: %s\n", terminal_safe(result.usage_error).c_str());
     return kExitUsage;
   }
   const DiagnosticFormat format = parse_format(options.format);
@@ -79,7 +82,7 @@ int run_check_command(const CheckOptions& options) {
   render.checked_files = result.root_files;
   if (format == DiagnosticFormat::Text) {
     render.color = isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
-    std::cerr << render_diagnostics(format, result.diagnostics.items(), result.sources, render);
+    std::cerr << render_diagnostics(format, result.diagnostics, result.sources, render);
     const size_t errors = result.diagnostics.error_count();
     const size_t warnings = result.diagnostics.warning_count();
     if (errors + warnings > 0) {
@@ -88,7 +91,7 @@ int run_check_command(const CheckOptions& options) {
     }
   } else {
     render.base_directory = repository_root();
-    std::cout << render_diagnostics(format, result.diagnostics.items(), result.sources, render);
+    std::cout << render_diagnostics(format, result.diagnostics, result.sources, render);
     if (format == DiagnosticFormat::Github) append_step_summary(result);
   }
   std::cout.flush();

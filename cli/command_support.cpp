@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "diagnostics/render.h"
+#include "diagnostics/terminal_text.h"
 #include "driver/today.h"
 #include "runtime/calendar.h"
 
@@ -16,7 +17,8 @@ namespace segc::cli {
 
 void print_error(const std::string& message) {
   std::fflush(stdout);
-  std::fprintf(stderr, "segc: %s\n", message.c_str());
+  // Messages quote paths, CSV headers and values: nothing of them raw.
+  std::fprintf(stderr, "segc: %s\n", terminal_safe(message).c_str());
 }
 
 void print_warning(const std::string& message) { print_error("warning: " + message); }
@@ -27,11 +29,21 @@ void add_root_option(CLI::App& command, std::string& root) {
                      "work tree of the files given, else the folder they have in common)");
 }
 
+void add_error_limit_flag(CLI::App& command, size_t& error_limit) {
+  command
+      .add_option("--error-limit", error_limit,
+                  "Print at most this many errors (and warnings) per file, then count the "
+                  "rest; 0 prints all")
+      ->check(CLI::NonNegativeNumber)  // a size_t would take -1 as 2^64-1
+      ->capture_default_str();
+}
+
 CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror,
-                            const std::string& root) {
+                            const std::string& root, size_t error_limit) {
   CheckSettings settings;
   settings.warnings_as_errors = werror;
   settings.rules_root = root;
+  settings.error_limit = error_limit;
   auto outcome = run_check(inputs, settings);
   if (!outcome) throw std::runtime_error(llvm::toString(outcome.takeError()));
   CompiledRules rules{std::move(*outcome), std::nullopt};
@@ -44,8 +56,8 @@ CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror,
   RenderOptions render;
   render.checked_files = result.root_files;
   render.color = ::isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
-  const std::string text = render_diagnostics(DiagnosticFormat::Text, result.diagnostics.items(),
-                                              result.sources, render);
+  const std::string text =
+      render_diagnostics(DiagnosticFormat::Text, result.diagnostics, result.sources, render);
   std::fwrite(text.data(), 1, text.size(), stderr);
   if (result.diagnostics.has_errors() || !result.program) {
     const size_t errors = result.diagnostics.error_count();

@@ -6,8 +6,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstddef>
 #include <string>
 #include <vector>
+
+#include "diagnostics/diagnostic.h"
 
 namespace segc::cli {
 
@@ -18,12 +21,15 @@ inline constexpr int kExitInternal = 3;
 
 // --root DIR of the commands that read rule files (docs/imports.md).
 void add_root_option(CLI::App& command, std::string& root);
+// --error-limit N: errors (and warnings) printed per file, 0 for all.
+void add_error_limit_flag(CLI::App& command, size_t& error_limit);
 
 struct CheckOptions {
   std::vector<std::string> inputs;
   std::string root;
   std::string format = "text";
   bool werror = false;
+  size_t error_limit = kDefaultErrorLimit;
 };
 CLI::App* add_check_command(CLI::App& app, CheckOptions& options);
 int run_check_command(const CheckOptions& options);
@@ -35,6 +41,7 @@ struct FmtOptions {
   bool check = false;
   bool diff = false;
   std::string stdin_filename = "<stdin>";
+  size_t error_limit = kDefaultErrorLimit;
 };
 CLI::App* add_fmt_command(CLI::App& app, FmtOptions& options);
 int run_fmt_command(const FmtOptions& options);
@@ -70,6 +77,7 @@ struct RunOptions {
   std::string engine = "jit";
   bool no_cache = false;
   bool werror = false;
+  size_t error_limit = kDefaultErrorLimit;
   CsvFlags csv;
 };
 CLI::App* add_run_command(CLI::App& app, RunOptions& options);
@@ -80,6 +88,7 @@ struct ImportOptions {
   std::vector<std::string> schema;  // rule files or folders holding the schema
   std::string root;
   std::string out;
+  size_t error_limit = kDefaultErrorLimit;
   CsvFlags csv;
 };
 CLI::App* add_import_command(CLI::App& app, ImportOptions& options);
@@ -93,6 +102,7 @@ struct TestOptions {
   std::string engine = "jit";
   bool no_cache = false;
   bool werror = false;
+  size_t error_limit = kDefaultErrorLimit;
 };
 CLI::App* add_test_command(CLI::App& app, TestOptions& options);
 int run_test_command(const TestOptions& options);

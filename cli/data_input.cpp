@@ -9,11 +9,17 @@
 #include <thread>
 
 #include "command_support.h"
+#include "diagnostics/terminal_text.h"
 #include "runtime/columnar_file.h"
 #include "runtime/csv_hints.h"
 
 namespace segc::cli {
 namespace {
+
+// Data errors quote the file's header and values: nothing of them raw.
+void print_line(const std::string& text) {
+  std::fprintf(stderr, "%s\n", terminal_safe(text).c_str());
+}
 
 void print_data_errors(const std::string& path, const std::vector<runtime::DataError>& errors) {
   for (const runtime::DataError& error : errors) {
@@ -24,11 +30,9 @@ void print_data_errors(const std::string& path, const std::vector<runtime::DataE
     if (!error.field.empty() || !error.text.empty()) {
       line += fmt::format(" (field '{}', text \"{}\")", error.field, error.text);
     }
-    std::fprintf(stderr, "%s\n", line.c_str());
+    print_line(line);
   }
 }
-
-void print_line(const std::string& text) { std::fprintf(stderr, "%s\n", text.c_str()); }
 
 }  // namespace
 

@@ -20,6 +20,7 @@
 #include "diagnostics/render.h"
 #include "driver/input_expansion.h"
 #include "driver/rules_root.h"
+#include "diagnostics/terminal_text.h"
 #include "driver/source_loader.h"
 #include "format/formatter.h"
 #include "format/unified_diff.h"
@@ -33,12 +34,14 @@ void print_stdout(std::string_view text) {
   std::fwrite(text.data(), 1, text.size(), stdout);
 }
 
-void print_diagnostics(DiagnosticList& diagnostics, const SourceManager& sources) {
+void print_diagnostics(DiagnosticList& diagnostics, const SourceManager& sources,
+                       size_t error_limit) {
   diagnostics.sort_and_deduplicate();
+  diagnostics.apply_limit(error_limit);
   RenderOptions options;
   options.color = ::isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
   const std::string text =
-      render_diagnostics(DiagnosticFormat::Text, diagnostics.items(), sources, options);
+      render_diagnostics(DiagnosticFormat::Text, diagnostics, sources, options);
   std::fflush(stdout);
   std::fwrite(text.data(), 1, text.size(), stderr);
 }
@@ -64,6 +67,7 @@ CLI::App* add_fmt_command(CLI::App& app, FmtOptions& options) {
                       "The name of standard input in messages")
       ->capture_default_str();
   add_root_option(*command, options.root);
+  add_error_limit_flag(*command, options.error_limit);
   write->excludes(check);
   check->excludes(write);
   return command;
@@ -76,13 +80,13 @@ int run_fmt_command(const FmtOptions& options) {
   // of the rules either: their syntax errors would quote what they lead to.
   const auto root = find_rules_root(options.inputs, options.root, error);
   if (!root) {
-    std::fprintf(stderr, "segc fmt: %s\n", error.c_str());
+    std::fprintf(stderr, "segc fmt: %s\n", terminal_safe(error).c_str());
     return kExitUsage;
   }
   SourceManager sources;
   DiagnosticList folder_problems;
   if (!expand_inputs(options.inputs, *root, files, sources, folder_problems, error)) {
-    std::fprintf(stderr, "segc fmt: %s\n", error.c_str());
+    std::fprintf(stderr, "segc fmt: %s\n", terminal_safe(error).c_str());
     return kExitUsage;
   }
   if (std::count(files.begin(), files.end(), "-") > 1) {
@@ -93,7 +97,7 @@ int run_fmt_command(const FmtOptions& options) {
   bool unreadable = false;
   // Entries of the folders given that are not rule files (a link loop, a FIFO).
   bool problems = folder_problems.has_errors();
-  if (problems) print_diagnostics(folder_problems, sources);
+  if (problems) print_diagnostics(folder_problems, sources, options.error_limit);
   const bool print_formatted = !options.check && !options.diff;
   const bool headers = print_formatted && !options.write && files.size() > 1;
   bool first_output = true;
@@ -105,23 +109,24 @@ int run_fmt_command(const FmtOptions& options) {
         from_stdin ? load_stdin(sources, options.stdin_filename, diagnostics)
                    : load_source(sources, path, path, *root, diagnostics);
     if (loaded.file == nullptr) {
-      std::fprintf(stderr, "segc fmt: %s\n", describe_load_failure(path, loaded, *root).c_str());
+      std::fprintf(stderr, "segc fmt: %s\n", terminal_safe(describe_load_failure(path, loaded, *root)).c_str());
       unreadable = true;
       continue;
     }
     const SourceFile& file = *loaded.file;
     const std::string& name = file.display_path();
     if (diagnostics.has_errors()) {  // too large to read
-      print_diagnostics(diagnostics, sources);
+      print_diagnostics(diagnostics, sources, options.error_limit);
       problems = true;
       continue;
     }
-    auto parsed = parse_module(file);
+    auto parsed = parse_module(file, options.error_limit);
     if (!parsed) throw std::runtime_error(llvm::toString(parsed.takeError()));
     diagnostics.append(std::move(parsed->diagnostics));
+    diagnostics.count_omitted(file.id(), Severity::Error, parsed->omitted_errors);
     if (parsed->has_syntax_errors || diagnostics.has_errors()) {
       // Declarations with errors are not in the AST: formatting would drop them.
-      print_diagnostics(diagnostics, sources);
+      print_diagnostics(diagnostics, sources, options.error_limit);
       problems = true;
       continue;
     }
@@ -138,21 +143,21 @@ int run_fmt_command(const FmtOptions& options) {
     }
     if (options.check) {
       if (changed) {
-        if (!options.diff) print_stdout(name + "\n");
+        if (!options.diff) print_stdout(terminal_safe(name) + "\n");
         problems = true;
       }
       continue;
     }
     if (options.write && !from_stdin) {
       if (changed && !output::write_file_atomically(path, formatted, error)) {
-        std::fprintf(stderr, "segc fmt: %s\n", error.c_str());
+        std::fprintf(stderr, "segc fmt: %s\n", terminal_safe(error).c_str());
         unreadable = true;
       }
       continue;
     }
     if (print_formatted) {
       if (headers) {
-        print_stdout(fmt::format("{}==> {} <==\n", first_output ? "" : "\n", name));
+        print_stdout(fmt::format("{}==> {} <==\n", first_output ? "" : "\n", terminal_safe(name)));
       }
       print_stdout(formatted);
       first_output = false;

@@ -7,6 +7,7 @@
 #include "command_support.h"
 #include "commands.h"
 #include "data_input.h"
+#include "diagnostics/terminal_text.h"
 #include "evaluate/table_schema.h"
 #include "output_paths.h"
 #include "runtime/columnar_file.h"
@@ -23,13 +24,15 @@ CLI::App* add_import_command(CLI::App& app, ImportOptions& options) {
   command->add_option("-o,--output", options.out, "The columnar file to write")->required();
   add_root_option(*command, options.root);
   add_csv_flags(*command, options.csv, "OUTPUT.rejects.csv");
+  add_error_limit_flag(*command, options.error_limit);
   command->add_option("--threads", options.csv.threads,
                       "Threads loading the CSV (default: all cores); the file does not depend on it");
   return command;
 }
 
 int run_import_command(const ImportOptions& options) {
-  CompiledRules rules = compile_rules(options.schema, /*werror=*/false, options.root);
+  CompiledRules rules =
+      compile_rules(options.schema, /*werror=*/false, options.root, options.error_limit);
   if (rules.exit_code) return *rules.exit_code;
   const CheckedProgram& program = *rules.outcome->program;
   const std::string rejects_path = options.csv.rejects.empty() ? options.out + ".rejects.csv" : options.csv.rejects;
@@ -60,8 +63,8 @@ int run_import_command(const ImportOptions& options) {
     print_error(error + " (nothing was written)");
     return kExitUsage;
   }
-  std::printf("%s\n", fmt::format("{}: {} rows, {} columns imported from {}", options.out, data.table.row_count,
-                                  schema.columns.size(), options.csv_path)
+  std::printf("%s\n", terminal_safe(fmt::format("{}: {} rows, {} columns imported from {}", options.out,
+                                                data.table.row_count, schema.columns.size(), options.csv_path))
                           .c_str());
   return data.rejected.empty() ? kExitOk : kExitProblems;
 }

@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "commands.h"
+#include "diagnostics/terminal_text.h"
 
 int main(int argc, char** argv) {
   using namespace segc::cli;
@@ -46,7 +47,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr,
                  "segc: internal error: %s\nThis is a bug in segc; please report it with the "
                  "command and the input that caused it.\n",
-                 e.what());
+                 segc::terminal_safe(e.what()).c_str());
     return kExitInternal;
   }
   return kExitUsage;

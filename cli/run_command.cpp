@@ -167,12 +167,14 @@ CLI::App* add_run_command(CLI::App& app, RunOptions& options) {
                     "Compile the rules afresh: neither read nor write the compile cache");
   command->add_flag("--werror", options.werror, "Treat warnings in the rules as errors");
   add_root_option(*command, options.root);
+  add_error_limit_flag(*command, options.error_limit);
   add_csv_flags(*command, options.csv, "OUT/rejects.csv with --out, else rejects.csv");
   return command;
 }
 
 int run_run_command(const RunOptions& options) {
-  CompiledRules rules = compile_rules(options.inputs, options.werror, options.root);
+  CompiledRules rules = compile_rules(options.inputs, options.werror, options.root,
+                                      options.error_limit);
   if (rules.exit_code) return *rules.exit_code;
   const CheckOutcome& outcome = *rules.outcome;
   const CheckedProgram& program = *outcome.program;

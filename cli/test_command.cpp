@@ -5,6 +5,7 @@
 
 #include "command_support.h"
 #include "commands.h"
+#include "diagnostics/terminal_text.h"
 #include "driver/test_runner.h"
 
 namespace segc::cli {
@@ -29,11 +30,13 @@ CLI::App* add_test_command(CLI::App& app, TestOptions& options) {
                     "Compile the rules afresh: neither read nor write the compile cache");
   command->add_flag("--werror", options.werror, "Treat warnings in the rules as errors");
   add_root_option(*command, options.root);
+  add_error_limit_flag(*command, options.error_limit);
   return command;
 }
 
 int run_test_command(const TestOptions& options) {
-  CompiledRules rules = compile_rules(options.inputs, options.werror, options.root);
+  CompiledRules rules = compile_rules(options.inputs, options.werror, options.root,
+                                      options.error_limit);
   if (rules.exit_code) return *rules.exit_code;
   const CheckOutcome& outcome = *rules.outcome;
   std::optional<int32_t> today = evaluation_date(options.as_of, options.timezone);
@@ -48,11 +51,14 @@ int run_test_command(const TestOptions& options) {
 
   for (const TestFailure& failure : report->failures) {
     const SourceRange& at = failure.location;
-    std::fprintf(stderr, "%s\n%s",
-                 fmt::format("{}:{}:{}: error: {}", outcome.sources.file(at.file).display_path(),
-                             at.begin.line, at.begin.column, failure.message)
-                     .c_str(),
-                 failure.explanation.c_str());
+    // Test names and given values come from the rules: escaped, and written
+    // whole even if they hold a NUL.
+    const std::string text =
+        fmt::format("{}:{}:{}: error: {}\n",
+                    terminal_safe(outcome.sources.file(at.file).display_path()), at.begin.line,
+                    at.begin.column, terminal_safe(failure.message)) +
+        terminal_safe(failure.explanation, LineBreaks::Keep);
+    std::fwrite(text.data(), 1, text.size(), stderr);
   }
   const size_t failed = report->failures.size();
   std::string summary = fmt::format("{} test block{}, {} expectation{}: ", report->blocks,

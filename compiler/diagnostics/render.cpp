@@ -2,6 +2,8 @@
 // share (see render_formats.h).
 #include "diagnostics/render.h"
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <system_error>
 
@@ -9,22 +11,37 @@
 
 namespace segc {
 
-std::string render_diagnostics(DiagnosticFormat format, const std::vector<Diagnostic>& diagnostics,
-                               const SourceManager& sources, const RenderOptions& options) {
+namespace {
+
+std::string render_with_omitted(DiagnosticFormat format, const std::vector<Diagnostic>& diagnostics,
+                                render_detail::Omitted omitted, const SourceManager& sources,
+                                const RenderOptions& options) {
   using namespace render_detail;
   switch (format) {
     case DiagnosticFormat::Text:
-      return render_text(diagnostics, sources, options);
+      return render_text(diagnostics, omitted, sources, options);
     case DiagnosticFormat::Json:
-      return render_json(diagnostics, sources);
+      return render_json(diagnostics, omitted, sources);
     case DiagnosticFormat::Sarif:
-      return render_sarif(diagnostics, sources, options);
+      return render_sarif(diagnostics, omitted, sources, options);
     case DiagnosticFormat::Github:
-      return render_github(diagnostics, sources, options);
+      return render_github(diagnostics, omitted, sources, options);
     case DiagnosticFormat::Junit:
-      return render_junit(diagnostics, sources, options);
+      return render_junit(diagnostics, omitted, sources, options);
   }
   return {};  // unreachable: every enumerator is handled above
+}
+
+}  // namespace
+
+std::string render_diagnostics(DiagnosticFormat format, const std::vector<Diagnostic>& diagnostics,
+                               const SourceManager& sources, const RenderOptions& options) {
+  return render_with_omitted(format, diagnostics, {}, sources, options);
+}
+
+std::string render_diagnostics(DiagnosticFormat format, const DiagnosticList& diagnostics,
+                               const SourceManager& sources, const RenderOptions& options) {
+  return render_with_omitted(format, diagnostics.items(), diagnostics.omitted(), sources, options);
 }
 
 namespace render_detail {
@@ -61,8 +78,17 @@ std::optional<std::string> path_relative_to(const SourceFile& file,
   return relative.generic_string();
 }
 
-SeverityCounts count_severities(const std::vector<Diagnostic>& diagnostics) {
+SeverityCounts count_omitted(Omitted omitted) {
   SeverityCounts counts;
+  for (const OmittedDiagnostics& file : omitted) {
+    counts.errors += file.errors;
+    counts.warnings += file.warnings;
+  }
+  return counts;
+}
+
+SeverityCounts count_severities(const std::vector<Diagnostic>& diagnostics, Omitted omitted) {
+  SeverityCounts counts = count_omitted(omitted);
   for (const Diagnostic& diagnostic : diagnostics) {
     if (diagnostic.severity == Severity::Error) {
       ++counts.errors;
@@ -71,6 +97,23 @@ SeverityCounts count_severities(const std::vector<Diagnostic>& diagnostics) {
     }
   }
   return counts;
+}
+
+std::string omitted_text(const OmittedDiagnostics& omitted) {
+  auto more = [](size_t count, std::string_view noun) {
+    return fmt::format("{} more {}{}", count, noun, count == 1 ? "" : "s");
+  };
+  std::string text;
+  if (omitted.errors > 0) text = more(omitted.errors, "error");
+  if (omitted.warnings > 0) {
+    text += (text.empty() ? "" : " and ") + more(omitted.warnings, "warning");
+  }
+  return text + " not shown (--error-limit 0 shows all)";
+}
+
+std::string omitted_file_name(const OmittedDiagnostics& omitted, const SourceManager& sources) {
+  return omitted.file == kNoFile ? std::string("(no file)")
+                                 : sources.file(omitted.file).display_path();
 }
 
 }  // namespace render_detail

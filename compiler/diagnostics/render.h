@@ -2,6 +2,7 @@
 // and JUnit XML for machines (CLI.md, "Diagnostics").
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -26,9 +27,16 @@ struct RenderOptions {
 // (a diagnostic without a file is printed without a location).
 std::string render_diagnostics(DiagnosticFormat format, const std::vector<Diagnostic>& diagnostics,
                                const SourceManager& sources, const RenderOptions& options);
+// The same for a list the error limit was applied to: every format also says
+// how many diagnostics of each file it leaves out.
+std::string render_diagnostics(DiagnosticFormat format, const DiagnosticList& diagnostics,
+                               const SourceManager& sources, const RenderOptions& options);
 
-// A Markdown table of all findings, for $GITHUB_STEP_SUMMARY.
+// A Markdown table of all findings, for $GITHUB_STEP_SUMMARY (and, for a
+// limited list, how many it leaves out).
 std::string render_github_step_summary(const std::vector<Diagnostic>& diagnostics,
+                                       const SourceManager& sources);
+std::string render_github_step_summary(const DiagnosticList& diagnostics,
                                        const SourceManager& sources);
 
 }  // namespace segc

@@ -14,15 +14,23 @@
 
 namespace segc::render_detail {
 
-std::string render_text(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
-                        const RenderOptions& options);
-std::string render_json(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources);
-std::string render_sarif(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
-                         const RenderOptions& options);
-std::string render_github(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
-                          const RenderOptions& options);
-std::string render_junit(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
-                         const RenderOptions& options);
+// `omitted` says how many diagnostics of each file the error limit left out.
+using Omitted = std::span<const OmittedDiagnostics>;
+std::string render_text(const std::vector<Diagnostic>& diagnostics, Omitted omitted,
+                        const SourceManager& sources, const RenderOptions& options);
+std::string render_json(const std::vector<Diagnostic>& diagnostics, Omitted omitted,
+                        const SourceManager& sources);
+std::string render_sarif(const std::vector<Diagnostic>& diagnostics, Omitted omitted,
+                         const SourceManager& sources, const RenderOptions& options);
+std::string render_github(const std::vector<Diagnostic>& diagnostics, Omitted omitted,
+                          const SourceManager& sources, const RenderOptions& options);
+std::string render_junit(const std::vector<Diagnostic>& diagnostics, Omitted omitted,
+                         const SourceManager& sources, const RenderOptions& options);
+
+// "6 more errors and 1 more warning not shown (--error-limit 0 shows all)".
+std::string omitted_text(const OmittedDiagnostics& omitted);
+// The file's display path, or "(no file)" for diagnostics without one.
+std::string omitted_file_name(const OmittedDiagnostics& omitted, const SourceManager& sources);
 
 // One diagnostic in the text format (header, excerpt, help, notes), each line
 // ending in '\n'. JUnit embeds this, without colour, as a failure's text.
@@ -47,6 +55,8 @@ struct SeverityCounts {
   size_t errors = 0;
   size_t warnings = 0;
 };
-SeverityCounts count_severities(const std::vector<Diagnostic>& diagnostics);
+// Of the diagnostics shown and those left out.
+SeverityCounts count_severities(const std::vector<Diagnostic>& diagnostics, Omitted omitted);
+SeverityCounts count_omitted(Omitted omitted);
 
 }  // namespace segc::render_detail

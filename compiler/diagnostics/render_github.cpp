@@ -10,6 +10,7 @@
 #include <fmt/ranges.h>
 
 #include "diagnostics/render_formats.h"
+#include "diagnostics/terminal_text.h"
 
 namespace segc::render_detail {
 namespace {
@@ -56,23 +57,28 @@ std::string escape_property(std::string_view text) {
 // Annotations are matched against the repository's files, so prefer the path
 // relative to the checkout; a file outside it keeps the name the user gave.
 std::string annotation_path(const SourceFile& file, const RenderOptions& options) {
-  return path_relative_to(file, options.base_directory).value_or(file.display_path());
+  return terminal_safe(path_relative_to(file, options.base_directory).value_or(file.display_path()));
 }
 
 std::string location_text(const SourceRange& range, const SourceManager& sources) {
   if (!range.valid()) return {};
-  const std::string& path = sources.file(range.file).display_path();
+  const std::string path = terminal_safe(sources.file(range.file).display_path());
   if (range.begin.line == 0) return path;
   return fmt::format("{}:{}:{}", path, range.begin.line, range.begin.column);
 }
 
-// The message with its help and notes, one per line as in the text format.
+// The message with its help and notes, one per line as in the text format;
+// the runner prints it into the job's log, so control characters are escaped
+// (line breaks are left to escape_data).
 std::string full_message(const Diagnostic& diagnostic, const SourceManager& sources) {
-  std::string text = diagnostic.message;
-  if (!diagnostic.help.empty()) text += "\nhelp: " + diagnostic.help;
+  std::string text = terminal_safe(diagnostic.message, LineBreaks::Keep);
+  if (!diagnostic.help.empty()) {
+    text += "\nhelp: " + terminal_safe(diagnostic.help, LineBreaks::Keep);
+  }
   for (const RelatedLocation& related : diagnostic.related) {
     std::string location = location_text(related.range, sources);
-    text += "\nnote: " + (location.empty() ? "" : location + ": ") + related.message;
+    text += "\nnote: " + (location.empty() ? "" : location + ": ") +
+            terminal_safe(related.message, LineBreaks::Keep);
   }
   return text;
 }
@@ -95,7 +101,9 @@ std::string annotation(const Diagnostic& diagnostic, const SourceManager& source
       }
     }
   }
-  if (!diagnostic.code.empty()) properties.push_back("title=" + escape_property(diagnostic.code));
+  if (!diagnostic.code.empty()) {
+    properties.push_back("title=" + escape_property(terminal_safe(diagnostic.code)));
+  }
   std::string command = diagnostic.severity == Severity::Error ? "error" : "warning";
   std::string joined = fmt::format("{}", fmt::join(properties, ","));
   return fmt::format("::{}{}{}::{}\n", command, joined.empty() ? "" : " ", joined,
@@ -126,10 +134,18 @@ std::string markdown_cell(std::string_view text) {
 
 }  // namespace
 
-std::string render_github(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
-                          const RenderOptions& options) {
+std::string render_github(const std::vector<Diagnostic>& diagnostics, Omitted omitted,
+                          const SourceManager& sources, const RenderOptions& options) {
   std::string out;
   for (const Diagnostic& diagnostic : diagnostics) out += annotation(diagnostic, sources, options);
+  for (const OmittedDiagnostics& file : omitted) {
+    std::string properties = "title=segc";
+    if (file.file != kNoFile) {
+      properties = "file=" + escape_property(annotation_path(sources.file(file.file), options)) +
+                   "," + properties;
+    }
+    out += fmt::format("::notice {}::{}\n", properties, escape_data(omitted_text(file)));
+  }
   return out;
 }
 
@@ -137,10 +153,12 @@ std::string render_github(const std::vector<Diagnostic>& diagnostics, const Sour
 
 namespace segc {
 
-std::string render_github_step_summary(const std::vector<Diagnostic>& diagnostics,
-                                       const SourceManager& sources) {
+namespace {
+
+std::string step_summary(const std::vector<Diagnostic>& diagnostics,
+                         render_detail::Omitted omitted, const SourceManager& sources) {
   using namespace render_detail;
-  SeverityCounts counts = count_severities(diagnostics);
+  SeverityCounts counts = count_severities(diagnostics, omitted);
   if (diagnostics.empty()) return "### segc: no problems found\n";
   std::string out = fmt::format("### segc: {}, {}\n\n", plural(counts.errors, "error"),
                                 plural(counts.warnings, "warning"));
@@ -151,7 +169,23 @@ std::string render_github_step_summary(const std::vector<Diagnostic>& diagnostic
                        markdown_cell(location_text(diagnostic.range, sources)),
                        markdown_cell(full_message(diagnostic, sources)));
   }
+  for (const OmittedDiagnostics& file : omitted) {
+    out += fmt::format("\n{}: {}\n", markdown_cell(terminal_safe(omitted_file_name(file, sources))),
+                       markdown_cell(omitted_text(file)));
+  }
   return out;
+}
+
+}  // namespace
+
+std::string render_github_step_summary(const std::vector<Diagnostic>& diagnostics,
+                                       const SourceManager& sources) {
+  return step_summary(diagnostics, {}, sources);
+}
+
+std::string render_github_step_summary(const DiagnosticList& diagnostics,
+                                       const SourceManager& sources) {
+  return step_summary(diagnostics.items(), diagnostics.omitted(), sources);
 }
 
 }  // namespace segc

@@ -1,7 +1,12 @@
 // The JSON format (CLI.md, "Diagnostics"): a stable, versioned document for
 // scripts and editors.
 //
-//   {"format_version": 1, "error_count": N, "warning_count": N, "diagnostics": [...]}
+//   {"format_version": 1, "error_count": N, "warning_count": N,
+//    "omitted_error_count": N, "omitted_warning_count": N, "omitted": [...],
+//    "diagnostics": [...]}
+//
+// The counts are of everything found; "omitted" lists, per file, how many of
+// them the error limit left out of "diagnostics".
 //
 // Positions are 1-based, columns count code points, and end_line/end_column
 // point just after the last code point (the range is half-open, as in
@@ -53,12 +58,24 @@ Json diagnostic_json(const Diagnostic& diagnostic, const SourceManager& sources)
 
 }  // namespace
 
-std::string render_json(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources) {
-  SeverityCounts counts = count_severities(diagnostics);
+std::string render_json(const std::vector<Diagnostic>& diagnostics, Omitted omitted,
+                        const SourceManager& sources) {
+  const SeverityCounts counts = count_severities(diagnostics, omitted);
+  const SeverityCounts left_out = count_omitted(omitted);
   Json root = Json::object();
   root["format_version"] = kFormatVersion;
   root["error_count"] = counts.errors;
   root["warning_count"] = counts.warnings;
+  root["omitted_error_count"] = left_out.errors;
+  root["omitted_warning_count"] = left_out.warnings;
+  root["omitted"] = Json::array();
+  for (const OmittedDiagnostics& file : omitted) {
+    Json entry = Json::object();
+    entry["file"] = file.file == kNoFile ? Json(nullptr) : Json(sources.file(file.file).display_path());
+    entry["error_count"] = file.errors;
+    entry["warning_count"] = file.warnings;
+    root["omitted"].push_back(std::move(entry));
+  }
   root["diagnostics"] = Json::array();
   for (const Diagnostic& diagnostic : diagnostics) {
     root["diagnostics"].push_back(diagnostic_json(diagnostic, sources));

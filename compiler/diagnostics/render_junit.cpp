@@ -112,7 +112,7 @@ std::vector<FileId> test_case_files(const std::vector<Diagnostic>& diagnostics,
 }
 
 std::string test_case(FileId file, const std::vector<const Diagnostic*>& findings,
-                      const SourceManager& sources) {
+                      const OmittedDiagnostics* omitted, const SourceManager& sources) {
   std::string name =
       file == kNoFile ? std::string(kNoFileCaseName) : sources.file(file).display_path();
   std::string opening =
@@ -132,6 +132,10 @@ std::string test_case(FileId file, const std::vector<const Diagnostic*>& finding
       warnings += text;
     }
   }
+  if (omitted != nullptr) {
+    warnings += fmt::format("{}: note: {}\n", omitted_file_name(*omitted, sources),
+                            omitted_text(*omitted));
+  }
   std::string out = opening + ">\n" + failures;
   if (!warnings.empty())
     out += fmt::format("      <system-out>{}</system-out>\n", content(warnings));
@@ -140,8 +144,8 @@ std::string test_case(FileId file, const std::vector<const Diagnostic*>& finding
 
 }  // namespace
 
-std::string render_junit(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
-                         const RenderOptions& options) {
+std::string render_junit(const std::vector<Diagnostic>& diagnostics, Omitted omitted,
+                         const SourceManager& sources, const RenderOptions& options) {
   std::map<FileId, std::vector<const Diagnostic*>> findings_by_file;
   for (const Diagnostic& diagnostic : diagnostics) {
     findings_by_file[diagnostic.range.file].push_back(&diagnostic);
@@ -156,7 +160,9 @@ std::string render_junit(const std::vector<Diagnostic>& diagnostics, const Sourc
       return d->severity == Severity::Error;
     });
     if (has_error) ++failed;
-    cases += test_case(file, findings, sources);
+    auto left_out = std::find_if(omitted.begin(), omitted.end(),
+                                 [&](const OmittedDiagnostics& o) { return o.file == file; });
+    cases += test_case(file, findings, left_out == omitted.end() ? nullptr : &*left_out, sources);
   }
 
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";

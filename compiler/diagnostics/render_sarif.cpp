@@ -144,10 +144,30 @@ Json rule_json(std::string_view code, Severity fallback_severity) {
           {"defaultConfiguration", {{"level", sarif_level(severity)}}}};
 }
 
+// What the error limit left out, as notifications of the tool's run (SARIF
+// 2.1.0 section 3.20.21), so that a viewer shows the log is incomplete.
+Json invocations(Omitted omitted, Artifacts& artifacts) {
+  Json notifications = Json::array();
+  for (const OmittedDiagnostics& file : omitted) {
+    Json notification = {{"level", "note"}, {"message", {{"text", omitted_text(file)}}}};
+    if (file.file != kNoFile) {
+      notification["locations"] = Json::array();
+      notification["locations"].push_back(
+          {{"physicalLocation", {{"artifactLocation", artifacts.location(file.file)}}}});
+    }
+    notifications.push_back(std::move(notification));
+  }
+  Json invocation = {{"executionSuccessful", true},
+                     {"toolExecutionNotifications", std::move(notifications)}};
+  Json list = Json::array();
+  list.push_back(std::move(invocation));
+  return list;
+}
+
 }  // namespace
 
-std::string render_sarif(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
-                         const RenderOptions& options) {
+std::string render_sarif(const std::vector<Diagnostic>& diagnostics, Omitted omitted,
+                         const SourceManager& sources, const RenderOptions& options) {
   Artifacts artifacts(sources, options.base_directory);
 
   // Rules sorted by code, so that ruleIndex does not depend on which finding
@@ -205,10 +225,15 @@ std::string render_sarif(const std::vector<Diagnostic>& diagnostics, const Sourc
                  {"version", SEGC_VERSION},
                  {"informationUri", kInformationUri},
                  {"rules", std::move(rules)}};
+  const SeverityCounts left_out = count_omitted(omitted);
   Json run = {{"tool", {{"driver", std::move(driver)}}},
+              {"invocations", invocations(omitted, artifacts)},
               {"originalUriBaseIds", artifacts.original_uri_base_ids()},
               {"columnKind", "unicodeCodePoints"},
-              {"results", std::move(results)}};
+              {"results", std::move(results)},
+              {"properties",
+               {{"omittedErrorCount", left_out.errors},
+                {"omittedWarningCount", left_out.warnings}}}};
   Json runs = Json::array();
   runs.push_back(std::move(run));
   Json log = {{"$schema", kSchemaUri}, {"version", "2.1.0"}, {"runs", std::move(runs)}};

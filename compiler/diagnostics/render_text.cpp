@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "diagnostics/render_formats.h"
+#include "diagnostics/terminal_text.h"
 
 namespace segc::render_detail {
 namespace {
@@ -34,28 +35,29 @@ struct Palette {
 
 bool is_continuation_byte(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
 
-// One code point of a source line, as the bytes to print.
+// One code point of a source line, as printed.
 struct CodePoint {
-  std::string_view bytes;
+  std::string text;
+  size_t width = 1;  // columns it takes: an escaped control character takes several
   bool is_tab = false;
 };
 
 // Splits a line into code points the way count_code_points counts them (so
-// columns agree with the lexer's). Control characters other than tab become
-// U+FFFD: echoing an escape sequence from a rule file into a terminal or CI
-// log could rewrite what the reader sees, and U+FFFD keeps the column count.
+// columns agree with the lexer's). Control characters other than tab are
+// escaped as in every other output (terminal_safe): echoing an escape
+// sequence from a rule file into a terminal or CI log could rewrite what the
+// reader sees. The caret line then indents by each escape's width.
 std::vector<CodePoint> split_code_points(std::string_view line) {
   std::vector<CodePoint> points;
   for (size_t i = 0; i < line.size();) {
     size_t next = i + 1;
     while (next < line.size() && is_continuation_byte(line[next])) ++next;
-    auto first = static_cast<unsigned char>(line[i]);
-    if (first == '\t') {
-      points.push_back({"\t", true});
-    } else if (first < 0x20 || first == 0x7F) {
-      points.push_back({"\xEF\xBF\xBD", false});
+    if (line[i] == '\t') {
+      points.push_back({"\t", 1, true});
     } else {
-      points.push_back({line.substr(i, next - i), false});
+      std::string text = terminal_safe(line.substr(i, next - i));
+      const size_t width = count_code_points(text);
+      points.push_back({std::move(text), width, false});
     }
     i = next;
   }
@@ -77,43 +79,126 @@ size_t gutter_width(const Diagnostic& diagnostic) {
 // "file:line:col: " (or "file: " without a line, or nothing without a file).
 std::string location_prefix(const SourceRange& range, const SourceManager& sources) {
   if (!range.valid()) return {};
-  const std::string& path = sources.file(range.file).display_path();
+  const std::string path = terminal_safe(sources.file(range.file).display_path());
   if (range.begin.line == 0) return fmt::format("{}: ", path);
   return fmt::format("{}:{}:{}: ", path, range.begin.line, range.begin.column);
+}
+
+// Long lines are shown as a window of this many code points around the
+// caret, with "..." where the line was cut: a minified or generated file of
+// one long line must not print the whole line per diagnostic.
+constexpr size_t kExcerptColumns = 100;
+// Code points of the window before the caret.
+constexpr size_t kExcerptLead = 40;
+constexpr std::string_view kCut = "...";
+
+// The part of a source line an excerpt shows.
+struct ExcerptWindow {
+  std::string_view text;
+  uint32_t first_column = 1;  // of text's first code point
+  uint32_t caret_column = 1;  // clamped to just past the line's end
+  bool cut_before = false;
+  bool cut_after = false;
+};
+
+// Moves forward or backward from the last position found on the same line,
+// so that the diagnostics of one long line, which come sorted by column, cost
+// the distance between them rather than a scan from the line's start each.
+class LineCursor {
+ public:
+  // The byte offset of `column` in `line`, or of the line's end when the line
+  // is shorter; `column` becomes the column actually reached.
+  size_t seek(std::string_view line, uint32_t line_number, const SourceFile& file,
+              uint32_t& column) {
+    if (&file != file_ || line_number != line_number_) {
+      file_ = &file;
+      line_number_ = line_number;
+      column_ = 1;
+      byte_ = 0;
+    }
+    while (column_ > column) {
+      do --byte_; while (byte_ > 0 && is_continuation_byte(line[byte_]));
+      --column_;
+    }
+    while (column_ < column && byte_ < line.size()) {
+      do ++byte_; while (byte_ < line.size() && is_continuation_byte(line[byte_]));
+      ++column_;
+    }
+    column = column_;
+    return byte_;
+  }
+
+ private:
+  const SourceFile* file_ = nullptr;
+  uint32_t line_number_ = 0;
+  uint32_t column_ = 1;
+  size_t byte_ = 0;
+};
+
+ExcerptWindow excerpt_window(const SourceFile& file, uint32_t line_number, uint32_t column,
+                             LineCursor& cursor) {
+  const std::string_view line = file.line_text(line_number);
+  ExcerptWindow window;
+  window.caret_column = std::max<uint32_t>(column, 1);
+  cursor.seek(line, line_number, file, window.caret_column);
+  uint32_t first = 1;
+  uint32_t past_end = kExcerptColumns + 1;
+  size_t end_byte = cursor.seek(line, line_number, file, past_end);
+  if (end_byte < line.size()) {  // longer than the window: centre on the caret
+    first = window.caret_column > kExcerptLead ? window.caret_column - kExcerptLead : 1;
+    past_end = first + kExcerptColumns;
+    end_byte = cursor.seek(line, line_number, file, past_end);
+  }
+  const size_t first_byte = cursor.seek(line, line_number, file, first);
+  window.text = line.substr(first_byte, end_byte - first_byte);
+  window.first_column = first;
+  window.cut_before = first_byte > 0;
+  window.cut_after = end_byte < line.size();
+  return window;
 }
 
 // The source line of range.begin and a caret line under it: '^' under the
 // first code point, '~' under the rest of the range on that line (a range
 // that continues on later lines is marked to the end of this one).
 void append_excerpt(std::string& out, const SourceRange& range, const SourceManager& sources,
-                    size_t width, const Palette& palette) {
+                    size_t width, const Palette& palette, LineCursor& cursor) {
   if (!range.valid() || range.begin.line == 0) return;
   const SourceFile& file = sources.file(range.file);
   if (range.begin.line > file.line_count()) return;  // e.g. a position past the last line
 
-  std::vector<CodePoint> points = split_code_points(file.line_text(range.begin.line));
-  std::string source_line;
-  for (const CodePoint& point : points) source_line += point.bytes;
+  const ExcerptWindow window = excerpt_window(file, range.begin.line, range.begin.column, cursor);
+  std::vector<CodePoint> points = split_code_points(window.text);
+  std::string source_line(window.cut_before ? kCut : "");
+  for (const CodePoint& point : points) source_line += point.text;
+  if (window.cut_after) source_line += kCut;
   std::string blank_gutter(width + 2, ' ');
   out += fmt::format(" {:>{}} |", range.begin.line, width);
   if (!source_line.empty()) out += ' ' + source_line;
   out += '\n';
 
-  // 1-based column of the caret; at most just past the line's end, so that a
-  // bad column cannot make us print a screenful of spaces.
-  size_t begin = std::clamp<size_t>(range.begin.column, 1, points.size() + 1);
-  std::string indent;
-  for (size_t column = 1; column < begin; ++column) {
-    indent += column <= points.size() && points[column - 1].is_tab ? '\t' : ' ';
+  // 1-based position of the caret in the window; at most just past its end,
+  // so that a bad column cannot make us print a screenful of spaces.
+  const size_t begin = window.caret_column - window.first_column + 1;
+  std::string indent(window.cut_before ? kCut.size() : 0, ' ');
+  for (size_t column = 1; column < begin && column <= points.size(); ++column) {
+    const CodePoint& point = points[column - 1];
+    if (point.is_tab) {
+      indent += '\t';
+    } else {
+      indent.append(point.width, ' ');
+    }
   }
-  // Columns after the caret that still belong to the range and to this line.
+  // Code points after the caret that still belong to the range and to the window.
   size_t rest_of_line = points.size() > begin ? points.size() - begin : 0;
-  size_t tildes = rest_of_line;
+  size_t marked = rest_of_line;
   if (range.end.line == range.begin.line) {
-    tildes = range.end.column > begin + 1
-                 ? std::min<size_t>(range.end.column - begin - 1, rest_of_line)
+    marked = range.end.column > window.caret_column + 1
+                 ? std::min<size_t>(range.end.column - window.caret_column - 1, rest_of_line)
                  : 0;
   }
+  // The caret's own code point may be an escape several columns wide.
+  size_t tildes = begin <= points.size() ? points[begin - 1].width - 1 : 0;
+  for (size_t i = begin; i < begin + marked; ++i) tildes += points[i].width;
   out += fmt::format("{}| {}{}^{}{}\n", blank_gutter, indent, palette.caret,
                      std::string(tildes, '~'), palette.reset);
 }
@@ -123,14 +208,16 @@ void append_header(std::string& out, const SourceRange& range, std::string_view 
                    const SourceManager& sources, const Palette& palette) {
   std::string location = location_prefix(range, sources);
   if (!location.empty()) out += fmt::format("{}{}{}", palette.bold, location, palette.reset);
-  out += fmt::format("{}{}:{} {}{}{}\n", label_style, label, palette.reset, palette.bold, message,
-                     palette.reset);
+  out += fmt::format("{}{}:{} {}{}{}\n", label_style, label, palette.reset, palette.bold,
+                     terminal_safe(message), palette.reset);
 }
 
 }  // namespace
 
-std::string render_text_diagnostic(const Diagnostic& diagnostic, const SourceManager& sources,
-                                   bool color) {
+namespace {
+
+std::string render_one(const Diagnostic& diagnostic, const SourceManager& sources, bool color,
+                       LineCursor& cursor) {
   Palette palette(color);
   bool is_error = diagnostic.severity == Severity::Error;
   std::string label(severity_name(diagnostic.severity));
@@ -140,24 +227,39 @@ std::string render_text_diagnostic(const Diagnostic& diagnostic, const SourceMan
   std::string out;
   append_header(out, diagnostic.range, label, is_error ? palette.error : palette.warning,
                 diagnostic.message, sources, palette);
-  append_excerpt(out, diagnostic.range, sources, width, palette);
+  append_excerpt(out, diagnostic.range, sources, width, palette, cursor);
   // The help belongs to the main location, so it comes before the notes.
   if (!diagnostic.help.empty()) {
     out += fmt::format("{}= {}help:{} {}\n", std::string(width + 2, ' '), palette.bold,
-                       palette.reset, diagnostic.help);
+                       palette.reset, terminal_safe(diagnostic.help));
   }
   for (const RelatedLocation& related : diagnostic.related) {
     append_header(out, related.range, "note", palette.note, related.message, sources, palette);
-    append_excerpt(out, related.range, sources, width, palette);
+    append_excerpt(out, related.range, sources, width, palette, cursor);
   }
   return out;
 }
 
-std::string render_text(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
-                        const RenderOptions& options) {
+}  // namespace
+
+std::string render_text_diagnostic(const Diagnostic& diagnostic, const SourceManager& sources,
+                                   bool color) {
+  LineCursor cursor;
+  return render_one(diagnostic, sources, color, cursor);
+}
+
+std::string render_text(const std::vector<Diagnostic>& diagnostics, Omitted omitted,
+                        const SourceManager& sources, const RenderOptions& options) {
   std::string out;
+  LineCursor cursor;
   for (const Diagnostic& diagnostic : diagnostics) {
-    out += render_text_diagnostic(diagnostic, sources, options.color);
+    out += render_one(diagnostic, sources, options.color, cursor);
+  }
+  const Palette palette(options.color);
+  for (const OmittedDiagnostics& file : omitted) {
+    out += fmt::format("{}{}:{} {}note:{} {}\n", palette.bold,
+                       terminal_safe(omitted_file_name(file, sources)),
+                       palette.reset, palette.note, palette.reset, omitted_text(file));
   }
   return out;
 }

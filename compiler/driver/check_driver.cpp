@@ -64,7 +64,7 @@ llvm::Expected<std::unique_ptr<CheckOutcome>> run_check(const std::vector<std::s
 
   LoaderOptions loader_options{settings.stdlib_directory.empty() ? default_stdlib_directory()
                                                                  : settings.stdlib_directory,
-                               *root};
+                               *root, settings.error_limit};
   auto parsed = load_program(roots, outcome->sources, outcome->diagnostics, loader_options);
   if (!parsed) return parsed.takeError();
   outcome->program = check_program(std::move(*parsed), outcome->sources, outcome->diagnostics);
@@ -75,6 +75,7 @@ llvm::Expected<std::unique_ptr<CheckOutcome>> run_check(const std::vector<std::s
     for (auto& diagnostic : outcome->diagnostics.items()) diagnostic.severity = Severity::Error;
   }
   outcome->diagnostics.sort_and_deduplicate();
+  outcome->diagnostics.apply_limit(settings.error_limit);
   return outcome;
 }
 

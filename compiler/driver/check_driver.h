@@ -23,11 +23,13 @@ struct CheckSettings {
   // --root: the folder rule files and their imports must lie in; empty: the
   // git work tree of the inputs, else their common folder (rules_root.h).
   std::string rules_root;
+  // Errors, and separately warnings, kept per file; the rest are counted (0: all).
+  size_t error_limit = kDefaultErrorLimit;
 };
 
 struct CheckOutcome {
   SourceManager sources;
-  DiagnosticList diagnostics;          // sorted
+  DiagnosticList diagnostics;          // sorted, error limit applied
   std::vector<FileId> root_files;      // the files named on the command line
   std::optional<CheckedProgram> program;  // absent when parsing failed outright
   std::string usage_error;  // set when an input could not be read (exit code 2)

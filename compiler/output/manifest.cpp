@@ -124,7 +124,9 @@ std::string render_manifest(const ManifestContents& contents, const CheckedProgr
                           {"groups", std::move(groups)}});
   }
   root["partitions"] = std::move(partitions);
-  return root.dump(2) + "\n";
+  // The input path is whatever the user typed, perhaps not UTF-8 (a Latin-1
+  // file name): replaced with U+FFFD rather than thrown as an internal error.
+  return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace segc::output

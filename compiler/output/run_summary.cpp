@@ -6,6 +6,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "diagnostics/terminal_text.h"
 #include "runtime/calendar.h"
 
 namespace segc::output {
@@ -27,14 +28,15 @@ size_t code_points(const std::string& text) {
       std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
+// For a terminal: the data path (and, to be safe, the names) escaped.
 std::string render_table(const RunSummary& summary) {
   size_t name_width = 7;  // "segment"
   for (const SummaryEntry& entry : summary.entries) {
-    name_width = std::max(name_width, code_points(entry.name));
+    name_width = std::max(name_width, code_points(terminal_safe(entry.name)));
   }
   std::string text = fmt::format("as of {}, {} customers in {}\n\n",
                                  calendar::format_iso_date(summary.as_of),
-                                 grouped(summary.rows), summary.data_path);
+                                 grouped(summary.rows), terminal_safe(summary.data_path));
   auto row = [&](const std::string& name, const std::string& members, const std::string& share) {
     text += name;
     text.append(name_width - code_points(name) + 2, ' ');
@@ -42,7 +44,8 @@ std::string render_table(const RunSummary& summary) {
   };
   row("segment", "members", "share");
   for (const SummaryEntry& entry : summary.entries) {
-    row(entry.name, grouped(entry.members), format_share(entry.members, summary.rows));
+    row(terminal_safe(entry.name), grouped(entry.members),
+        format_share(entry.members, summary.rows));
   }
   return text;
 }
@@ -89,7 +92,8 @@ std::string render_json(const RunSummary& summary) {
   root["data"] = summary.data_path;
   root["rows"] = summary.rows;
   root["segments"] = std::move(segments);
-  return root.dump(2) + "\n";
+  // The data path is whatever the user typed, perhaps not UTF-8: replaced, not thrown.
+  return root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace

@@ -50,9 +50,10 @@ class Loader {
       program_.has_syntax_errors = true;
       return llvm::Error::success();
     }
-    auto parsed = parse_module(file);
+    auto parsed = parse_module(file, options_.error_limit);
     if (!parsed) return parsed.takeError();
     diagnostics_.append(std::move(parsed->diagnostics));
+    diagnostics_.count_omitted(file.id(), Severity::Error, parsed->omitted_errors);
     program_.has_syntax_errors |= parsed->has_syntax_errors;
     for (auto& name : parsed->module.broken_names) program_.broken_names.push_back(name);
     program_.modules.push_back(std::move(parsed->module));
@@ -124,10 +125,6 @@ class Loader {
                          "inside the rules' root; the file was not read");
       return nullptr;
     }
-    if (!names_rule_file(fs::path(written))) {
-      report_not_rule_file(import);
-      return nullptr;
-    }
     if (std_import && stdlib_root_.empty()) {
       report_not_found(import);
       return nullptr;
@@ -141,9 +138,16 @@ class Loader {
             .lexically_normal();
     // A path that leaves by `..` is refused without looking at the file
     // system; one that stays is then followed through its symbolic links.
+    if (!is_within(candidate, realm)) {
+      report_outside(import, in_stdlib);
+      return nullptr;
+    }
+    if (!names_rule_file(fs::path(written))) {
+      report_not_rule_file(import);
+      return nullptr;
+    }
     std::error_code error;
-    const fs::path resolved =
-        is_within(candidate, realm) ? fs::weakly_canonical(candidate, error) : candidate;
+    const fs::path resolved = fs::weakly_canonical(candidate, error);
     if (!error && !is_within(resolved, realm)) {
       report_outside(import, in_stdlib);
       return nullptr;

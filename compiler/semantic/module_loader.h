@@ -33,6 +33,7 @@ struct ParsedProgram {
 struct LoaderOptions {
   std::string stdlib_directory;     // where `import "std/NAME.seg"` looks
   std::filesystem::path rules_root;  // canonical; see driver/rules_root.h
+  size_t error_limit = 0;            // syntax errors kept per file (0: all), see parse_module
 };
 
 // Where the standard library is: $SEGC_STDLIB if set, else the stdlib folder

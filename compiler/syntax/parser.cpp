@@ -1,6 +1,5 @@
 #include "syntax/parser.h"
 
-#include <ANTLRInputStream.h>
 #include <CommonTokenStream.h>
 #include <DefaultErrorStrategy.h>
 #include <SegLexer.h>
@@ -9,6 +8,7 @@
 #include <llvm/Support/ConvertUTF.h>
 
 #include "diagnostics/codes.h"
+#include "syntax/lexer_input.h"
 #include "syntax/parse_tree_to_ast.h"
 #include "syntax/syntax_error_listener.h"
 
@@ -139,13 +139,31 @@ bool check_nesting(const std::vector<antlr4::Token*>& tokens, FileId file,
   return true;
 }
 
+// A run of unexpected characters is quoted up to this many code points.
+constexpr size_t kMaxQuotedRun = 20;
+
 // Lexical problems and comments; returns false when a token could not be read.
+// Past `error_limit` problems (0: no limit) the rest are only counted in
+// `omitted`.
 bool check_tokens(const std::vector<antlr4::Token*>& tokens, const SourceFile& file,
                   DiagnosticList& diagnostics, SyntaxErrorListener& listener,
-                  std::vector<ast::Comment>& comments) {
+                  std::vector<ast::Comment>& comments, size_t error_limit, size_t& omitted) {
   bool ok = true;
   const antlr4::Token* previous = nullptr;
-  std::string bad_run;  // the text of adjacent unexpected characters
+  std::string bad_run;  // the text of adjacent unexpected characters, quoted
+  size_t bad_run_length = 0;  // code points in the run
+  bool bad_run_reported = false;
+  size_t reported = 0;
+  auto report = [&](std::string_view code, const SourceRange& range, std::string message,
+                    std::string help) {
+    if (error_limit != 0 && reported >= error_limit) {
+      ++omitted;
+      return false;
+    }
+    ++reported;
+    diagnostics.error(code, range, std::move(message), std::move(help));
+    return true;
+  };
   for (const antlr4::Token* token : tokens) {
     const SourceRange range = token_range(file.id(), *token);
     switch (token->getType()) {
@@ -161,15 +179,21 @@ bool check_tokens(const std::vector<antlr4::Token*>& tokens, const SourceFile& f
         listener.ignore_token(token->getTokenIndex());
         // A run of unreadable characters is one mistake, not many.
         if (previous != nullptr && previous->getType() == SegLexer::UNEXPECTED_CHAR &&
-            token_range(file.id(), *previous).end == range.begin &&
-            !diagnostics.items().empty()) {
-          bad_run += token->getText();
+            token_range(file.id(), *previous).end == range.begin) {
+          if (!bad_run_reported) break;  // the run's start was past the limit
+          // Quoting a megabyte of garbage helps nobody; the range covers it all.
+          if (++bad_run_length <= kMaxQuotedRun) bad_run += token->getText();
+          if (bad_run_length == kMaxQuotedRun + 1) bad_run += "...";
           diagnostics.items().back().range.end = range.end;
-          diagnostics.items().back().message = fmt::format("unexpected characters '{}'", bad_run);
+          if (bad_run_length <= kMaxQuotedRun + 1) {
+            diagnostics.items().back().message =
+                fmt::format("unexpected characters '{}'", bad_run);
+          }
           break;
         }
         const std::string text = token->getText();
         bad_run = text;
+        bad_run_length = 1;
         std::string help;
         if (text == "'") help = "strings are written in double quotes: \"Москва\"";
         else if (text == "&") help = "write 'and' to combine conditions";
@@ -177,22 +201,21 @@ bool check_tokens(const std::vector<antlr4::Token*>& tokens, const SourceFile& f
         else if (text == "!") help = "write 'not' to negate a condition, or '!=' for 'not equal'";
         else if (text == ";") help = "Seg needs no semicolons; remove it";
         else if (text == ".") help = "decimals need digits on both sides of the point: 0.5";
-        diagnostics.error(codes::kUnexpectedCharacter, range,
-                          fmt::format("unexpected character '{}'", text), help);
+        bad_run_reported = report(codes::kUnexpectedCharacter, range,
+                                  fmt::format("unexpected character '{}'", text), help);
         break;
       }
       case SegLexer::UNTERMINATED_STRING:
         ok = false;
         listener.ignore_token(token->getTokenIndex());
-        diagnostics.error(codes::kUnterminatedString, range,
-                          "this string has no closing double quote",
-                          "end the string with \" on the same line");
+        report(codes::kUnterminatedString, range, "this string has no closing double quote",
+               "end the string with \" on the same line");
         break;
       case SegLexer::DOUBLE_EQ:
         ok = false;
         listener.ignore_token(token->getTokenIndex());
-        diagnostics.error(codes::kSyntaxError, range, "unexpected '=='",
-                          "Seg compares with a single '=': write `age = 30`");
+        report(codes::kSyntaxError, range, "unexpected '=='",
+               "Seg compares with a single '=': write `age = 30`");
         break;
       default:
         break;
@@ -242,7 +265,7 @@ class KeepDeclarationsStrategy : public antlr4::DefaultErrorStrategy {
 
 }  // namespace
 
-llvm::Expected<ParseResult> parse_module(const SourceFile& file) {
+llvm::Expected<ParseResult> parse_module(const SourceFile& file, size_t error_limit) {
   ParseResult result;
   result.module.file = file.id();
   DiagnosticList diagnostics;
@@ -253,14 +276,16 @@ llvm::Expected<ParseResult> parse_module(const SourceFile& file) {
   };
   if (!check_utf8(file, diagnostics)) return finish(true);
   try {
-    antlr4::ANTLRInputStream input(file.text());
+    LexerInput input(file.text());
     SegLexer lexer(&input);
     lexer.removeErrorListeners();  // every character lexes; bad ones as UNEXPECTED_CHAR
     antlr4::CommonTokenStream tokens(&lexer);
     tokens.fill();
-    SyntaxErrorListener listener(file.id(), diagnostics);
-    const bool lexically_ok =
-        check_tokens(tokens.getTokens(), file, diagnostics, listener, result.module.comments);
+    SyntaxErrorListener listener(file.id(), diagnostics, error_limit);
+    size_t lexical_omitted = 0;
+    const bool lexically_ok = check_tokens(tokens.getTokens(), file, diagnostics, listener,
+                                           result.module.comments, error_limit, lexical_omitted);
+    result.omitted_errors = lexical_omitted;
     if (!check_nesting(tokens.getTokens(), file.id(), diagnostics)) return finish(true);
 
     grammar::SegParser parser(&tokens);
@@ -270,6 +295,7 @@ llvm::Expected<ParseResult> parse_module(const SourceFile& file) {
     grammar::SegParser::FileContext* tree = parser.file();
     result.module = parse_tree_to_ast(tree, file, listener.broken_declarations(), diagnostics,
                                       std::move(result.module.comments));
+    result.omitted_errors += listener.omitted();
     return finish(!lexically_ok || listener.saw_errors());
   } catch (const std::exception& error) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(),

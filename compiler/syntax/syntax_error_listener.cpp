@@ -170,12 +170,17 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     }
   }
   if (offending == nullptr || parser == nullptr) return;
-  if (ignored_tokens_.contains(offending->getTokenIndex())) return;
+  if (is_ignored(offending->getTokenIndex())) return;
   // ANTLR's recovery often trips again on the rest of the line it resynchronises
   // on; one error per declaration and line is the one worth reading.
   const auto line_key = std::make_pair(declaration_start, offending->getLine());
   if (line_key == last_reported_) return;
   last_reported_ = line_key;
+  if (error_limit_ != 0 && reported_ >= error_limit_) {
+    ++omitted_;
+    return;
+  }
+  ++reported_;
 
   std::string expected;
   try {

@@ -22,7 +22,8 @@ TEST_CASE("github: one workflow command per diagnostic", "[render]") {
         "::error title=E0304::no schema is visible\n");
 }
 
-TEST_CASE("github: escapes % and newlines in messages, also : and , in properties", "[render]") {
+TEST_CASE("github: escapes % and newlines in messages, also : and , in properties; CR as \\u{D}",
+          "[render]") {
   SourceManager sources;
   FileId id =
       sources.add("odd,dir/a:b.seg", std::string(kRepoRoot) + "/odd,dir/a:b.seg", "x\n").id();
@@ -32,7 +33,7 @@ TEST_CASE("github: escapes % and newlines in messages, also : and , in propertie
   options.base_directory = kRepoRoot;
   CHECK(render_diagnostics(DiagnosticFormat::Github, {d}, sources, options) ==
         "::error file=odd%2Cdir/a%3Ab.seg,line=1,endLine=1,col=1,endColumn=2,title=E01%3A%2C%25::"
-        "100%25 sure: a, b%0D%0Anext::line\n");
+        "100%25 sure: a, b\\u{D}%0Anext::line\n");
 }
 
 TEST_CASE("github: related notes follow the message; multi-line ranges drop columns", "[render]") {
@@ -64,7 +65,7 @@ TEST_CASE("github: step summary is a Markdown table with escaped cells", "[rende
         "| error | E0211 | rules/retail.seg:4:6 | '\\|' needs sets, not \\<int\\> a\\|b |\n"
         "| warning | W0601 | rules/retail.seg:4:6 | customers without 'age' drop out<br>help: "
         "add \\`or age is missing\\` |\n");
-  CHECK(render_github_step_summary({}, f.sources) == "### segc: no problems found\n");
+  CHECK(render_github_step_summary(std::vector<Diagnostic>{}, f.sources) == "### segc: no problems found\n");
 }
 
 TEST_CASE("junit: one test case per checked file, failures per error", "[render]") {
@@ -136,4 +137,23 @@ TEST_CASE("junit: a diagnostic without a file gets its own case", "[render]") {
                  "      <failure message=\"no schema is visible\" type=\"E0304\">"
                  "error[E0304]: no schema is visible\n</failure>") != std::string::npos);
   CHECK(out.find("tests=\"2\" failures=\"1\"") != std::string::npos);
+}
+
+TEST_CASE("github and junit: diagnostics left out by the limit are counted", "[render]") {
+  RenderFixture f;
+  DiagnosticList list;
+  list.add(f.enum_error());
+  list.add(f.duplicate_error());
+  list.sort_and_deduplicate();
+  list.apply_limit(1);
+  const std::string github = render_diagnostics(DiagnosticFormat::Github, list, f.sources, f.options());
+  CHECK(github.find("title=E0203") == std::string::npos);
+  CHECK(github.ends_with("::notice file=rules/retail.seg,title=segc::1 more error not shown "
+                         "(--error-limit 0 shows all)\n"));
+  const std::string summary = render_github_step_summary(list, f.sources);
+  CHECK(summary.find("| E0301 |") != std::string::npos);
+  CHECK(summary.ends_with("\nrules/retail.seg: 1 more error not shown (--error-limit 0 shows all)\n"));
+  const std::string junit = render_diagnostics(DiagnosticFormat::Junit, list, f.sources, f.options());
+  CHECK(junit.find("<system-out>rules/retail.seg: note: 1 more error not shown (--error-limit 0 "
+                   "shows all)\n</system-out>") != std::string::npos);
 }

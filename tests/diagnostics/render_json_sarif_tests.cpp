@@ -197,3 +197,77 @@ TEST_CASE("sarif: identical findings on identical lines get distinct fingerprint
   CHECK(first.ends_with(":1"));
   CHECK(second.ends_with(":2"));
 }
+
+namespace {
+
+// Two errors and a warning in retail.seg, 5 more errors counted there, one
+// more warning in schema.seg; limited to one of each per file.
+DiagnosticList limited_list(const RenderFixture& f) {
+  DiagnosticList list;
+  list.add(f.enum_error());
+  list.add(f.duplicate_error());
+  list.add(f.age_warning());
+  list.count_omitted(f.retail, Severity::Error, 5);
+  list.count_omitted(f.schema, Severity::Warning, 1);
+  list.sort_and_deduplicate();
+  list.apply_limit(1);
+  return list;
+}
+
+}  // namespace
+
+TEST_CASE("json: diagnostics left out by the limit are counted", "[render]") {
+  RenderFixture f;
+  const DiagnosticList list = limited_list(f);
+  json doc = json::parse(render_diagnostics(DiagnosticFormat::Json, list, f.sources, f.options()));
+  CHECK(doc["error_count"] == 7);
+  CHECK(doc["warning_count"] == 2);
+  CHECK(doc["omitted_error_count"] == 6);
+  CHECK(doc["omitted_warning_count"] == 1);
+  CHECK(doc["diagnostics"].size() == 2);
+  CHECK(doc["omitted"] == json::parse(R"([
+    {"file": "rules/retail.seg", "error_count": 6, "warning_count": 0},
+    {"file": "rules/schema.seg", "error_count": 0, "warning_count": 1}])"));
+
+  // Without omissions the fields are there, with zeros.
+  json full = render_as(DiagnosticFormat::Json, {f.enum_error()}, f.sources, f.options());
+  CHECK(full["omitted_error_count"] == 0);
+  CHECK(full["omitted"] == json::array());
+}
+
+TEST_CASE("sarif: diagnostics left out by the limit are tool notifications", "[render]") {
+  RenderFixture f;
+  const DiagnosticList list = limited_list(f);
+  json log = json::parse(render_diagnostics(DiagnosticFormat::Sarif, list, f.sources, f.options()));
+  const json& run = log["runs"][0];
+  CHECK(run["results"].size() == 2);
+  CHECK(run["properties"]["omittedErrorCount"] == 6);
+  CHECK(run["properties"]["omittedWarningCount"] == 1);
+  REQUIRE(run["invocations"].size() == 1);
+  const json& invocation = run["invocations"][0];
+  CHECK(invocation["executionSuccessful"] == true);
+  const json& notifications = invocation["toolExecutionNotifications"];
+  REQUIRE(notifications.size() == 2);
+  CHECK(notifications[0]["level"] == "note");
+  CHECK(notifications[0]["message"]["text"] ==
+        "6 more errors not shown (--error-limit 0 shows all)");
+  CHECK(notifications[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+        "rules/retail.seg");
+  CHECK(notifications[1]["message"]["text"] ==
+        "1 more warning not shown (--error-limit 0 shows all)");
+}
+
+TEST_CASE("json and sarif: NUL and ESC in a message are JSON escapes, the text whole", "[render]") {
+  RenderFixture f;
+  using namespace std::string_literals;
+  auto d = diagnostic(Severity::Error, codes::kUnknownEnumValue, range(f.retail, 3, 33, 3, 40),
+                      "value \"a\0b\x1b]0;t\x07\" here"s);
+  const std::string out = render_diagnostics(DiagnosticFormat::Json, {d}, f.sources, f.options());
+  CHECK(out.find('\x1b') == std::string::npos);
+  CHECK(out.find('\0') == std::string::npos);
+  CHECK(json::parse(out)["diagnostics"][0]["message"] == "value \"a\0b\x1b]0;t\x07\" here"s);
+  const std::string sarif = render_diagnostics(DiagnosticFormat::Sarif, {d}, f.sources, f.options());
+  CHECK(sarif.find('\x1b') == std::string::npos);
+  CHECK(json::parse(sarif)["runs"][0]["results"][0]["message"]["text"] ==
+        "value \"a\0b\x1b]0;t\x07\" here"s);
+}

@@ -128,8 +128,8 @@ TEST_CASE("text: control characters in the source are not echoed to the terminal
                       "unexpected character");
   std::string out = text({d}, sources);
   CHECK(out.find('\x1b') == std::string::npos);
-  // U+FFFD takes the escape's single column, so the caret still points at it.
-  CHECK(out.find("    1 | a\xEF\xBF\xBD[2Jb = 1\n      |  ^\n") != std::string::npos);
+  // Written as Seg writes it, and marked over its whole width.
+  CHECK(out.find("    1 | a\\u{1B}[2Jb = 1\n      |  ^~~~~~\n") != std::string::npos);
 }
 
 TEST_CASE("text: colour only when asked for", "[render]") {
@@ -140,4 +140,75 @@ TEST_CASE("text: colour only when asked for", "[render]") {
   CHECK(coloured.find("\x1b[1;31merror[E0203]:\x1b[0m") != std::string::npos);
   CHECK(coloured.find("\x1b[1;35mwarning[W0601]:\x1b[0m") != std::string::npos);
   CHECK(coloured.find("\x1b[1mrules/retail.seg:3:33: \x1b[0m") != std::string::npos);
+}
+
+TEST_CASE("text: a long line is cut to a window around the caret", "[render]") {
+  SourceManager sources;
+  const std::string line = std::string(300, 'a') + " = \"Москва\" " + std::string(300, 'b');
+  FileId id = sources.add("long.seg", "/nonexistent/long.seg", line + "\n").id();
+  // The '=' is column 302; the window starts 40 columns before it and is 100 wide.
+  auto d = diagnostic(Severity::Error, codes::kSyntaxError, range(id, 1, 302, 1, 303),
+                      "unexpected '='");
+  CHECK(render_diagnostics(DiagnosticFormat::Text, {d}, sources, {}) ==
+        "long.seg:1:302: error[E0101]: unexpected '='\n"
+        "    1 | ..." + std::string(39, 'a') + " = \"Москва\" " + std::string(49, 'b') + "...\n"
+        "      | " + std::string(3 + 40, ' ') + "^\n");
+}
+
+TEST_CASE("text: a window at the start of a long line, tildes cut at its end", "[render]") {
+  SourceManager sources;
+  FileId id = sources.add("long.seg", "/nonexistent/long.seg",
+                          "\tsegment " + std::string(1000, 'x') + "\n").id();
+  auto d = diagnostic(Severity::Error, codes::kSyntaxError, range(id, 1, 3, 1, 900),
+                      "too long");
+  CHECK(render_diagnostics(DiagnosticFormat::Text, {d}, sources, {}) ==
+        "long.seg:1:3: error[E0101]: too long\n"
+        "    1 | \tsegment " + std::string(91, 'x') + "...\n"
+        "      | \t ^" + std::string(97, '~') + "\n");
+}
+
+TEST_CASE("text: many diagnostics on one long line stay small", "[render]") {
+  SourceManager sources;
+  std::string line;
+  for (int i = 0; i < 20'000; ++i) line += "@ ";
+  FileId id = sources.add("flood.seg", "/nonexistent/flood.seg", line + "\n").id();
+  std::vector<Diagnostic> diagnostics;
+  for (uint32_t column = 1; column < 40'000; column += 400) {
+    diagnostics.push_back(diagnostic(Severity::Error, codes::kUnexpectedCharacter,
+                                     range(id, 1, column, 1, column + 1), "unexpected '@'"));
+  }
+  const std::string out = render_diagnostics(DiagnosticFormat::Text, diagnostics, sources, {});
+  CHECK(out.size() < diagnostics.size() * 300);
+}
+
+TEST_CASE("text: errors left out by the limit are counted in a note", "[render]") {
+  RenderFixture f;
+  DiagnosticList list;
+  list.add(f.enum_error());
+  list.add(f.duplicate_error());
+  list.add(f.age_warning());
+  list.count_omitted(f.retail, Severity::Error, 5);
+  list.count_omitted(f.schema, Severity::Warning, 1);
+  list.sort_and_deduplicate();
+  list.apply_limit(1);
+  const std::string out = render_diagnostics(DiagnosticFormat::Text, list, f.sources, {});
+  CHECK(out.find("error[E0301]") != std::string::npos);
+  CHECK(out.find("error[E0203]") == std::string::npos);
+  CHECK(out.ends_with(
+      "rules/retail.seg: note: 6 more errors not shown (--error-limit 0 shows all)\n"
+      "rules/schema.seg: note: 1 more warning not shown (--error-limit 0 shows all)\n"));
+}
+
+TEST_CASE("text: the caret lines up after escaped control characters", "[render]") {
+  SourceManager sources;
+  // NUL, ESC and a right-to-left override before the flagged name.
+  FileId id = sources.add("evil.seg", "/nonexistent/evil.seg",
+                          std::string("s = \"\0\x1b\xE2\x80\xAE\" and agee\n", 21)).id();
+  auto d = diagnostic(Severity::Error, codes::kUnknownName, range(id, 1, 15, 1, 19),
+                      "unknown name 'agee'\x1b]0;x\x07", "did you mean 'age'?\r");
+  CHECK(text({d}, sources) ==
+        "evil.seg:1:15: error[E0202]: unknown name 'agee'\\u{1B}]0;x\\u{7}\n"
+        "    1 | s = \"\\u{0}\\u{1B}\\u{202E}\" and agee\n"
+        "      | " + std::string(30, ' ') + "^~~~\n"
+        "      = help: did you mean 'age'?\\u{D}\n");
 }

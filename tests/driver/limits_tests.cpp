@@ -197,3 +197,29 @@ TEST_CASE("a file that is not UTF-8 is reported with its position", "[limits]") 
   CHECK(d->message.find("0xCC") != std::string::npos);
   render_all(*outcome);
 }
+
+TEST_CASE("a line of 2,000 errors shows the first 100 in bounded space", "[limits]") {
+  TempFolder folder;
+  auto outcome = check(folder.write("flood.seg", repeat("@ ", 2'000) + "\n"));
+  CHECK(outcome->diagnostics.items().size() == segc::kDefaultErrorLimit);
+  CHECK(outcome->diagnostics.error_count() == 2'000);
+  REQUIRE(outcome->diagnostics.omitted().size() == 1);
+  CHECK(outcome->diagnostics.omitted()[0].errors == 2'000 - segc::kDefaultErrorLimit);
+  const std::string text = segc::render_diagnostics(segc::DiagnosticFormat::Text,
+                                                    outcome->diagnostics, outcome->sources, {});
+  CHECK(text.size() < 64 * 1024);
+  CHECK(text.find("1900 more errors not shown") != std::string::npos);
+  render_all(*outcome);
+}
+
+TEST_CASE("an error limit of 0 keeps every error", "[limits]") {
+  TempFolder folder;
+  segc::CheckSettings settings;
+  settings.stdlib_directory = std::string(SEGC_SOURCE_DIR) + "/stdlib";
+  settings.error_limit = 0;
+  auto outcome = segc::run_check({folder.write("flood.seg", repeat("@\n", 300))}, settings);
+  REQUIRE(static_cast<bool>(outcome));
+  CHECK((*outcome)->diagnostics.error_count() == 300);
+  CHECK((*outcome)->diagnostics.items().size() == 300);
+  CHECK((*outcome)->diagnostics.omitted().empty());
+}

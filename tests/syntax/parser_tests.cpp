@@ -1275,3 +1275,62 @@ TEST_CASE("arbitrary bytes never crash the parser", "[parser]") {
   }
   SUCCEED("no crash");
 }
+
+// ---- the error limit ----------------------------------------------------------
+
+namespace {
+
+ParseResult parse_limited(const std::string& text, size_t error_limit) {
+  SourceManager sources;
+  auto result = parse_module(sources.add("t.seg", "/t.seg", text), error_limit);
+  if (!result) FAIL("parse_module failed: " << llvm::toString(result.takeError()));
+  return std::move(*result);
+}
+
+std::string repeated(const std::string& piece, size_t count) {
+  std::string out;
+  for (size_t i = 0; i < count; ++i) out += piece;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("past the error limit, bad characters are counted, not kept", "[parser]") {
+  ParseResult result = parse_limited(repeated("@ ", 250), 100);
+  REQUIRE(result.diagnostics.size() == 100);
+  CHECK(result.omitted_errors == 150);
+  CHECK(result.has_syntax_errors);
+  for (size_t i = 0; i < 100; ++i) {
+    CHECK(result.diagnostics[i].code == "E0102");
+    CHECK(result.diagnostics[i].range.begin.column == 2 * i + 1);
+  }
+}
+
+TEST_CASE("past the error limit, syntax errors are counted, not kept", "[parser]") {
+  ParseResult result = parse_limited(repeated("segment a = )\n", 250), 100);
+  REQUIRE(result.diagnostics.size() == 100);
+  CHECK(result.omitted_errors == 150);
+  CHECK(result.diagnostics.back().code == "E0101");
+  CHECK(result.diagnostics.back().range.begin.line == 100);
+}
+
+TEST_CASE("lexical and syntax errors each keep their first N", "[parser]") {
+  // The lexical errors (lines 4-6) are found before the syntax errors (lines
+  // 1-3); each kind keeps its own first two, so the first two of the file
+  // by position are among those kept.
+  ParseResult result = parse_limited(repeated("segment a = )\n", 3) + repeated("@\n", 3), 2);
+  std::vector<uint32_t> lines;
+  for (const Diagnostic& d : result.diagnostics) lines.push_back(d.range.begin.line);
+  std::sort(lines.begin(), lines.end());
+  CHECK(lines == std::vector<uint32_t>{1, 2, 4, 5});
+  CHECK(result.omitted_errors == 2);
+}
+
+TEST_CASE("a long run of bad characters is one error with a short message", "[parser]") {
+  ParseResult result = parse_limited(repeated("@", 100'000), 100);
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].code == "E0102");
+  CHECK(result.diagnostics[0].range.end.column == 100'001);
+  CHECK(result.diagnostics[0].message.size() < 80);
+  CHECK(result.diagnostics[0].message.starts_with("unexpected characters '@@@@"));
+}
