@@ -46,11 +46,11 @@ for name in "${targets[@]}"; do
     rules) seeds=(tests/golden/check tests/golden/eval tests/golden/format examples/retail stdlib) ;;
   esac
   flags=(-max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 -print_final_stats=1
-         -artifact_prefix="$build/crashes/$name/" -dict=tests/fuzz/seg.dict)
+         -artifact_prefix="$build/crashes/$name/")
+  [ "$name" = rules ] && flags+=(-dict=tests/fuzz/seg.dict)
   # The JIT engine and the rule checker's caches live for the whole process:
   # not leaks of one input.
   case "$name" in columnar | differential) flags+=(-detect_leaks=0) ;; esac
-  [ "$name" = rules ] || flags=("${flags[@]/-dict=tests\/fuzz\/seg.dict/}")
   echo "== fuzz_$name for ${seconds}s"
   if ! ASAN_OPTIONS=${ASAN_OPTIONS:-allocator_may_return_null=1} UBSAN_OPTIONS=print_stacktrace=1 \
       "$build/tests/fuzz/fuzz_$name" "${flags[@]}" "$@" "$build/corpus/$name" "tests/fuzz/corpus/$name" \

@@ -96,6 +96,12 @@ std::optional<std::string> decode_string(std::string_view quoted, LiteralError& 
   uint32_t column = 1;  // code points from the token start; the quote is 0
   for (size_t i = 0; i < body.size();) {
     const auto c = static_cast<unsigned char>(body[i]);
+    if (c == 0) {
+      // As \u{0} is refused: a NUL would end the string for C readers of
+      // member lists, SQL and the terminal, and `segc fmt` could not print it.
+      error = {"a string cannot hold the character U+0000 (NUL)", "remove it", column, 1};
+      return std::nullopt;
+    }
     if (c != '\\') {
       size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
       out.append(body.substr(i, length));

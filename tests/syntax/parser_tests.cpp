@@ -861,6 +861,19 @@ TEST_CASE("line endings: CRLF and a byte order mark", "[parser]") {
 
 // ---- syntax errors --------------------------------------------------------------
 
+TEST_CASE("a raw NUL in a string is refused like \\u{0}", "[parser]") {
+  // Found by fuzz_rules: `import "a<NUL>b.seg"` parsed, and segc fmt printed
+  // it as "a\u{0}b.seg", which does not (tests/fuzz/corpus/rules/raw-nul-in-string).
+  for (const std::string& text : {std::string("segment a = x = \"a\0b\"\n", 22),
+                                  std::string("import \"a\0b.seg\"\n", 17)}) {
+    ParseResult result = parse(text);
+    INFO(describe(result.diagnostics));
+    const Diagnostic* nul = find_diagnostic(result, codes::kInvalidEscape);
+    REQUIRE(nul != nullptr);
+    CHECK(nul->message == "a string cannot hold the character U+0000 (NUL)");
+  }
+}
+
 TEST_CASE("several errors in one file are all reported", "[parser]") {
   ParseResult result = parse(
       "segment a = (x\n"                     // 1: missing ')'
