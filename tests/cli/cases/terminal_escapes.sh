@@ -47,15 +47,22 @@ caret=$(grep '^ *| *\^' "$work/err")
 [ "$(expr index "$caret" '^')" -eq "$(( $(expr index "$line" '"') ))" ] ||
   fail "the caret does not line up with the quote: [$line] [$caret]"
 
-# NUL in a rule: the test name holds one, the report must not stop there.
-printf 'import "schema.seg"\nsegment adults = age >= 18\ntest "a\000b\033[31m" {\n  given { age: 10, city: "\033]8;;http://x\033\\\\c" } expect adults\n}\n' \
+# Control characters in a test name and a given value: escaped in the report.
+printf 'import "schema.seg"\nsegment adults = age >= 18\ntest "a\001b\033[31m" {\n  given { age: 10, city: "\033]8;;http://x\033\\\\c" } expect adults\n}\n' \
   >"$esc_dir/test.seg"
 expect_exit 1 "$segc" test "$esc_dir/test.seg"
 no_raw_controls "a failing segc test with control characters"
-grep -qF 'test "a\u{0}b\u{1B}[31m", customer 1: expected adults' "$work/err" ||
-  fail "the test name is cut at NUL or not escaped: $(head -2 "$work/err")"
+grep -qF 'test "a\u{1}b\u{1B}[31m", customer 1: expected adults' "$work/err" ||
+  fail "the test name is not escaped: $(head -2 "$work/err")"
 grep -qF 'city: "\u{1B}]8;;http://x\u{1B}\\c"' "$work/err" ||
   fail "the given value is not shown escaped: $(cat "$work/err")"
+# A NUL in a rule string is refused (E0104); the excerpt shows it escaped and
+# the message is not cut there.
+printf 'import "schema.seg"\nsegment s = city = "a\000b\033[2J"\n' >"$esc_dir/nul.seg"
+expect_exit 1 "$segc" check "$esc_dir/nul.seg"
+no_raw_controls "a NUL in a rule string"
+grep -qF 'segment s = city = "a\u{0}b\u{1B}[2J"' "$work/err" ||
+  fail "the excerpt of a string with NUL is cut or not escaped: $(head -4 "$work/err")"
 expect_exit 1 "$segc" check --format github "$esc_dir/literal.seg"
 no_raw_controls "github annotations"
 
