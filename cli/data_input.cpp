@@ -73,10 +73,14 @@ namespace {
 // was exported (runtime/csv_hints.h).
 void print_export_hints(const std::string& path, const std::vector<const runtime::DataError*>& errors,
                         const CsvFlags& flags) {
-  std::string start(256 * 1024, '\0');
-  std::ifstream file(path, std::ios::binary);
-  file.read(start.data(), static_cast<std::streamsize>(start.size()));
-  start.resize(static_cast<size_t>(std::max<std::streamsize>(file.gcount(), 0)));
+  std::string start;
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(path, ec)) {  // reading a FIFO again would wait forever
+    start.resize(256 * 1024);
+    std::ifstream file(path, std::ios::binary);
+    file.read(start.data(), static_cast<std::streamsize>(start.size()));
+    start.resize(static_cast<size_t>(std::max<std::streamsize>(file.gcount(), 0)));
+  }
   for (const std::string& hint : runtime::csv::export_hints(errors, csv_options(flags), path, start)) {
     print_line(fmt::format("{}: hint: {}", path, hint));
   }

@@ -1,5 +1,7 @@
 #include "output_paths.h"
 
+#include <fmt/format.h>
+
 #include <filesystem>
 
 namespace segc::cli {
@@ -29,6 +31,36 @@ bool inside_folder(const std::string& path, const std::string& folder) {
   auto mismatch = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
   // Every component of the folder matched (a trailing "" of "dir/" aside).
   return mismatch.first == outer.end() || (std::next(mismatch.first) == outer.end() && mismatch.first->empty());
+}
+
+std::string run_output_clash(const RunOptions& options, const SourceManager& rule_files) {
+  const bool skipping = options.csv.on_error == "skip";
+  const std::string rejects = !options.csv.rejects.empty() ? options.csv.rejects
+                              : skipping && options.out.empty() ? "rejects.csv"
+                                                               : "";
+  if (!rejects.empty()) {
+    if (same_file(rejects, options.data)) {
+      return fmt::format("{} {} is the data file: the rejected rows would overwrite it",
+                         options.csv.rejects.empty() ? "the rejects file" : "--rejects", rejects);
+    }
+    for (size_t file = 0; file < rule_files.size(); ++file) {
+      if (same_file(rejects, rule_files.file(static_cast<FileId>(file)).absolute_path())) {
+        return fmt::format("{} {} is a rule file: the rejected rows would overwrite it",
+                           options.csv.rejects.empty() ? "the rejects file" : "--rejects", rejects);
+      }
+    }
+  }
+  if (!options.csv.rejects.empty() && !options.out.empty() && inside_folder(rejects, options.out)) {
+    return fmt::format("--rejects {} is inside --out {}, which segc replaces with the results; leave "
+                       "out --rejects to have the rejected rows in {}/rejects.csv, or name a file "
+                       "outside it",
+                       rejects, options.out, options.out);
+  }
+  if (!options.out.empty() && inside_folder(options.data, options.out)) {
+    return fmt::format("--data {} is inside --out {}, which segc replaces with the results", options.data,
+                       options.out);
+  }
+  return "";
 }
 
 }  // namespace segc::cli

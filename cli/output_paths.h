@@ -5,6 +5,9 @@
 
 #include <string>
 
+#include "commands.h"
+#include "source/source_file.h"
+
 namespace segc::cli {
 
 // Whether `a` and `b` name one file: the same file on disk, or the same path
@@ -13,5 +16,12 @@ bool same_file(const std::string& a, const std::string& b);
 
 // Whether `path` lies inside `folder` (at any depth), after the same resolution.
 bool inside_folder(const std::string& path, const std::string& folder);
+
+// Why `segc run`'s outputs would overwrite one of its inputs, or "": the
+// rejects file (--rejects, or rejects.csv in the current folder with
+// --on-error skip and no --out) against the data and every rule file read,
+// imports included; a --rejects file or the data inside --out, which the
+// results replace.
+std::string run_output_clash(const RunOptions& options, const SourceManager& rule_files);
 
 }  // namespace segc::cli

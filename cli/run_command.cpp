@@ -98,32 +98,6 @@ std::vector<size_t> columns_read(const CheckedProgram& program, const std::vecto
   return fields;
 }
 
-// Why the outputs would overwrite an input, or "".
-std::string output_clash(const RunOptions& options) {
-  const std::string& rejects = options.csv.rejects;
-  if (!rejects.empty()) {
-    if (same_file(rejects, options.data)) {
-      return fmt::format("--rejects {} is the data file: the rejected rows would overwrite it", rejects);
-    }
-    for (const std::string& input : options.inputs) {
-      if (same_file(rejects, input)) {
-        return fmt::format("--rejects {} is a rule file: the rejected rows would overwrite it", rejects);
-      }
-    }
-    if (!options.out.empty() && inside_folder(rejects, options.out)) {
-      return fmt::format("--rejects {} is inside --out {}, which segc replaces with the results; leave "
-                         "out --rejects to have the rejected rows in {}/rejects.csv, or name a file "
-                         "outside it",
-                         rejects, options.out, options.out);
-    }
-  }
-  if (!options.out.empty() && inside_folder(options.data, options.out)) {
-    return fmt::format("--data {} is inside --out {}, which segc replaces with the results", options.data,
-                       options.out);
-  }
-  return "";
-}
-
 }  // namespace
 
 CLI::App* add_run_command(CLI::App& app, RunOptions& options) {
@@ -197,7 +171,7 @@ int run_run_command(const RunOptions& options) {
     }
   }
 
-  if (std::string clash = output_clash(options); !clash.empty()) {
+  if (std::string clash = run_output_clash(options, outcome.sources); !clash.empty()) {
     print_error(clash);
     return kExitUsage;
   }

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -49,7 +50,8 @@ std::atomic<bool> install_lock{false};
 void remove_folder_of_files(const char* path) {
   const int folder = ::open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   if (folder >= 0) {
-    alignas(8) static char buffer[16384];  // one cleanup at a time: the signals are masked
+    // On the stack: a signal may land on two threads at once.
+    alignas(8) char buffer[4096];
     for (;;) {
       const long bytes = ::syscall(SYS_getdents64, folder, buffer, sizeof buffer);
       if (bytes <= 0) break;
@@ -108,6 +110,11 @@ void remove_and_reraise(int signal) {
 // On every registration, not once: a handler may have been installed over
 // ours, or ours reset, since an earlier registration.
 void install_handlers() {
+  // Not interrupted by our own handler halfway through previous_actions.
+  sigset_t blocked, saved;
+  sigemptyset(&blocked);
+  for (int signal : kSignals) sigaddset(&blocked, signal);
+  ::pthread_sigmask(SIG_BLOCK, &blocked, &saved);
   bool expected = false;
   while (!install_lock.compare_exchange_weak(expected, true, std::memory_order_acquire)) expected = false;
   for (int i = 0; i < kSignalCount; ++i) {
@@ -123,6 +130,7 @@ void install_handlers() {
     ::sigaction(kSignals[i], &action, nullptr);
   }
   install_lock.store(false, std::memory_order_release);
+  ::pthread_sigmask(SIG_SETMASK, &saved, nullptr);
 }
 
 Slot* claim_slot() {

@@ -132,6 +132,15 @@ std::unique_ptr<ResultFolder> ResultFolder::open(const std::string& directory, s
     error = fmt::format("--out: cannot read {}: {}", directory, ec.message());
     return nullptr;
   }
+  // Names alone do not make a folder segc's (a user's api.keys): results
+  // have a manifest.
+  if (!folder->kept_modes_.empty() && !folder->kept_modes_.contains("manifest.json")) {
+    error = fmt::format("--out {}: the folder holds {:?} but no manifest.json, so segc did not "
+                        "write it; segc replaces the whole folder with the results, so give it "
+                        "a new or empty folder, or the folder of an earlier run",
+                        directory, folder->kept_modes_.begin()->first);
+    return nullptr;
+  }
   // Staging folders of runs that were killed (SIGKILL, a crash, power loss):
   // no run holds them, since this one holds the lock.
   const std::string staging_prefix = "." + name + ".segc-";

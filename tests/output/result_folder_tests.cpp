@@ -19,12 +19,14 @@
 #include <set>
 
 #include "output/result_folder.h"
+#include "support/child_process.h"
 #include "tests/runtime/columnar_test_support.h"
 
 namespace fs = std::filesystem;
 using segc::output::ResultFolder;
 using segc::runtime::testing::read_bytes;
 using segc::runtime::testing::ScratchFolder;
+using segc::testing::status_of_child;
 
 namespace {
 
@@ -49,19 +51,6 @@ void write_result(const std::string& folder, const std::vector<std::pair<std::st
   REQUIRE(result->commit(error));
 }
 
-// Runs `body` in a child process with the default signal actions; its wait status.
-int status_of_child(const std::function<void()>& body) {
-  const pid_t child = ::fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
-    for (int signal : {SIGINT, SIGTERM, SIGHUP, SIGXFSZ}) ::signal(signal, SIG_DFL);
-    body();
-    ::_exit(0);
-  }
-  int status = 0;
-  REQUIRE(::waitpid(child, &status, 0) == child);
-  return status;
-}
 
 }  // namespace
 
@@ -108,6 +97,7 @@ TEST_CASE("a second run into a folder being written is refused", "[output]") {
   CHECK_FALSE(second);
   CHECK(error.find("another segc run is writing its results there") != std::string::npos);
   REQUIRE(first->add("a.keys", "1\n", error));
+  REQUIRE(first->add("manifest.json", "{}\n", error));
   REQUIRE(first->commit(error));
   first.reset();
   CHECK(ResultFolder::open(out, error));
@@ -126,6 +116,12 @@ TEST_CASE("a folder with files segc did not write is refused, and nothing in it 
   fs::create_directories(out + "/sub.keys");
   CHECK_FALSE(ResultFolder::open(out, error));
   CHECK(fs::exists(out + "/sub.keys"));
+  // A name segc could have written is not enough: results have a manifest.
+  fs::remove(out + "/sub.keys");
+  std::ofstream(out + "/api.keys") << "secret";
+  CHECK_FALSE(ResultFolder::open(out, error));
+  CHECK(error.find("no manifest.json") != std::string::npos);
+  CHECK(read_bytes(out + "/api.keys") == "secret");
 }
 
 TEST_CASE("result files follow the umask and are never writable by others", "[output]") {
@@ -135,11 +131,11 @@ TEST_CASE("result files follow the umask and are never writable by others", "[ou
   CHECK(mode_of(scratch.file("a/x.keys")) == 0644);
   CHECK(mode_of(scratch.file("a/manifest.json")) == 0644);
   ::umask(077);
-  write_result(scratch.file("b"), {{"x.keys", "1\n"}});
+  write_result(scratch.file("b"), {{"x.keys", "1\n"}, {"manifest.json", "{}\n"}});
   CHECK(mode_of(scratch.file("b/x.keys")) == 0600);
   CHECK(mode_of(scratch.file("b")) == 0700);
   ::umask(0);
-  write_result(scratch.file("c"), {{"x.keys", "1\n"}});
+  write_result(scratch.file("c"), {{"x.keys", "1\n"}, {"manifest.json", "{}\n"}});
   CHECK(mode_of(scratch.file("c/x.keys")) == 0664);
   CHECK((mode_of(scratch.file("c")) & S_IWOTH) == 0);
   // A file replacing one of the same name keeps its permissions.
@@ -154,14 +150,14 @@ TEST_CASE("result files follow the umask and are never writable by others", "[ou
 TEST_CASE("what a killed run left is removed by the next run", "[output]") {
   ScratchFolder scratch;
   const std::string out = scratch.file("out");
-  write_result(out, {{"a.keys", "1\n"}});
+  write_result(out, {{"a.keys", "1\n"}, {"manifest.json", "{}\n"}});
   fs::create_directories(scratch.file(".out.segc-Ab12Cd"));
   std::ofstream(scratch.file(".out.segc-Ab12Cd/a.keys")) << "half";
   std::ofstream(out + "/.a.keys.segc-x1y2z3") << "half";  // as runs before whole-folder results left them
   std::ofstream(scratch.file(".other.segc-Ab12Cd")) << "not ours";
-  write_result(out, {{"a.keys", "2\n"}});
+  write_result(out, {{"a.keys", "2\n"}, {"manifest.json", "{}\n"}});
   CHECK(names_in(scratch.file("")) == std::set<std::string>{"out", ".other.segc-Ab12Cd"});
-  CHECK(names_in(out) == std::set<std::string>{"a.keys"});
+  CHECK(names_in(out) == std::set<std::string>{"a.keys", "manifest.json"});
 }
 
 TEST_CASE("an interrupt while results are written leaves the previous results and no staging folder",

@@ -16,29 +16,16 @@
 #include "output/staged_files.h"
 #include "runtime/columnar_file.h"
 #include "runtime/interrupt_cleanup.h"
+#include "support/child_process.h"
 #include "tests/runtime/columnar_test_support.h"
 
 namespace fs = std::filesystem;
 using segc::runtime::RemoveOnInterrupt;
 using segc::runtime::testing::ScratchFolder;
+using segc::testing::status_of_child;
 
 namespace {
 
-// Runs `body` in a child process (which exits 0 if body returns) and
-// returns its wait status. The child first drops the test framework's own
-// handlers, so that its signals are handled as in segc.
-int status_of_child(const std::function<void()>& body) {
-  const pid_t child = ::fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
-    for (int signal : {SIGINT, SIGTERM, SIGHUP, SIGXFSZ}) ::signal(signal, SIG_DFL);
-    body();
-    ::_exit(0);
-  }
-  int status = 0;
-  REQUIRE(::waitpid(child, &status, 0) == child);
-  return status;
-}
 
 bool died_of(int status, int signal) { return WIFSIGNALED(status) && WTERMSIG(status) == signal; }
 

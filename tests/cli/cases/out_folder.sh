@@ -86,3 +86,16 @@ grep -q 'is the CSV file being imported' "$work/err" || fail "clobbering: import
 expect_exit 2 "$segc" import "$of_dir/bad.csv" --schema "$of_dir/rules.seg" -o "$of_dir/x.segcol" \
   --on-error skip --rejects "$of_dir/bad.csv"
 cmp -s "$of_dir/bad.csv" "$of_dir/bad.csv.before" || fail "clobbering: import --rejects overwrote the CSV"
+# The default rejects file (rejects.csv in the current folder) and imported
+# rule files are checked too.
+mkdir -p "$of_dir/cwd"
+cp "$of_dir/bad.csv" "$of_dir/cwd/rejects.csv"
+of_status=0
+of_segc=$(realpath "$segc")
+(cd "$of_dir/cwd" && exec "$of_segc" run "$of_dir/rules.seg" --data rejects.csv --on-error skip) \
+  >"$work/out" 2>"$work/err" || of_status=$?
+[ "$of_status" = 2 ] || fail "clobbering: the default rejects.csv equal to --data is not refused ($of_status: $(cat "$work/err"))"
+cmp -s "$of_dir/cwd/rejects.csv" "$of_dir/bad.csv.before" || fail "clobbering: the default rejects.csv overwrote the data"
+printf 'import "rules.seg"\nsegment old = age > 60\n' >"$of_dir/main.seg"
+expect_exit 2 "$segc" run "$of_dir/main.seg" --data "$of_dir/bad.csv" --on-error skip --rejects "$of_dir/rules.seg"
+grep -q 'is a rule file' "$work/err" || fail "clobbering: --rejects naming an imported rule file is not refused"
