@@ -154,7 +154,9 @@ std::unique_ptr<ResultFolder> ResultFolder::open(const std::string& directory, s
 
   std::string staging = (parent / (staging_prefix + "XXXXXX")).string();
   if (::mkdtemp(staging.data()) == nullptr) {
-    error = "--out: " + system_error("create a folder beside", directory);
+    error = "--out: " + system_error("create a folder beside", directory) +
+            " (segc writes the results into a new folder beside DIR and swaps the two, so the "
+            "folder that holds DIR must be writable)";
     return nullptr;
   }
   folder->staging_ = staging;
@@ -215,6 +217,13 @@ bool ResultFolder::commit(std::string& error) {
     return false;
   }
   if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) != 0) {
+    if (errno == EBUSY) {
+      error = fmt::format("--out {}: cannot replace the folder: it is a mount point (a container's "
+                          "volume, say); segc swaps the results folder whole, so give a folder "
+                          "inside it, e.g. --out {}/results",
+                          display_, display_);
+      return false;
+    }
     if (errno != EINVAL && errno != ENOSYS) {
       error = system_error("replace", display_);
       return false;
