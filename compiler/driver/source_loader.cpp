@@ -120,8 +120,9 @@ LoadedSource load_source(SourceManager& sources, const std::string& path,
     return failed(LoadFailure::NotRegularFile,
                   fmt::format("{}, not a regular file", describe_file_type(status.type())));
   }
-  // The canonical path has no links, so O_NOFOLLOW refuses one put there
-  // since; O_NONBLOCK keeps a FIFO put there from blocking the open, and
+  // The canonical path has no links, so O_NOFOLLOW refuses one put in the
+  // file's place since (not a folder on the way: docs/imports.md, "Not
+  // covered"); O_NONBLOCK keeps a FIFO put there from blocking the open, and
   // fstat checks what was opened.
   const FileDescriptor fd(
       ::open(canonical.c_str(), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY));

@@ -33,6 +33,7 @@ void check_and_render(const std::string& text) {
   segc::run_lints(program, sources, diagnostics);
   segc::apply_allow_comments(program, diagnostics);
   diagnostics.sort_and_deduplicate();
+  diagnostics.apply_limit(segc::kDefaultErrorLimit);  // as every command does
   segc::RenderOptions options;
   options.checked_files = {file.id()};
   for (auto format : {segc::DiagnosticFormat::Text, segc::DiagnosticFormat::Json, segc::DiagnosticFormat::Sarif,
