@@ -42,16 +42,22 @@ segment moscow = lower(name) = "москва" or year_of(born) = 2024
 segment unknowns = age is missing or score is missing or not (vip or not vip)
 )";
 
-std::string scratch_path() {
-  static const std::string path = [] {
+// The file each input is written to, removed at exit.
+struct ScratchFile {
+  ScratchFile() {
     std::string model = "/tmp/segc-fuzz-columnar-XXXXXX";
     const int fd = ::mkstemp(model.data());
     if (fd < 0) fuzz::fuzz_failure("cannot create a scratch file");
     ::close(fd);
-    std::atexit([] { ::unlink(scratch_path().c_str()); });
-    return model;
-  }();
-  return path;
+    path = model;
+  }
+  ~ScratchFile() { ::unlink(path.c_str()); }
+  std::string path;
+};
+
+const std::string& scratch_path() {
+  static const ScratchFile file;
+  return file.path;
 }
 
 void check_keys(const runtime::Table& table) {
@@ -75,7 +81,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > 1024 * 1024) return 0;
   static const auto checked = fuzz::check_rule_text(kRules, "columnar.seg");
   if (!checked->program || checked->diagnostics.has_errors()) fuzz::fuzz_failure("the fixed rules do not check");
-  const std::string path = scratch_path();
+  const std::string& path = scratch_path();
   {
     const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
     if (fd < 0 || ::write(fd, data, size) != static_cast<ssize_t>(size)) fuzz::fuzz_failure("cannot write");
