@@ -1,5 +1,7 @@
 #include "codegen/ir_optimizer.h"
 
+#include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/InstIterator.h>
 #include <llvm/IR/Verifier.h>
 #include <llvm/Passes/PassBuilder.h>
 #include <llvm/Support/raw_ostream.h>
@@ -49,6 +51,36 @@ llvm::FunctionPassManager row_loop_pipeline() {
   return pipeline;
 }
 
+// LLVM 19's X86 DAG combiner loops forever, growing its worklist without
+// bound, on some word code for AVX-512BW, where a <64 x i1> is a mask
+// register: one select under mask m1, a second under (m1 | m2) or
+// (m1 ^ m2) over the first, and a third under m2, compared. Rules as
+// plain as `coalesce(coalesce(f, n), 1.5) <= max(n, 4)` produce it
+// (tests/golden/eval/numeric_functions.seg). A freeze between each word
+// and its use as a mask hides how the masks relate from the combiner, which
+// then has nothing to rewrite back and forth; a freeze of a word that is
+// never poison (ours are loads and bit operations) is the word itself, and
+// costs nothing in the generated code. It is added after the IR passes,
+// which would fold it away.
+void fence_lane_masks(llvm::Module& module) {
+  for (llvm::Function& function : module) {
+    std::vector<llvm::BitCastInst*> masks;
+    for (llvm::Instruction& instruction : llvm::instructions(function)) {
+      auto* cast = llvm::dyn_cast<llvm::BitCastInst>(&instruction);
+      if (cast == nullptr || !cast->getSrcTy()->isIntegerTy() || !cast->getDestTy()->isVectorTy() ||
+          !cast->getDestTy()->getScalarType()->isIntegerTy(1) ||
+          llvm::isa<llvm::Constant>(cast->getOperand(0))) {
+        continue;
+      }
+      masks.push_back(cast);
+    }
+    for (llvm::BitCastInst* mask : masks) {
+      llvm::IRBuilder<> builder(mask);
+      mask->setOperand(0, builder.CreateFreeze(mask->getOperand(0)));
+    }
+  }
+}
+
 }  // namespace
 
 llvm::Error optimize_module(llvm::Module& module, llvm::TargetMachine& target) {
@@ -71,6 +103,7 @@ llvm::Error optimize_module(llvm::Module& module, llvm::TargetMachine& target) {
   pipeline.addPass(llvm::AlwaysInlinerPass(/*InsertLifetimeIntrinsics=*/false));
   pipeline.addPass(llvm::createModuleToFunctionPassAdaptor(row_loop_pipeline()));
   pipeline.run(module, modules);
+  fence_lane_masks(module);
   return llvm::Error::success();
 }
 
