@@ -34,9 +34,16 @@ case "$target" in
 esac
 
 build=${FUZZ_BUILD_DIR:-build-fuzz}
-CC=clang-19 CXX=clang++-19 cmake -S . -B "$build" -G Ninja -DSEGC_FUZZ=ON -DSEGC_SANITIZE=ON \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j "${JOBS:-2}" --target "${targets[@]/#/fuzz_}"
+# Several campaigns may start at once (one per core): one configures and
+# builds while the others wait, since two CMake runs in one build folder
+# break each other.
+mkdir -p "$build"
+(
+  flock 9
+  CC=clang-19 CXX=clang++-19 cmake -S . -B "$build" -G Ninja -DSEGC_FUZZ=ON -DSEGC_SANITIZE=ON \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$build" -j "${JOBS:-2}" --target "${targets[@]/#/fuzz_}"
+) 9>"$build/.fuzz-build.lock"
 
 status=0
 for name in "${targets[@]}"; do
