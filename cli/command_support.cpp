@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "diagnostics/render.h"
 #include "diagnostics/terminal_text.h"
+#include "driver/rules_root.h"
 #include "driver/today.h"
 #include "runtime/calendar.h"
 
@@ -25,8 +26,8 @@ void print_warning(const std::string& message) { print_error("warning: " + messa
 
 void add_root_option(CLI::App& command, std::string& root) {
   command.add_option("--root", root,
-                     "The folder rule files and their imports must lie in (default: the git "
-                     "work tree of the files given, else the folder they have in common)");
+                     fmt::format("The folder rule files and their imports must lie in (default: {})",
+                                 kDefaultRootText));
 }
 
 void add_error_limit_flag(CLI::App& command, size_t& error_limit) {

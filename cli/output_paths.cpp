@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include "driver/rules_root.h"
+
 namespace segc::cli {
 namespace {
 
@@ -26,11 +28,7 @@ bool same_file(const std::string& a, const std::string& b) {
 }
 
 bool inside_folder(const std::string& path, const std::string& folder) {
-  const fs::path inner = resolved(path);
-  const fs::path outer = resolved(folder);
-  auto mismatch = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
-  // Every component of the folder matched (a trailing "" of "dir/" aside).
-  return mismatch.first == outer.end() || (std::next(mismatch.first) == outer.end() && mismatch.first->empty());
+  return is_within(resolved(path), resolved(folder));
 }
 
 std::string run_output_clash(const RunOptions& options, const SourceManager& rule_files) {

@@ -1,9 +1,5 @@
 #include "codegen/compile_cache.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <fmt/format.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/raw_ostream.h>
@@ -15,6 +11,8 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+
+#include "runtime/regular_file.h"
 
 namespace segc::codegen {
 namespace {
@@ -57,17 +55,11 @@ uint64_t entry_checksum(llvm::StringRef header, llvm::StringRef payload) {
 // regular file. Never blocks (a FIFO) and never follows a symbolic link
 // (entries are our own files in our folder; a link may point anywhere).
 llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> read_entry(const fs::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0) return std::error_code(errno, std::generic_category());
-  struct stat info {};
-  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-    ::close(fd);
-    return std::make_error_code(std::errc::not_supported);
-  }
-  auto buffer = llvm::MemoryBuffer::getOpenFile(fd, path.string(), static_cast<uint64_t>(info.st_size),
-                                                /*RequiresNullTerminator=*/false);
-  ::close(fd);
-  return buffer;
+  std::error_code error;
+  const auto file = runtime::RegularFile::open(path, error);
+  if (!file) return error;
+  return llvm::MemoryBuffer::getOpenFile(file->fd(), path.string(), file->size(),
+                                         /*RequiresNullTerminator=*/false);
 }
 
 }  // namespace

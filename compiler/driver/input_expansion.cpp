@@ -96,9 +96,9 @@ class FolderWalk {
                            fs::is_symlink(own)
                                ? "this rule file is a symbolic link to a file outside the rules' root"
                                : "this rule file lies outside the rules' root",
-                           "rule files and what they import must lie inside the rules' root "
-                           "(--root DIR; by default the git work tree of the files given, else "
-                           "the folder they have in common); it was not read"});
+                           fmt::format("rule files and what they import must lie inside the rules' "
+                                       "root (--root DIR; by default {}); it was not read",
+                                       kDefaultRootText)});
     } else if (!fs::is_regular_file(target)) {
       problems_.push_back({std::move(path), codes::kNotRegularFile,
                            fmt::format("this rule file is {}, not a regular file",

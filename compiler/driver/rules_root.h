@@ -11,6 +11,11 @@
 
 namespace segc {
 
+// How the root is chosen, for help texts and diagnostics: "the git work tree
+// of the files given, else the folder they have in common".
+inline constexpr const char* kDefaultRootText =
+    "the git work tree of the files given, else the folder they have in common";
+
 // The root for these command-line inputs (files, folders, "-" for standard
 // input, which stands for the current folder): `explicit_root` (--root) when
 // not empty; else the top of the git work tree (the nearest folder holding a

@@ -1,8 +1,6 @@
 #include "driver/source_loader.h"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -14,6 +12,7 @@
 
 #include "diagnostics/codes.h"
 #include "driver/rules_root.h"
+#include "runtime/regular_file.h"
 #include "syntax/parser.h"
 
 namespace segc {
@@ -58,20 +57,6 @@ std::string reason_of(const std::error_code& error) {
   if (error == std::errc::too_many_symbolic_link_levels) return "its symbolic links form a loop";
   return error.message();
 }
-
-class FileDescriptor {
- public:
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  ~FileDescriptor() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
 
 // Reads at most `limit` bytes (the file may grow while we read).
 bool read_all(int fd, size_t limit, std::string& text) {
@@ -124,16 +109,12 @@ LoadedSource load_source(SourceManager& sources, const std::string& path,
   // file's place since (not a folder on the way: docs/imports.md, "Not
   // covered"); O_NONBLOCK keeps a FIFO put there from blocking the open, and
   // fstat checks what was opened.
-  const FileDescriptor fd(
-      ::open(canonical.c_str(), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY));
-  if (fd.get() < 0) {
-    return failed(failure_of(std::error_code(errno, std::generic_category())),
-                  reason_of(std::error_code(errno, std::generic_category())));
+  const auto file = runtime::RegularFile::open(canonical, error);
+  if (!file) {
+    if (error == std::errc::not_supported) return failed(LoadFailure::NotRegularFile, "not a regular file");
+    return failed(failure_of(error), reason_of(error));
   }
-  struct stat opened {};
-  if (::fstat(fd.get(), &opened) != 0) return failed(LoadFailure::Unreadable, std::strerror(errno));
-  if (!S_ISREG(opened.st_mode)) return failed(LoadFailure::NotRegularFile, "not a regular file");
-  const auto size = static_cast<size_t>(opened.st_size);
+  const auto size = static_cast<size_t>(file->size());
   if (size > kMaxFileBytes) {
     // Do not read a huge file only to reject it.
     const SourceFile& file = sources.add(display_path, canonical.string(), {});
@@ -141,7 +122,7 @@ LoadedSource load_source(SourceManager& sources, const std::string& path,
     return {&file, LoadFailure::None, {}};
   }
   std::string text;
-  if (!read_all(fd.get(), kMaxFileBytes + 1, text)) {
+  if (!read_all(file->fd(), kMaxFileBytes + 1, text)) {
     return failed(LoadFailure::Unreadable, std::strerror(errno));
   }
   return register_text(sources, display_path, canonical.string(), std::move(text), diagnostics);

@@ -218,9 +218,9 @@ class Loader {
     }
     diagnostics_.error(codes::kOutsideRulesRoot, import.path_range,
                        fmt::format("import of \"{}\" leaves the rules' root", import.path),
-                       "imports are read only from inside the rules' root (--root DIR; by "
-                       "default the git work tree of the files given, else the folder they "
-                       "have in common); the file was not read");
+                       fmt::format("imports are read only from inside the rules' root (--root DIR; "
+                                   "by default {}); the file was not read",
+                                   kDefaultRootText));
   }
 
   // Files that import each other are an error (they would share declarations

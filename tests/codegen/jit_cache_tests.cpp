@@ -128,6 +128,16 @@ size_t entry_count(const fs::path& folder) {
 
 const int32_t kToday = segc::calendar::days_from_civil({2026, 11, 1});
 
+// rules(10) over its table, compiled once by `engine` into a fresh cache.
+struct CompiledOnce {
+  TempFolder folder;
+  std::unique_ptr<segc::CheckOutcome> outcome = segc::jit_test::check_source(rules(10));
+  const CheckedProgram& program = *outcome->program;
+  const segc::runtime::Table table = table_for(program, {"Самара"});
+  std::unique_ptr<JitEngine> engine = cached_engine(folder.path);
+  const CompileCache::Counts first = compile_and_check(*engine, program, table, kToday);
+};
+
 }  // namespace
 
 TEST_CASE("JIT compile cache: a second engine reuses the object code", "[jit][compile_cache]") {
@@ -157,12 +167,8 @@ TEST_CASE("JIT compile cache: a second engine reuses the object code", "[jit][co
 
 TEST_CASE("JIT compile cache: rules, today and dictionaries are part of the key",
           "[jit][compile_cache]") {
-  TempFolder folder;
-  auto outcome = segc::jit_test::check_source(rules(10));
-  const CheckedProgram& program = *outcome->program;
-  const auto table = table_for(program, {"Самара"});
-  auto engine = cached_engine(folder.path);
-  const auto first = compile_and_check(*engine, program, table, kToday);
+  CompiledOnce once;
+  auto& [folder, outcome, program, table, engine, first] = once;
   REQUIRE(first.stores >= 1);
 
   SECTION("another literal in every module") {
@@ -189,12 +195,8 @@ TEST_CASE("JIT compile cache: rules, today and dictionaries are part of the key"
 
 TEST_CASE("JIT compile cache: damaged entries are compiled again and rewritten",
           "[jit][compile_cache]") {
-  TempFolder folder;
-  auto outcome = segc::jit_test::check_source(rules(10));
-  const CheckedProgram& program = *outcome->program;
-  const auto table = table_for(program, {"Самара"});
-  auto engine = cached_engine(folder.path);
-  const auto first = compile_and_check(*engine, program, table, kToday);
+  CompiledOnce once;
+  auto& [folder, outcome, program, table, engine, first] = once;
   REQUIRE(first.stores >= 1);
   bool truncate = true;
   for (const auto& entry : fs::directory_iterator(folder.path)) {
@@ -239,11 +241,8 @@ TEST_CASE("JIT compile cache: an entry with a valid header but junk inside is co
           "[jit][compile_cache]") {
   // Not an object file, under a header that checks out (a forged or buggy
   // entry): the run must not fail, and not every later run either.
-  TempFolder folder;
-  auto outcome = segc::jit_test::check_source(rules(10));
-  const CheckedProgram& program = *outcome->program;
-  const auto table = table_for(program, {"Самара"});
-  const auto first = compile_and_check(*cached_engine(folder.path), program, table, kToday);
+  CompiledOnce once;
+  auto& [folder, outcome, program, table, engine, first] = once;
   REQUIRE(first.stores >= 1);
   CompileCache writer(folder.path, uint64_t{1} << 30);
   for (const auto& key : stored_keys(folder.path)) writer.store(key, "\x7f" "ELF but not really an object file");

@@ -73,6 +73,20 @@ struct RenderFixture {
     return diagnostic(Severity::Error, codes::kNoSchema, SourceRange{}, "no schema is visible");
   }
 
+  // Two errors and a warning in retail.seg, 5 more errors counted there, one
+  // more warning in schema.seg; limited to one of each per file.
+  DiagnosticList limited_list() const {
+    DiagnosticList list;
+    list.add(enum_error());
+    list.add(duplicate_error());
+    list.add(age_warning());
+    list.count_omitted(retail, Severity::Error, 5);
+    list.count_omitted(schema, Severity::Warning, 1);
+    list.sort_and_deduplicate();
+    list.apply_limit(1);
+    return list;
+  }
+
   RenderOptions options() const {
     RenderOptions options;
     options.base_directory = kRepoRoot;

@@ -198,27 +198,9 @@ TEST_CASE("sarif: identical findings on identical lines get distinct fingerprint
   CHECK(second.ends_with(":2"));
 }
 
-namespace {
-
-// Two errors and a warning in retail.seg, 5 more errors counted there, one
-// more warning in schema.seg; limited to one of each per file.
-DiagnosticList limited_list(const RenderFixture& f) {
-  DiagnosticList list;
-  list.add(f.enum_error());
-  list.add(f.duplicate_error());
-  list.add(f.age_warning());
-  list.count_omitted(f.retail, Severity::Error, 5);
-  list.count_omitted(f.schema, Severity::Warning, 1);
-  list.sort_and_deduplicate();
-  list.apply_limit(1);
-  return list;
-}
-
-}  // namespace
-
 TEST_CASE("json: diagnostics left out by the limit are counted", "[render]") {
   RenderFixture f;
-  const DiagnosticList list = limited_list(f);
+  const DiagnosticList list = f.limited_list();
   json doc = json::parse(render_diagnostics(DiagnosticFormat::Json, list, f.sources, f.options()));
   CHECK(doc["error_count"] == 7);
   CHECK(doc["warning_count"] == 2);
@@ -237,7 +219,7 @@ TEST_CASE("json: diagnostics left out by the limit are counted", "[render]") {
 
 TEST_CASE("sarif: diagnostics left out by the limit are tool notifications", "[render]") {
   RenderFixture f;
-  const DiagnosticList list = limited_list(f);
+  const DiagnosticList list = f.limited_list();
   json log = json::parse(render_diagnostics(DiagnosticFormat::Sarif, list, f.sources, f.options()));
   const json& run = log["runs"][0];
   CHECK(run["results"].size() == 2);

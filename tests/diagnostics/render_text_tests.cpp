@@ -183,15 +183,7 @@ TEST_CASE("text: many diagnostics on one long line stay small", "[render]") {
 
 TEST_CASE("text: errors left out by the limit are counted in a note", "[render]") {
   RenderFixture f;
-  DiagnosticList list;
-  list.add(f.enum_error());
-  list.add(f.duplicate_error());
-  list.add(f.age_warning());
-  list.count_omitted(f.retail, Severity::Error, 5);
-  list.count_omitted(f.schema, Severity::Warning, 1);
-  list.sort_and_deduplicate();
-  list.apply_limit(1);
-  const std::string out = render_diagnostics(DiagnosticFormat::Text, list, f.sources, {});
+  const std::string out = render_diagnostics(DiagnosticFormat::Text, f.limited_list(), f.sources, {});
   CHECK(out.find("error[E0301]") != std::string::npos);
   CHECK(out.find("error[E0203]") == std::string::npos);
   CHECK(out.ends_with(
