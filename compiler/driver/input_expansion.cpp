@@ -85,13 +85,18 @@ class FolderWalk {
     if (entry.path().extension() != ".seg") return;
     std::string path = entry.path().lexically_normal().string();
     // Where the entry leads decides before what it is: nothing is said of a
-    // file outside the root, not even its type.
-    const fs::path canonical = status ? fs::path() : fs::canonical(entry.path(), status);
+    // file outside the root, not even whether it exists.
+    const fs::path folder = status ? fs::path() : fs::canonical(entry.path().parent_path(), status);
+    const RootedPath rooted =
+        status ? RootedPath{RootedWhere::Inside, {}} : resolve_in_root(folder / entry.path().filename(), root_);
+    if (!status && rooted.where == RootedWhere::LinkLoop) {
+      status = std::make_error_code(std::errc::too_many_symbolic_link_levels);
+    }
     fs::file_status target;
-    if (!status && is_within(canonical, root_)) target = fs::status(canonical, status);
+    if (!status && rooted.where == RootedWhere::Inside) target = fs::status(rooted.path, status);
     if (status) {
       problems_.push_back(unreadable_file(std::move(path), status));
-    } else if (!is_within(canonical, root_)) {
+    } else if (rooted.where == RootedWhere::Outside) {
       problems_.push_back({std::move(path), codes::kOutsideRulesRoot,
                            fs::is_symlink(own)
                                ? "this rule file is a symbolic link to a file outside the rules' root"

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <deque>
 #include <system_error>
 
 namespace segc {
@@ -76,6 +77,53 @@ bool is_within(const fs::path& path, const fs::path& folder) {
   // A trailing separator makes an empty last component of `folder`.
   return mismatch.first == folder.end() ||
          (std::next(mismatch.first) == folder.end() && mismatch.first->empty());
+}
+
+RootedPath resolve_in_root(const fs::path& path, const fs::path& root) {
+  // As many links as Linux follows in one path (MAXSYMLINKS).
+  constexpr int kMaxLinks = 40;
+  const fs::path lexical = path.lexically_normal();
+  if (!is_within(lexical, root)) return {RootedWhere::Outside, {}};
+  std::deque<fs::path> rest;
+  for (const fs::path& part : lexical.lexically_relative(root)) rest.push_back(part);
+  fs::path current = root;
+  int links = 0;
+  while (!rest.empty()) {
+    const fs::path part = rest.front();
+    rest.pop_front();
+    if (part.empty() || part == ".") continue;
+    if (part == "..") {
+      if (current == root) return {RootedWhere::Outside, {}};
+      current = current.parent_path();
+      continue;
+    }
+    const fs::path next = current / part;
+    std::error_code error;
+    // Missing or unreadable: the rest is only spelled, and opening it will
+    // fail inside the root.
+    if (!fs::is_symlink(fs::symlink_status(next, error)) || error) {
+      current = next;
+      continue;
+    }
+    if (++links > kMaxLinks) return {RootedWhere::LinkLoop, {}};
+    const fs::path target = fs::read_symlink(next, error);
+    if (error) {
+      current = next;
+      continue;
+    }
+    fs::path from = current;
+    if (target.is_absolute()) {
+      const fs::path normal = target.lexically_normal();
+      if (!is_within(normal, root)) return {RootedWhere::Outside, {}};
+      from = root;
+      const fs::path below = normal.lexically_relative(root);
+      rest.insert(rest.begin(), below.begin(), below.end());
+    } else {
+      rest.insert(rest.begin(), target.begin(), target.end());
+    }
+    current = from;
+  }
+  return {RootedWhere::Inside, current};
 }
 
 }  // namespace segc

@@ -31,4 +31,19 @@ std::optional<std::filesystem::path> find_rules_root(const std::vector<std::stri
 // anything about the file system.
 bool is_within(const std::filesystem::path& path, const std::filesystem::path& folder);
 
+// Where a path under the root leads. resolve_in_root follows the symbolic
+// links of `path` one component at a time, as the kernel would, but never
+// looks at anything outside `root` (canonical): a link whose target leaves
+// the root is Outside whether or not that target exists, and a link that
+// leads out and back in is Outside too, so the answer tells a rule file
+// nothing about the rest of the machine. The folders of `path` down to
+// `root` are taken as spelled (the caller made them canonical). `path` in the
+// result has no links; its last components may not exist.
+enum class RootedWhere { Inside, Outside, LinkLoop };
+struct RootedPath {
+  RootedWhere where;
+  std::filesystem::path path;  // when Inside
+};
+RootedPath resolve_in_root(const std::filesystem::path& path, const std::filesystem::path& root);
+
 }  // namespace segc

@@ -90,11 +90,18 @@ LoadedSource load_source(SourceManager& sources, const std::string& path,
                          const std::string& display_path, const fs::path& root,
                          DiagnosticList& diagnostics) {
   // Resolve every symbolic link first, and decide on the result: a link
-  // inside the rules that leads out of them is refused like a path that does.
+  // inside the rules that leads out of them is refused like a path that does,
+  // without a look at where it leads. The folder holding the file is the
+  // caller's: one named on the command line, or already resolved in the root.
   std::error_code error;
-  const fs::path canonical = fs::canonical(path, error);
+  const fs::path folder = fs::canonical(fs::absolute(path, error).parent_path(), error);
   if (error) return failed(failure_of(error), reason_of(error));
-  if (!is_within(canonical, root)) return failed(LoadFailure::OutsideRoot, "outside the rules' root");
+  const RootedPath rooted = resolve_in_root(folder / fs::path(path).filename(), root);
+  if (rooted.where == RootedWhere::Outside) return failed(LoadFailure::OutsideRoot, "outside the rules' root");
+  if (rooted.where == RootedWhere::LinkLoop) {
+    return failed(LoadFailure::Unreadable, reason_of(std::make_error_code(std::errc::too_many_symbolic_link_levels)));
+  }
+  const fs::path& canonical = rooted.path;
   if (const SourceFile* known = sources.find_by_absolute_path(canonical.string())) {
     return {known, LoadFailure::None, {}};
   }

@@ -146,20 +146,22 @@ class Loader {
       report_not_rule_file(import);
       return nullptr;
     }
-    std::error_code error;
-    const fs::path resolved = fs::weakly_canonical(candidate, error);
-    if (!error && !is_within(resolved, realm)) {
+    const RootedPath rooted = resolve_in_root(candidate, realm);
+    if (rooted.where == RootedWhere::Outside) {
       report_outside(import, in_stdlib);
       return nullptr;
     }
-    if (!error && !names_rule_file(resolved.lexically_relative(realm))) {  // a link to .git/config
+    const fs::path& resolved = rooted.path;
+    if (rooted.where == RootedWhere::Inside &&
+        !names_rule_file(resolved.lexically_relative(realm))) {  // a link to .git/config
       report_not_rule_file(import);
       return nullptr;
     }
     LoadedSource loaded =
-        error ? LoadedSource{nullptr, LoadFailure::Unreadable, error.message()}
-              : load_source(sources_, resolved.string(), display_path(importer, written), realm,
-                            diagnostics_);
+        rooted.where == RootedWhere::LinkLoop
+            ? LoadedSource{nullptr, LoadFailure::Unreadable, "its symbolic links form a loop"}
+            : load_source(sources_, resolved.string(), display_path(importer, written), realm,
+                          diagnostics_);
     switch (loaded.failure) {
       case LoadFailure::None: return loaded.file;
       case LoadFailure::Missing: report_not_found(import); break;

@@ -27,6 +27,16 @@ imp_case std_escape "std/../outside/secret.seg"
 imp_case std_environ "std/../../../../../../../../../../../../proc/self/environ"
 ln -s ../outside/secret.seg "$imp_dir/rules/link_out.seg"
 imp_case symlink "link_out.seg"
+# Whether a file exists outside the root must not show either: a link to a
+# missing file out there is refused like one to a file that exists, and a
+# link that leads out and back in is refused without looking out there.
+ln -s ../outside/no_such_file.seg "$imp_dir/rules/dangling_out.seg"
+imp_case dangling_symlink "dangling_out.seg"
+ln -s ../outside/no_such_folder/x.seg "$imp_dir/rules/dangling_folder_out.seg"
+imp_case dangling_folder_symlink "dangling_folder_out.seg"
+ln -s ../rules/schema.seg "$imp_dir/outside/back_in.seg"
+ln -s ../outside/back_in.seg "$imp_dir/rules/back_link.seg"
+imp_case out_and_back "back_link.seg"
 mkfifo "$imp_dir/rules/pipe.seg"
 imp_case fifo "pipe.seg"
 mkdir "$imp_dir/rules/folder.seg"
@@ -77,6 +87,9 @@ imp_refused E0313 absolute.seg
 imp_refused E0313 std_escape.seg
 imp_refused E0313 std_environ.seg
 imp_refused E0313 symlink.seg
+imp_refused E0313 dangling_symlink.seg
+imp_refused E0313 dangling_folder_symlink.seg
+imp_refused E0313 out_and_back.seg
 imp_refused E0314 fifo.seg
 imp_refused E0314 directory.seg
 imp_refused E0313 device.seg
@@ -111,11 +124,14 @@ imp_walk="$imp_dir/walk"
 mkdir -p "$imp_walk"
 cp tests/golden/check/common/schema.seg "$imp_walk/schema.seg"
 ln -s ../outside/secret.seg "$imp_walk/leak.seg"
+ln -s ../outside/no_such_file.seg "$imp_walk/dangling.seg"
 for imp_command in "check" "fmt --check" "fmt"; do
   # shellcheck disable=SC2086
   expect_exit 1 "$segc" $imp_command "$imp_walk"
   grep -q "walk/leak.seg: error\[E0313\]" "$work/err" ||
     fail "$imp_command of a folder: the link out is not reported: $(head -3 "$work/err")"
+  grep -q "walk/dangling.seg: error\[E0313\]" "$work/err" ||
+    fail "$imp_command of a folder: a link out to no file is not E0313: $(head -3 "$work/err")"
   grep -qF "$imp_secret" "$work/out" "$work/err" && fail "$imp_command of a folder printed the secret"
 done
 
