@@ -19,6 +19,13 @@ class RegularFile {
   // for a link in the file's place), or std::errc::not_supported when what
   // was opened is not a regular file.
   static std::optional<RegularFile> open(const std::filesystem::path& path, std::error_code& error);
+  // The same for `path` inside the folder `root`, both canonical, in one
+  // step with openat2(RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS): a symbolic
+  // link anywhere below `root` (a folder swapped for one since `path` was
+  // resolved) fails with ELOOP, and nothing outside `root` can be reached.
+  // Where the kernel or a sandbox lacks openat2, falls back to open(path).
+  static std::optional<RegularFile> open_beneath(const std::filesystem::path& root,
+                                                 const std::filesystem::path& path, std::error_code& error);
 
   RegularFile(RegularFile&& other) noexcept : fd_(other.fd_), size_(other.size_) { other.fd_ = -1; }
   RegularFile(const RegularFile&) = delete;
@@ -32,6 +39,8 @@ class RegularFile {
 
  private:
   RegularFile(int fd, uint64_t size) : fd_(fd), size_(size) {}
+  // `fd` (closed unless returned) when it is an open regular file.
+  static std::optional<RegularFile> checked(int fd, std::error_code& error);
   int fd_;
   uint64_t size_;
 };

@@ -112,13 +112,17 @@ LoadedSource load_source(SourceManager& sources, const std::string& path,
     return failed(LoadFailure::NotRegularFile,
                   fmt::format("{}, not a regular file", describe_file_type(status.type())));
   }
-  // The canonical path has no links, so O_NOFOLLOW refuses one put in the
-  // file's place since (not a folder on the way: docs/imports.md, "Not
-  // covered"); O_NONBLOCK keeps a FIFO put there from blocking the open, and
-  // fstat checks what was opened.
-  const auto file = runtime::RegularFile::open(canonical, error);
+  // The canonical path has no links below the root, so the open refuses one
+  // put on it since, in the file's place or as a folder on the way;
+  // O_NONBLOCK keeps a FIFO put there from blocking the open, and fstat
+  // checks what was opened.
+  const auto file = runtime::RegularFile::open_beneath(root, canonical, error);
   if (!file) {
     if (error == std::errc::not_supported) return failed(LoadFailure::NotRegularFile, "not a regular file");
+    if (error == std::errc::cross_device_link) return failed(LoadFailure::OutsideRoot, "outside the rules' root");
+    if (error == std::errc::too_many_symbolic_link_levels) {
+      return failed(LoadFailure::Unreadable, "a symbolic link was put on its path while segc read the rules");
+    }
     return failed(failure_of(error), reason_of(error));
   }
   const auto size = static_cast<size_t>(file->size());
