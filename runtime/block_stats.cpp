@@ -57,6 +57,13 @@ struct Extremes {
   T least = std::numeric_limits<T>::max();     // of present values
   T greatest = std::numeric_limits<T>::min();  // of present values
   T greatest_stored = 0;                       // of every row (codes only)
+  T stray = 0;                                 // OR of the missing rows' values
+};
+
+// What scan_blocks finds besides the statistics.
+struct StoredValues {
+  uint64_t greatest_stored = 0;  // codes only
+  bool value_in_missing_row = false;
 };
 
 // Folds `count` rows into `extremes`. Branch-free: a missing row contributes
@@ -70,6 +77,7 @@ template <class T>
   T least = extremes.least;
   T greatest = extremes.greatest;
   T stored = extremes.greatest_stored;
+  T stray = extremes.stray;
   for (size_t i = 0; i < count; ++i) {
     const T value = values[i];
     const T chosen = static_cast<T>(masks[i]);  // all ones or zero
@@ -78,35 +86,37 @@ template <class T>
     least = least < low_candidate ? least : low_candidate;
     greatest = greatest > high_candidate ? greatest : high_candidate;
     if constexpr (std::is_unsigned_v<T>) stored = stored > value ? stored : value;
+    stray = static_cast<T>(stray | (value & ~chosen));
   }
-  extremes = {least, greatest, stored};
+  extremes = {least, greatest, stored, stray};
 }
 
-// Present count, min and max of every block of `rows` values stored as T;
-// returns the greatest value stored in any row.
+// Present count, min and max of every block of `rows` values stored as T.
 template <class T>
-[[gnu::always_inline]] inline T scan_blocks(const T* values, const uint64_t* present_words,
+[[gnu::always_inline]] inline StoredValues scan_blocks(const T* values, const uint64_t* present_words,
                                             size_t rows, uint32_t* present, int64_t* low,
                                             int64_t* high) {
   alignas(64) int8_t masks[kBlockRows];
   T greatest_stored = 0;
+  T stray = 0;
   for (size_t block = 0, first = 0; first < rows; ++block, first += kBlockRows) {
     const size_t count = std::min(kBlockRows, rows - first);
     const uint32_t ones = spread_presence(present_words + first / 64, (count + 63) / 64, masks);
     // Every member given: clang (the fuzz build) leaves the implicit
     // constructor undefined in target_clones functions.
-    Extremes<T> extremes{std::numeric_limits<T>::max(), std::numeric_limits<T>::min(), greatest_stored};
+    Extremes<T> extremes{std::numeric_limits<T>::max(), std::numeric_limits<T>::min(), greatest_stored, stray};
     if (count == kBlockRows) {
       fold_rows(values + first, masks, kBlockRows, extremes);
     } else {
       fold_rows(values + first, masks, count, extremes);
     }
     greatest_stored = extremes.greatest_stored;
+    stray = extremes.stray;
     present[block] = ones;
     low[block] = ones == 0 ? 0 : static_cast<int64_t>(extremes.least);
     high[block] = ones == 0 ? 0 : static_cast<int64_t>(extremes.greatest);
   }
-  return greatest_stored;
+  return {static_cast<uint64_t>(greatest_stored), stray != 0};
 }
 
 SEGC_SCAN_CLONES void count_present(const uint64_t* words, size_t rows, uint32_t* present) {
@@ -117,31 +127,31 @@ SEGC_SCAN_CLONES void count_present(const uint64_t* words, size_t rows, uint32_t
 }
 
 // One instance per stored type, each built for several CPUs (see above).
-SEGC_SCAN_CLONES void scan_int8(const int8_t* values, const uint64_t* words, size_t rows,
+SEGC_SCAN_CLONES StoredValues scan_int8(const int8_t* values, const uint64_t* words, size_t rows,
                                    uint32_t* present, int64_t* low, int64_t* high) {
-  scan_blocks(values, words, rows, present, low, high);
+  return scan_blocks(values, words, rows, present, low, high);
 }
-SEGC_SCAN_CLONES void scan_int16(const int16_t* values, const uint64_t* words, size_t rows,
+SEGC_SCAN_CLONES StoredValues scan_int16(const int16_t* values, const uint64_t* words, size_t rows,
                                     uint32_t* present, int64_t* low, int64_t* high) {
-  scan_blocks(values, words, rows, present, low, high);
+  return scan_blocks(values, words, rows, present, low, high);
 }
-SEGC_SCAN_CLONES void scan_int32(const int32_t* values, const uint64_t* words, size_t rows,
+SEGC_SCAN_CLONES StoredValues scan_int32(const int32_t* values, const uint64_t* words, size_t rows,
                                     uint32_t* present, int64_t* low, int64_t* high) {
-  scan_blocks(values, words, rows, present, low, high);
+  return scan_blocks(values, words, rows, present, low, high);
 }
-SEGC_SCAN_CLONES void scan_int64(const int64_t* values, const uint64_t* words, size_t rows,
+SEGC_SCAN_CLONES StoredValues scan_int64(const int64_t* values, const uint64_t* words, size_t rows,
                                     uint32_t* present, int64_t* low, int64_t* high) {
-  scan_blocks(values, words, rows, present, low, high);
+  return scan_blocks(values, words, rows, present, low, high);
 }
-SEGC_SCAN_CLONES uint64_t scan_code8(const uint8_t* values, const uint64_t* words, size_t rows,
+SEGC_SCAN_CLONES StoredValues scan_code8(const uint8_t* values, const uint64_t* words, size_t rows,
                                      uint32_t* present, int64_t* low, int64_t* high) {
   return scan_blocks(values, words, rows, present, low, high);
 }
-SEGC_SCAN_CLONES uint64_t scan_code16(const uint16_t* values, const uint64_t* words, size_t rows,
+SEGC_SCAN_CLONES StoredValues scan_code16(const uint16_t* values, const uint64_t* words, size_t rows,
                                       uint32_t* present, int64_t* low, int64_t* high) {
   return scan_blocks(values, words, rows, present, low, high);
 }
-SEGC_SCAN_CLONES uint64_t scan_code32(const uint32_t* values, const uint64_t* words, size_t rows,
+SEGC_SCAN_CLONES StoredValues scan_code32(const uint32_t* values, const uint64_t* words, size_t rows,
                                       uint32_t* present, int64_t* low, int64_t* high) {
   return scan_blocks(values, words, rows, present, low, high);
 }
@@ -177,21 +187,24 @@ ColumnScan scan_column(const Column& column) {
   uint32_t* p = present.data();
   int64_t* lo = low.data();
   int64_t* hi = high.data();
+  StoredValues stored;
   switch (column.width) {
     case 1:
-      if (is_signed) scan_int8(values_as<int8_t>(column), words, rows, p, lo, hi);
-      else scan.greatest_stored_code = scan_code8(values_as<uint8_t>(column), words, rows, p, lo, hi);
+      stored = is_signed ? scan_int8(values_as<int8_t>(column), words, rows, p, lo, hi)
+                         : scan_code8(values_as<uint8_t>(column), words, rows, p, lo, hi);
       break;
     case 2:
-      if (is_signed) scan_int16(values_as<int16_t>(column), words, rows, p, lo, hi);
-      else scan.greatest_stored_code = scan_code16(values_as<uint16_t>(column), words, rows, p, lo, hi);
+      stored = is_signed ? scan_int16(values_as<int16_t>(column), words, rows, p, lo, hi)
+                         : scan_code16(values_as<uint16_t>(column), words, rows, p, lo, hi);
       break;
     case 4:
-      if (is_signed) scan_int32(values_as<int32_t>(column), words, rows, p, lo, hi);
-      else scan.greatest_stored_code = scan_code32(values_as<uint32_t>(column), words, rows, p, lo, hi);
+      stored = is_signed ? scan_int32(values_as<int32_t>(column), words, rows, p, lo, hi)
+                         : scan_code32(values_as<uint32_t>(column), words, rows, p, lo, hi);
       break;
-    default: scan_int64(values_as<int64_t>(column), words, rows, p, lo, hi); break;
+    default: stored = scan_int64(values_as<int64_t>(column), words, rows, p, lo, hi); break;
   }
+  scan.greatest_stored_code = is_signed ? 0 : stored.greatest_stored;
+  scan.value_in_missing_row = stored.value_in_missing_row;
   scan.stats.present = std::move(present);
   scan.stats.min = std::move(low);
   scan.stats.max = std::move(high);

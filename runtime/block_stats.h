@@ -42,6 +42,9 @@ BlockStats block_stats_of(const Column& column);
 struct ColumnScan {
   BlockStats stats;
   uint64_t greatest_stored_code = 0;
+  // Whether a missing row holds anything but 0 (docs/columnar-format.md:
+  // missing rows hold 0), for columns with stored values.
+  bool value_in_missing_row = false;
 };
 ColumnScan scan_column(const Column& column);
 

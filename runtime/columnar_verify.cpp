@@ -177,6 +177,7 @@ ColumnarProblem check_contents(const std::string& path, const Column& column, si
     return invalid(path, fmt::format("{}: code {} is beyond the dictionary of {} entries", where,
                                      scan.greatest_stored_code, column.dictionary.size()));
   }
+  if (scan.value_in_missing_row) return invalid(path, where + ": a missing row has a value");
   // The statistics must be those of the data: block skipping trusts them.
   // Recomputing them costs no more than checking that each value lies within
   // its block's stored range would, and keeps the column's minimum and
