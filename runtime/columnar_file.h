@@ -57,8 +57,9 @@ struct ColumnarFile {
   std::vector<bool> verified;
 };
 
-// Whether `path` starts with the columnar file's magic bytes (false when it
-// cannot be read: the caller then reports it as it would for a CSV file).
+// Whether `path` is a regular file that starts with the columnar file's
+// magic bytes. A pipe or FIFO is never read (false), nor is a file that
+// cannot be read: the caller then loads it as CSV and reports what is wrong.
 bool is_columnar_file(const std::string& path);
 
 ColumnarProblem open_columnar_file(const std::string& path, ColumnarFile& file);

@@ -215,6 +215,11 @@ class Opener {
 }  // namespace
 
 bool is_columnar_file(const std::string& path) {
+  // Only a regular file can be a columnar file (it is mapped into memory).
+  // A pipe or a FIFO is not even opened here: bytes read would be gone for
+  // the CSV loader, and a FIFO's writer would see its reader go away.
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return false;
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
   char magic[sizeof(columnar::kMagic)] = {};
