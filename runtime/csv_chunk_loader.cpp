@@ -166,7 +166,7 @@ std::string_view ChunkLoader::field_at(const Record& record, size_t offset) cons
 void ChunkLoader::problem(const Record& record, size_t offset, std::string_view field, std::string_view text,
                           std::string message) {
   const bool skip_bad_rows = context_.options->skip_bad_rows;
-  if (!skip_bad_rows && errors_.size() >= kMaxReportedErrors) {
+  if (!skip_bad_rows && errors_.size() >= context_.options->reported_error_limit()) {
     ++error_count_;  // only counted: a broken file stays cheap to read to the end
     row_bad_ = true;
     return;

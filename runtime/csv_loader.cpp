@@ -126,7 +126,7 @@ CsvLoadResult csv::load_text_in_chunks(std::string_view text, const TableSchema&
     rows += chunk->rows();
     result.error_count += chunk->error_count();
     for (DataError& error : chunk->errors()) {
-      if (result.errors.size() < kMaxReportedErrors) result.errors.push_back(std::move(error));
+      if (result.errors.size() < options.reported_error_limit()) result.errors.push_back(std::move(error));
     }
     for (RejectedRow& row : chunk->rejected()) result.rejected.push_back(std::move(row));
   }

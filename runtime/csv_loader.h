@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -17,12 +18,19 @@
 
 namespace segc::runtime {
 
+// Problems kept with their location by default (--error-limit's default).
+inline constexpr size_t kMaxReportedErrors = 100;
+
 struct CsvOptions {
   std::optional<char> delimiter;           // ',', ';' or '\t'; detected from the header when unset
   std::string date_format = "YYYY-MM-DD";  // tokens YYYY MM DD with literal separators between
   bool decimal_comma = false;              // decimals and floats use ',' as the point
   bool skip_bad_rows = false;              // --on-error skip
   unsigned threads = 1;                    // parse and build columns on this many threads (0 counts as 1)
+  // Problems kept with their location (the rest are only counted); 0 keeps
+  // all: --error-limit.
+  size_t max_reported_errors = kMaxReportedErrors;
+  size_t reported_error_limit() const { return max_reported_errors == 0 ? SIZE_MAX : max_reported_errors; }
 };
 
 // One problem, located.
@@ -42,15 +50,13 @@ struct RejectedRow {
 
 struct CsvLoadResult {
   Table table;                        // with skip_bad_rows: the good rows only
-  std::vector<DataError> errors;      // the first kMaxReportedErrors problems; table then has no rows
+  std::vector<DataError> errors;      // the first max_reported_errors problems; table then has no rows
   size_t error_count = 0;             // every problem, also those not kept in `errors`
   std::vector<RejectedRow> rejected;  // with skip_bad_rows: every row left out
   std::string fatal;                  // non-empty: nothing could be loaded (I/O, bad options)
 
   bool ok() const { return fatal.empty() && error_count == 0; }
 };
-
-inline constexpr size_t kMaxReportedErrors = 100;
 
 // Takes each finished column instead of the result's table (whose columns
 // then stay empty), so that segc import can write a column and free it while
