@@ -5,7 +5,9 @@
 // threads: the skipping, filling and thread-splitting paths. Reproduce a
 // failure with the printed seed: SEGC_DIFF_SEED=<seed> SEGC_DIFF_PROGRAMS=1
 // segc_tests "[differential]". SEGC_DIFF_PROGRAMS=unlimited runs until a
-// difference.
+// difference. A seed gives the same program and table whatever compiler built
+// the test (generator_stability_tests.cpp), so a seed from the clang fuzz
+// build (tools/fuzz.sh) replays in the GCC build too.
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fmt/format.h>
