@@ -24,10 +24,20 @@ void print_error(const std::string& message) {
 
 void print_warning(const std::string& message) { print_error("warning: " + message); }
 
+CLI::Validator not_empty(const std::string& what) {
+  return CLI::Validator(
+      [what](const std::string& value) {
+        return value.empty() ? "the value is empty; give " + what : std::string();
+      },
+      "");
+}
+
 void add_root_option(CLI::App& command, std::string& root) {
-  command.add_option("--root", root,
-                     fmt::format("The folder rule files and their imports must lie in (default: {})",
-                                 kDefaultRootText));
+  command
+      .add_option("--root", root,
+                  fmt::format("The folder rule files and their imports must lie in (default: {})",
+                              kDefaultRootText))
+      ->check(not_empty("a folder"));
 }
 
 void add_error_limit_flag(CLI::App& command, size_t& error_limit) {

@@ -1,6 +1,9 @@
 // Steps shared by the commands that compile rules before doing something
-// with them (run, test): check, print diagnostics, pick the evaluation date.
+// with them (run, test): check, print diagnostics, pick the evaluation date;
+// and the checks of flag values every command uses.
 #pragma once
+
+#include <CLI/CLI.hpp>
 
 #include <cstdint>
 #include <memory>
@@ -11,6 +14,13 @@
 #include "driver/check_driver.h"
 
 namespace segc::cli {
+
+// Flag value checks, run by CLI11 while parsing: a bad value stops the
+// command (exit 2) before anything is read, with "segc: FLAG: MESSAGE".
+
+// Refuses an empty value: "the value is empty; give WHAT". An unset variable
+// in a script (--out "$OUT") must not pass for a flag left out.
+CLI::Validator not_empty(const std::string& what);
 
 struct CompiledRules {
   std::unique_ptr<CheckOutcome> outcome;  // holds the program when exit_code is unset

@@ -17,11 +17,14 @@ namespace segc::cli {
 CLI::App* add_import_command(CLI::App& app, ImportOptions& options) {
   CLI::App* command = app.add_subcommand(
       "import", "Convert CSV customer data to a columnar file that segc run memory-maps");
-  command->add_option("csv", options.csv_path, "The CSV file")->required();
+  command->add_option("csv", options.csv_path, "The CSV file")->required()->check(not_empty("the CSV file"));
   command->add_option("--schema", options.schema,
                       "Rule files (or folders of *.seg) declaring the schema of the data")
-      ->required();
-  command->add_option("-o,--output", options.out, "The columnar file to write")->required();
+      ->required()
+      ->check(not_empty("a rule file or folder"));
+  command->add_option("-o,--output", options.out, "The columnar file to write")
+      ->required()
+      ->check(not_empty("the file to write"));
   add_root_option(*command, options.root);
   add_csv_flags(*command, options.csv, "OUTPUT.rejects.csv");
   add_error_limit_flag(*command, options.error_limit);

@@ -1,0 +1,74 @@
+# Flag values: an empty value (an unset variable in a script, --out "$OUT")
+# is refused with exit 2 naming the flag, never taken as "not given".
+# Sourced by run_cli_tests.sh, which defines $segc, $work, fail and expect_exit.
+# shellcheck disable=SC2154
+
+fv_dir="$work/flag_values"
+mkdir -p "$fv_dir/cwd"
+cat >"$fv_dir/rules.seg" <<'SEG'
+schema customer {
+  key id: int
+  age: int
+}
+segment adults = age >= 18
+SEG
+printf 'id,age\n1,30\n2,x\n' >"$fv_dir/data.csv"
+fv_rules="$fv_dir/rules.seg"
+fv_data="$fv_dir/data.csv"
+fv_segc=$(realpath "$segc")
+
+# expect_empty_refused NAME CMD...: exit 2, the first line of stderr names
+# NAME and says its value is empty, and stdout is empty.
+expect_empty_refused() {
+  local name=$1
+  shift
+  expect_exit 2 "$@"
+  head -1 "$work/err" | grep -q -- "^segc: $name: the value is empty; give " ||
+    fail "empty $name is not refused by name: $(head -2 "$work/err") ($*)"
+  [ -s "$work/out" ] && fail "empty $name: something on stdout ($*)"
+}
+
+fv_run() { "$segc" run "$fv_rules" --data "$fv_data" --on-error skip "$@"; }
+expect_empty_refused files "$segc" run "" --data "$fv_data"
+expect_empty_refused --data "$segc" run "$fv_rules" --data ""
+expect_empty_refused --as-of fv_run --as-of ""
+expect_empty_refused --timezone fv_run --timezone ""
+expect_empty_refused --segments fv_run --segments ""
+expect_empty_refused --out fv_run --out ""
+expect_exit 2 fv_run --out=  # CLI11: "--out: 1 required TEXT missing"
+expect_empty_refused --out fv_run --out-format roaring --out ""
+expect_empty_refused --root fv_run --root ""
+expect_empty_refused --rejects fv_run --rejects ""
+expect_empty_refused --date-format fv_run --date-format ""
+expect_empty_refused --delimiter fv_run --delimiter ""
+expect_empty_refused --on-error fv_run --on-error ""
+expect_empty_refused --format fv_run --format ""
+expect_empty_refused --out-format fv_run --out "$fv_dir/o" --out-format ""
+expect_empty_refused --engine fv_run --engine ""
+[ -e "$fv_dir/o" ] && fail "empty flag: a results folder was written"
+# --rejects "" wrote ./rejects.csv.
+(cd "$fv_dir/cwd" && "$fv_segc" run "$fv_rules" --data "$fv_data" --on-error skip --rejects "" >/dev/null 2>&1)
+[ -e "$fv_dir/cwd/rejects.csv" ] && fail "empty --rejects: rejects.csv written in the current folder"
+
+expect_empty_refused files "$segc" check ""
+expect_empty_refused --root "$segc" check --root "" "$fv_rules"
+expect_empty_refused --format "$segc" check --format "" "$fv_rules"
+
+expect_empty_refused files "$segc" test ""
+expect_empty_refused --as-of "$segc" test --as-of "" "$fv_rules"
+expect_empty_refused --timezone "$segc" test --timezone "" "$fv_rules"
+expect_empty_refused --root "$segc" test --root "" "$fv_rules"
+expect_empty_refused --engine "$segc" test --engine "" "$fv_rules"
+
+expect_empty_refused files "$segc" fmt ""
+expect_empty_refused --root "$segc" fmt --root "" "$fv_rules"
+expect_empty_refused --stdin-filename "$segc" fmt --stdin-filename "" - <"$fv_rules"
+
+fv_import() { "$segc" import "$fv_data" --schema "$fv_rules" -o "$fv_dir/data.segcol" --on-error skip "$@"; }
+expect_empty_refused csv "$segc" import "" --schema "$fv_rules" -o "$fv_dir/data.segcol"
+expect_empty_refused --schema "$segc" import "$fv_data" --schema "" -o "$fv_dir/data.segcol"
+expect_empty_refused --output "$segc" import "$fv_data" --schema "$fv_rules" -o ""
+expect_empty_refused --root fv_import --root ""
+expect_empty_refused --rejects fv_import --rejects ""
+expect_empty_refused --date-format fv_import --date-format ""
+[ -e "$fv_dir/data.segcol" ] && fail "empty flag: import wrote its file"
