@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <stdexcept>
 
 #include "commands.h"
@@ -32,6 +35,28 @@ CLI::Validator not_empty(const std::string& what) {
       "");
 }
 
+CLI::Validator whole_number(uint64_t max, const std::string& zero_means) {
+  const bool unbounded = max == std::numeric_limits<uint64_t>::max();
+  const std::string expected = unbounded ? "a whole number 0 or more"
+                                         : fmt::format("a whole number from 0 to {}", max);
+  return CLI::Validator(
+      [=](std::string& value) {
+        const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+        uint64_t number = 0;
+        const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+        const bool digits_only = !value.empty() && std::all_of(value.begin(), value.end(), is_digit);
+        if (error == std::errc::result_out_of_range && digits_only && unbounded) number = max;
+        if (!digits_only || (error != std::errc() && !unbounded) || number > max) {
+          return fmt::format("expected {} ({}), got \"{}\"", expected, zero_means, value);
+        }
+        value = std::to_string(number);  // what CLI11 converts: no leading 0 to read as octal
+        return std::string();
+      },
+      unbounded ? "" : fmt::format("in [0 - {}]", max));
+}
+
+CLI::Validator thread_count() { return whole_number(kMaxThreads, "0 uses all cores"); }
+
 void add_root_option(CLI::App& command, std::string& root) {
   command
       .add_option("--root", root,
@@ -45,7 +70,7 @@ void add_error_limit_flag(CLI::App& command, size_t& error_limit) {
       .add_option("--error-limit", error_limit,
                   "Print at most this many errors (and warnings) per file, then count the "
                   "rest; 0 prints all")
-      ->check(CLI::NonNegativeNumber)  // a size_t would take -1 as 2^64-1
+      ->transform(whole_number(std::numeric_limits<size_t>::max(), "0 prints all"))
       ->capture_default_str();
 }
 

@@ -22,6 +22,18 @@ namespace segc::cli {
 // in a script (--out "$OUT") must not pass for a flag left out.
 CLI::Validator not_empty(const std::string& what);
 
+// Takes a whole number from 0 to `max`, written in decimal digits only
+// (CLI11 alone reads 010 as octal 8, 0x10 as 16, and -1 as 2^64-1 for a
+// size_t); else "expected a whole number from 0 to MAX (ZERO_MEANS), got
+// "VALUE"". With `max` the largest uint64_t the bound is not mentioned, and a
+// larger number is taken as that largest one. It rewrites the value to plain
+// decimal, so give it with Option::transform (Option::check discards changes).
+CLI::Validator whole_number(uint64_t max, const std::string& zero_means);
+
+// --threads N of run and import: loading and evaluation threads, 0 for all cores.
+inline constexpr unsigned kMaxThreads = 1024;
+CLI::Validator thread_count();
+
 struct CompiledRules {
   std::unique_ptr<CheckOutcome> outcome;  // holds the program when exit_code is unset
   std::optional<int> exit_code;           // set when the command must stop

@@ -29,7 +29,8 @@ CLI::App* add_import_command(CLI::App& app, ImportOptions& options) {
   add_csv_flags(*command, options.csv, "OUTPUT.rejects.csv");
   add_error_limit_flag(*command, options.error_limit);
   command->add_option("--threads", options.csv.threads,
-                      "Threads loading the CSV (default: all cores); the file does not depend on it");
+                      "Threads loading the CSV (default: all cores); the file does not depend on it")
+      ->transform(thread_count());
   return command;
 }
 

@@ -123,7 +123,7 @@ CLI::App* add_run_command(CLI::App& app, RunOptions& options) {
       ->delimiter(',')
       ->check(not_empty("segment or partition names, separated by ','"));
   command->add_option("--threads", options.threads, "Worker threads (default: all cores)")
-      ->check(CLI::Range(0u, 1024u));
+      ->transform(thread_count());
   command->add_option("--format", options.format, "Summary on stdout: table, json or csv")
       ->check(not_empty("table, json or csv"))
       ->check(CLI::IsMember({"table", "json", "csv"}))

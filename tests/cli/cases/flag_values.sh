@@ -72,3 +72,43 @@ expect_empty_refused --root fv_import --root ""
 expect_empty_refused --rejects fv_import --rejects ""
 expect_empty_refused --date-format fv_import --date-format ""
 [ -e "$fv_dir/data.segcol" ] && fail "empty flag: import wrote its file"
+
+# Numbers: a short message naming the flag and what it takes, not CLI11's
+# "Value -1 not in range 0.000000 to 1797693134862315..." (300 digits).
+{
+  printf 'import "rules.seg"\n'
+  for _ in $(seq 12); do printf '@\n'; done
+} >"$fv_dir/twelve.seg"
+# expect_number_refused MESSAGE CMD...: exit 2 and MESSAGE as the first line.
+expect_number_refused() {
+  local message=$1
+  shift
+  expect_exit 2 "$@"
+  [ "$(head -1 "$work/err")" = "segc: $message" ] || fail "bad number: $(head -c 300 "$work/err") ($*)"
+}
+for fv_bad in -1 abc 0x10 1.5 " 3" +3; do
+  expect_number_refused "--error-limit: expected a whole number 0 or more (0 prints all), got \"$fv_bad\"" \
+    "$segc" check --error-limit "$fv_bad" "$fv_dir/twelve.seg"
+  expect_number_refused "--threads: expected a whole number from 0 to 1024 (0 uses all cores), got \"$fv_bad\"" \
+    fv_run --threads "$fv_bad"
+  expect_number_refused "--threads: expected a whole number from 0 to 1024 (0 uses all cores), got \"$fv_bad\"" \
+    fv_import --threads "$fv_bad"
+done
+fv_limit_message='--error-limit: expected a whole number 0 or more (0 prints all), got "-1"'
+expect_number_refused "$fv_limit_message" "$segc" test --error-limit -1 "$fv_rules"
+expect_number_refused "$fv_limit_message" "$segc" fmt --error-limit -1 "$fv_rules"
+expect_number_refused "$fv_limit_message" fv_run --error-limit -1
+expect_number_refused "$fv_limit_message" fv_import --error-limit -1
+expect_number_refused '--threads: expected a whole number from 0 to 1024 (0 uses all cores), got "1025"' \
+  fv_run --threads 1025
+expect_number_refused '--threads: expected a whole number from 0 to 1024 (0 uses all cores), got "100000"' \
+  fv_import --threads 100000
+[ -e "$fv_dir/data.segcol" ] && fail "bad number: import wrote its file"
+# A leading zero is decimal, not octal: 010 is ten errors, not eight.
+expect_exit 1 "$segc" check --error-limit 010 "$fv_dir/twelve.seg"
+[ "$(grep -c 'error\[E0102\]' "$work/err")" -eq 10 ] ||
+  fail "--error-limit 010 printed $(grep -c 'error\[E0102\]' "$work/err") errors, not 10"
+# More than a size_t holds still means "all".
+expect_exit 1 "$segc" check --error-limit 99999999999999999999999 "$fv_dir/twelve.seg"
+[ "$(grep -c 'error\[E0102\]' "$work/err")" -eq 12 ] || fail "a huge --error-limit does not print all"
+expect_exit 1 fv_run --threads 1024
