@@ -32,6 +32,14 @@ bool inside_folder(const std::string& path, const std::string& folder) {
 }
 
 std::string run_output_clash(const RunOptions& options, const SourceManager& rule_files) {
+  std::error_code ec;
+  if (const fs::path current = fs::current_path(ec);
+      !ec && !options.out.empty() && inside_folder(current.string(), options.out)) {
+    return fmt::format("--out {} holds the current folder {}, which segc would replace with the "
+                       "results, leaving your shell in a deleted folder; name a folder that does "
+                       "not hold the current one, e.g. --out results",
+                       options.out, current.string());
+  }
   const bool skipping = options.csv.on_error == "skip";
   const std::string rejects = !options.csv.rejects.empty() ? options.csv.rejects
                               : skipping && options.out.empty() ? "rejects.csv"

@@ -1,6 +1,7 @@
 // Checks that an output never overwrites an input (issue 16: --rejects equal
 // to --data overwrote the customer file; a rejects file inside --out was
-// replaced by the results). Both paths need not exist yet.
+// replaced by the results), nor replaces the folder segc runs in (--out .
+// left the user's shell in a deleted folder). Both paths need not exist yet.
 #pragma once
 
 #include <string>
@@ -20,8 +21,8 @@ bool inside_folder(const std::string& path, const std::string& folder);
 // Why `segc run`'s outputs would overwrite one of its inputs, or "": the
 // rejects file (--rejects, or rejects.csv in the current folder with
 // --on-error skip and no --out) against the data and every rule file read,
-// imports included; a --rejects file or the data inside --out, which the
-// results replace.
+// imports included; the current folder, a --rejects file or the data inside
+// --out, which the results replace.
 std::string run_output_clash(const RunOptions& options, const SourceManager& rule_files);
 
 }  // namespace segc::cli

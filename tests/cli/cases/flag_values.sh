@@ -112,3 +112,35 @@ expect_exit 1 "$segc" check --error-limit 010 "$fv_dir/twelve.seg"
 expect_exit 1 "$segc" check --error-limit 99999999999999999999999 "$fv_dir/twelve.seg"
 [ "$(grep -c 'error\[E0102\]' "$work/err")" -eq 12 ] || fail "a huge --error-limit does not print all"
 expect_exit 1 fv_run --threads 1024
+
+# --out . (or any folder holding the current folder): the swap would replace
+# the folder the user's shell stands in, leaving it in a deleted folder. An
+# empty folder and an earlier run's results are both what segc may replace.
+printf 'id,age\n1,30\n2,12\n' >"$fv_dir/good.csv"
+fv_good_run() { "$fv_segc" run "$fv_rules" --data "$fv_dir/good.csv" --as-of 2026-11-01 "$@"; }
+mkdir -p "$fv_dir/results/empty" "$fv_dir/results/deep/deeper"
+fv_good_run --out "$fv_dir/results/earlier" >/dev/null 2>&1 || fail "--out results: the first run failed"
+ln -s "$fv_dir/results/empty" "$fv_dir/empty-link"
+# expect_out_refused DIR OUT: `segc run --out OUT` in DIR is exit 2, says why
+# and what to give instead, and leaves DIR as it was.
+expect_out_refused() {
+  local inode before
+  inode=$(stat -c %i "$1")
+  before=$(ls -A "$1")
+  expect_exit 2 sh -c 'cd "$1" && shift && exec "$@"' sh "$1" \
+    "$fv_segc" run "$fv_rules" --data "$fv_dir/good.csv" --as-of 2026-11-01 --out "$2"
+  grep -q -- "^segc: --out $2 holds the current folder" "$work/err" && grep -q -- '--out results' "$work/err" ||
+    fail "--out $2 in $1 is not refused clearly: $(head -2 "$work/err")"
+  [ "$(stat -c %i "$1" 2>/dev/null)" = "$inode" ] && [ "$(ls -A "$1")" = "$before" ] ||
+    fail "--out $2 in $1 replaced or changed the folder"
+}
+expect_out_refused "$fv_dir/results/empty" .
+expect_out_refused "$fv_dir/results/empty" "$fv_dir/results/empty/"
+expect_out_refused "$fv_dir/results/empty" "$fv_dir/empty-link"
+expect_out_refused "$fv_dir/results/earlier" .
+expect_out_refused "$fv_dir/results/deep/deeper" ..
+expect_out_refused "$fv_dir/results/deep/deeper" "$fv_dir/results"
+# A folder inside the current one is what to give.
+expect_exit 0 sh -c 'cd "$1" && shift && exec "$@"' sh "$fv_dir/results/empty" \
+  "$fv_segc" run "$fv_rules" --data "$fv_dir/good.csv" --as-of 2026-11-01 --out results
+[ -f "$fv_dir/results/empty/results/adults.keys" ] || fail "--out results in the current folder wrote nothing"
