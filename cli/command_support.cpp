@@ -1,12 +1,15 @@
 #include "command_support.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 
@@ -106,17 +109,31 @@ CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror,
 }
 
 std::optional<int32_t> evaluation_date(const std::string& as_of, const std::string& time_zone) {
-  if (!as_of.empty()) {
-    if (auto date = calendar::parse_iso_date(as_of)) return date;
-    print_error(fmt::format("--as-of: '{}' is not a date from 0001-01-01 to 9999-12-31; write it "
-                            "as YYYY-MM-DD, e.g. 2026-11-01",
-                            as_of));
-    return std::nullopt;
-  }
   std::string error;
   auto today = today_in_time_zone(time_zone, error);
-  if (!today) print_error(error);
-  return today;
+  if (!today) {
+    print_error(error);
+    return std::nullopt;
+  }
+  if (as_of.empty()) return today;
+  if (auto date = calendar::parse_iso_date(as_of)) return date;
+  print_error(fmt::format("--as-of: '{}' is not a date from 0001-01-01 to 9999-12-31; write it "
+                          "as YYYY-MM-DD, e.g. 2026-11-01",
+                          as_of));
+  return std::nullopt;
+}
+
+std::string unreadable_input(const std::string& path) {
+  struct stat info {};
+  int error = 0;
+  if (::stat(path.c_str(), &info) != 0) {
+    error = errno;
+  } else if (S_ISDIR(info.st_mode)) {
+    error = EISDIR;
+  } else if (::access(path.c_str(), R_OK) != 0) {
+    error = errno;
+  }
+  return error == 0 ? "" : fmt::format("cannot read {}: {}", path, std::strerror(error));
 }
 
 }  // namespace segc::cli

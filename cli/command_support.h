@@ -46,7 +46,13 @@ CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror,
                             const std::string& root, size_t error_limit);
 
 // --as-of DATE, else today in --timezone; nullopt after printing a usage error.
+// An unknown --timezone is an error also when --as-of leaves it unused.
 std::optional<int32_t> evaluation_date(const std::string& as_of, const std::string& time_zone);
+
+// "cannot read PATH: REASON" when the input file `path` does not exist, is a
+// folder or may not be read, else "". Only looks: a FIFO is not opened, so a
+// program writing into it is not cut off before the data is read.
+std::string unreadable_input(const std::string& path);
 
 // Prints "segc: MESSAGE" to stderr, control characters escaped (terminal_safe).
 void print_error(const std::string& message);

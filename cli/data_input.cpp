@@ -12,6 +12,7 @@
 #include "diagnostics/terminal_text.h"
 #include "runtime/columnar_file.h"
 #include "runtime/csv_hints.h"
+#include "runtime/csv_values.h"
 
 namespace segc::cli {
 namespace {
@@ -58,6 +59,12 @@ void add_csv_flags(CLI::App& command, CsvFlags& flags, const std::string& reject
       ->check(CLI::IsMember({",", ";", "tab", "\\t", "\t"}));
   command.add_option("--date-format", flags.date_format, "How dates are written in the data, e.g. DD.MM.YYYY")
       ->check(not_empty("a date format such as DD.MM.YYYY"))
+      ->check(
+          [](const std::string& text) {
+            runtime::csv::DateFormat format;
+            return runtime::csv::compile_date_format(text, format);
+          },
+          "")
       ->capture_default_str();
   command.add_flag("--decimal-comma", flags.decimal_comma, "Decimals and floats use ',' as the decimal point");
   command.add_option("--on-error", flags.on_error,

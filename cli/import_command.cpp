@@ -35,10 +35,11 @@ CLI::App* add_import_command(CLI::App& app, ImportOptions& options) {
 }
 
 int run_import_command(const ImportOptions& options) {
-  CompiledRules rules =
-      compile_rules(options.schema, /*werror=*/false, options.root, options.error_limit);
-  if (rules.exit_code) return *rules.exit_code;
-  const CheckedProgram& program = *rules.outcome->program;
+  // Every flag is checked before the schema is read: a bad flag is exit 2 with its message first.
+  if (std::string problem = unreadable_input(options.csv_path); !problem.empty()) {
+    print_error(problem);
+    return kExitUsage;
+  }
   const std::string rejects_path = options.csv.rejects.empty() ? options.out + ".rejects.csv" : options.csv.rejects;
   if (same_file(options.out, options.csv_path)) {
     print_error(fmt::format("-o {} is the CSV file being imported: the columnar file would replace it",
@@ -50,6 +51,10 @@ int run_import_command(const ImportOptions& options) {
                             same_file(rejects_path, options.out) ? "columnar file (-o)" : "CSV file being imported"));
     return kExitUsage;
   }
+  CompiledRules rules =
+      compile_rules(options.schema, /*werror=*/false, options.root, options.error_limit);
+  if (rules.exit_code) return *rules.exit_code;
+  const CheckedProgram& program = *rules.outcome->program;
   const runtime::TableSchema schema = evaluate::table_schema_for(program.schema);
   // Each column is written as soon as it is built, while the later ones are
   // still being built; the file only replaces OUT at commit, after the load

@@ -31,7 +31,22 @@ bool inside_folder(const std::string& path, const std::string& folder) {
   return is_within(resolved(path), resolved(folder));
 }
 
-std::string run_output_clash(const RunOptions& options, const SourceManager& rule_files) {
+namespace {
+
+// The rejects file `segc run` writes outside --out: --rejects, or
+// rejects.csv in the current folder with --on-error skip and no --out; "".
+std::string outside_rejects_file(const RunOptions& options) {
+  if (!options.csv.rejects.empty()) return options.csv.rejects;
+  return options.csv.on_error == "skip" && options.out.empty() ? "rejects.csv" : "";
+}
+
+std::string rejects_flag(const RunOptions& options) {
+  return options.csv.rejects.empty() ? "the rejects file" : "--rejects";
+}
+
+}  // namespace
+
+std::string run_output_clash(const RunOptions& options) {
   std::error_code ec;
   if (const fs::path current = fs::current_path(ec);
       !ec && !options.out.empty() && inside_folder(current.string(), options.out)) {
@@ -40,21 +55,10 @@ std::string run_output_clash(const RunOptions& options, const SourceManager& rul
                        "not hold the current one, e.g. --out results",
                        options.out, current.string());
   }
-  const bool skipping = options.csv.on_error == "skip";
-  const std::string rejects = !options.csv.rejects.empty() ? options.csv.rejects
-                              : skipping && options.out.empty() ? "rejects.csv"
-                                                               : "";
-  if (!rejects.empty()) {
-    if (same_file(rejects, options.data)) {
-      return fmt::format("{} {} is the data file: the rejected rows would overwrite it",
-                         options.csv.rejects.empty() ? "the rejects file" : "--rejects", rejects);
-    }
-    for (size_t file = 0; file < rule_files.size(); ++file) {
-      if (same_file(rejects, rule_files.file(static_cast<FileId>(file)).absolute_path())) {
-        return fmt::format("{} {} is a rule file: the rejected rows would overwrite it",
-                           options.csv.rejects.empty() ? "the rejects file" : "--rejects", rejects);
-      }
-    }
+  const std::string rejects = outside_rejects_file(options);
+  if (!rejects.empty() && same_file(rejects, options.data)) {
+    return fmt::format("{} {} is the data file: the rejected rows would overwrite it",
+                       rejects_flag(options), rejects);
   }
   if (!options.csv.rejects.empty() && !options.out.empty() && inside_folder(rejects, options.out)) {
     return fmt::format("--rejects {} is inside --out {}, which segc replaces with the results; leave "
@@ -65,6 +69,18 @@ std::string run_output_clash(const RunOptions& options, const SourceManager& rul
   if (!options.out.empty() && inside_folder(options.data, options.out)) {
     return fmt::format("--data {} is inside --out {}, which segc replaces with the results", options.data,
                        options.out);
+  }
+  return "";
+}
+
+std::string rejects_rule_file_clash(const RunOptions& options, const SourceManager& rule_files) {
+  const std::string rejects = outside_rejects_file(options);
+  if (rejects.empty()) return "";
+  for (size_t file = 0; file < rule_files.size(); ++file) {
+    if (same_file(rejects, rule_files.file(static_cast<FileId>(file)).absolute_path())) {
+      return fmt::format("{} {} is a rule file: the rejected rows would overwrite it",
+                         rejects_flag(options), rejects);
+    }
   }
   return "";
 }

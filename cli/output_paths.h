@@ -18,11 +18,15 @@ bool same_file(const std::string& a, const std::string& b);
 // Whether `path` lies inside `folder` (at any depth), after the same resolution.
 bool inside_folder(const std::string& path, const std::string& folder);
 
-// Why `segc run`'s outputs would overwrite one of its inputs, or "": the
-// rejects file (--rejects, or rejects.csv in the current folder with
-// --on-error skip and no --out) against the data and every rule file read,
-// imports included; the current folder, a --rejects file or the data inside
-// --out, which the results replace.
-std::string run_output_clash(const RunOptions& options, const SourceManager& rule_files);
+// Why `segc run`'s outputs would overwrite one of its inputs or the folder
+// it runs in, or "", checked before the rules are read: --out holding the
+// current folder; the rejects file (--rejects, or rejects.csv in the current
+// folder with --on-error skip and no --out) being the data; a --rejects file
+// or the data inside --out, which the results replace.
+std::string run_output_clash(const RunOptions& options);
+
+// Why the rejects file would overwrite a rule file, imports included, or "";
+// known once the rules are read.
+std::string rejects_rule_file_clash(const RunOptions& options, const SourceManager& rule_files);
 
 }  // namespace segc::cli

@@ -156,6 +156,37 @@ CLI::App* add_run_command(CLI::App& app, RunOptions& options) {
 }
 
 int run_run_command(const RunOptions& options) {
+  // Every flag is checked before the rules are read: a bad flag is exit 2
+  // with its message first, not after the rules' errors or warnings.
+  std::optional<int32_t> today = evaluation_date(options.as_of, options.timezone);
+  if (!today) return kExitUsage;
+  if (std::string problem = unreadable_input(options.data); !problem.empty()) {
+    print_error("--data: " + problem);
+    return kExitUsage;
+  }
+  const bool columnar = runtime::is_columnar_file(options.data);
+  if (columnar && options.csv.any_given()) {
+    print_error(fmt::format("{} is a columnar file: --delimiter, --date-format, --decimal-comma, "
+                            "--on-error and --rejects apply to CSV data only (segc import took them)",
+                            options.data));
+    return kExitUsage;
+  }
+  if (std::string clash = run_output_clash(options); !clash.empty()) {
+    print_error(clash);
+    return kExitUsage;
+  }
+  // Locked before the data is read: a second run into the same folder stops
+  // here, not after its evaluation. A run that stops leaves it as it was.
+  std::unique_ptr<output::ResultFolder> results;
+  if (!options.out.empty()) {
+    std::string error;
+    results = output::ResultFolder::open(options.out, error);
+    if (!results) {
+      print_error(error);
+      return kExitUsage;
+    }
+  }
+
   CompiledRules rules = compile_rules(options.inputs, options.werror, options.root,
                                       options.error_limit);
   if (rules.exit_code) return *rules.exit_code;
@@ -167,8 +198,6 @@ int run_run_command(const RunOptions& options) {
     print_error(selection.error);
     return kExitUsage;
   }
-  std::optional<int32_t> today = evaluation_date(options.as_of, options.timezone);
-  if (!today) return kExitUsage;
   const output::MemberFormat format = member_format(options.out_format);
   const runtime::TableSchema schema = evaluate::table_schema_for(program.schema);
   if (format != output::MemberFormat::Keys) {
@@ -179,31 +208,13 @@ int run_run_command(const RunOptions& options) {
       return kExitUsage;
     }
   }
-
-  if (std::string clash = run_output_clash(options, outcome.sources); !clash.empty()) {
+  if (std::string clash = rejects_rule_file_clash(options, outcome.sources); !clash.empty()) {
     print_error(clash);
     return kExitUsage;
   }
-  // Locked before the data is read: a second run into the same folder stops
-  // here, not after its evaluation.
-  std::unique_ptr<output::ResultFolder> results;
-  if (!options.out.empty()) {
-    std::string error;
-    results = output::ResultFolder::open(options.out, error);
-    if (!results) {
-      print_error(error);
-      return kExitUsage;
-    }
-  }
 
   LoadedData data;
-  if (runtime::is_columnar_file(options.data)) {
-    if (options.csv.any_given()) {
-      print_error(fmt::format("{} is a columnar file: --delimiter, --date-format, --decimal-comma, "
-                              "--on-error and --rejects apply to CSV data only (segc import took them)",
-                              options.data));
-      return kExitUsage;
-    }
+  if (columnar) {
     data = open_columnar_data(options.data, schema, columns_read(program, selection.to_compute));
   } else {
     CsvFlags flags = options.csv;

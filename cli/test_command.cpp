@@ -39,12 +39,13 @@ CLI::App* add_test_command(CLI::App& app, TestOptions& options) {
 }
 
 int run_test_command(const TestOptions& options) {
+  // Before the rules are read: a bad flag is exit 2 with its message first.
+  std::optional<int32_t> today = evaluation_date(options.as_of, options.timezone);
+  if (!today) return kExitUsage;
   CompiledRules rules = compile_rules(options.inputs, options.werror, options.root,
                                       options.error_limit);
   if (rules.exit_code) return *rules.exit_code;
   const CheckOutcome& outcome = *rules.outcome;
-  std::optional<int32_t> today = evaluation_date(options.as_of, options.timezone);
-  if (!today) return kExitUsage;
 
   SegmentEvaluator evaluator(
       options.engine == "interpreter" ? EngineKind::Interpreter : EngineKind::Jit, 1,

@@ -28,7 +28,7 @@ expect_empty_refused() {
   [ -s "$work/out" ] && fail "empty $name: something on stdout ($*)"
 }
 
-fv_run() { "$segc" run "$fv_rules" --data "$fv_data" --on-error skip "$@"; }
+fv_run() { "$segc" run "$fv_rules" --data "$fv_data" --on-error skip --rejects "$fv_dir/rejects.csv" "$@"; }
 expect_empty_refused files "$segc" run "" --data "$fv_data"
 expect_empty_refused --data "$segc" run "$fv_rules" --data ""
 expect_empty_refused --as-of fv_run --as-of ""
@@ -38,7 +38,7 @@ expect_empty_refused --out fv_run --out ""
 expect_exit 2 fv_run --out=  # CLI11: "--out: 1 required TEXT missing"
 expect_empty_refused --out fv_run --out-format roaring --out ""
 expect_empty_refused --root fv_run --root ""
-expect_empty_refused --rejects fv_run --rejects ""
+expect_empty_refused --rejects "$segc" run "$fv_rules" --data "$fv_data" --on-error skip --rejects ""
 expect_empty_refused --date-format fv_run --date-format ""
 expect_empty_refused --delimiter fv_run --delimiter ""
 expect_empty_refused --on-error fv_run --on-error ""
@@ -144,3 +144,64 @@ expect_out_refused "$fv_dir/results/deep/deeper" "$fv_dir/results"
 expect_exit 0 sh -c 'cd "$1" && shift && exec "$@"' sh "$fv_dir/results/empty" \
   "$fv_segc" run "$fv_rules" --data "$fv_dir/good.csv" --as-of 2026-11-01 --out results
 [ -f "$fv_dir/results/empty/results/adults.keys" ] || fail "--out results in the current folder wrote nothing"
+
+# Flags are checked before the rules are read: a bad flag is exit 2 with its
+# message first, whether the rules have errors (which were exit 1, the flag
+# never mentioned) or warnings (which were printed before the flag's message).
+cat >"$fv_dir/broken.seg" <<'SEG'
+schema customer {
+  key id: int
+  age: int
+}
+segment adults = agee >= 18
+SEG
+cat >"$fv_dir/warned.seg" <<'SEG'
+schema customer {
+  key id: int
+  age: int
+}
+segment odd = age between 30 and 20
+SEG
+"$segc" import "$fv_dir/good.csv" --schema "$fv_rules" -o "$fv_dir/good.segcol" >/dev/null ||
+  fail "flag order: import of good.csv failed"
+mkdir -p "$fv_dir/foreign" && echo notes >"$fv_dir/foreign/notes.txt"
+# expect_flag_first MESSAGE CMD...: exit 2, MESSAGE starts stderr, and no
+# diagnostic of the rules is printed.
+expect_flag_first() {
+  local message=$1
+  shift
+  expect_exit 2 "$@"
+  head -1 "$work/err" | grep -qF -- "segc: $message" || fail "flag order: '$message' is not first: $(head -2 "$work/err") ($*)"
+  grep -q 'error\[\|warning\[' "$work/err" && fail "flag order: the rules were checked before the flags ($*)"
+}
+for fv_seg in broken warned; do
+  fv_r="$fv_dir/$fv_seg.seg"
+  expect_flag_first "--as-of: '0000-12-31' is not a date" "$segc" run "$fv_r" --data "$fv_dir/good.csv" --as-of 0000-12-31
+  expect_flag_first "--as-of: '2026-02-30' is not a date" "$segc" test "$fv_r" --as-of 2026-02-30
+  expect_flag_first "--timezone: unknown time zone 'Mars/Base'" "$segc" run "$fv_r" --data "$fv_dir/good.csv" --timezone Mars/Base
+  expect_flag_first "--timezone: unknown time zone 'Mars/Base'" "$segc" test "$fv_r" --timezone Mars/Base
+  expect_flag_first "--date-format: date format 'DD.MM' must contain" "$segc" run "$fv_r" --data "$fv_dir/good.csv" --date-format DD.MM
+  expect_flag_first "--date-format: date format 'DD.MM' must contain" \
+    "$segc" import "$fv_dir/good.csv" --schema "$fv_r" -o "$fv_dir/x.segcol" --date-format DD.MM
+  expect_flag_first "--data: cannot read $fv_dir/missing.csv: No such file or directory" \
+    "$segc" run "$fv_r" --data "$fv_dir/missing.csv"
+  expect_flag_first "--data: cannot read $fv_dir: Is a directory" "$segc" run "$fv_r" --data "$fv_dir"
+  expect_flag_first "cannot read $fv_dir/missing.csv: No such file or directory" \
+    "$segc" import "$fv_dir/missing.csv" --schema "$fv_r" -o "$fv_dir/x.segcol"
+  expect_flag_first "-o $fv_dir/good.csv is the CSV file being imported" \
+    "$segc" import "$fv_dir/good.csv" --schema "$fv_r" -o "$fv_dir/good.csv"
+  expect_flag_first "--rejects $fv_dir/good.csv is the CSV file being imported" \
+    "$segc" import "$fv_dir/good.csv" --schema "$fv_r" -o "$fv_dir/x.segcol" --on-error skip --rejects "$fv_dir/good.csv"
+  expect_flag_first "$fv_dir/good.segcol is a columnar file: --delimiter" \
+    "$segc" run "$fv_r" --data "$fv_dir/good.segcol" --delimiter ';'
+  expect_flag_first "--rejects $fv_dir/good.csv is the data file" \
+    "$segc" run "$fv_r" --data "$fv_dir/good.csv" --on-error skip --rejects "$fv_dir/good.csv"
+  expect_flag_first "--out $fv_dir/foreign: the folder holds \"notes.txt\"" \
+    "$segc" run "$fv_r" --data "$fv_dir/good.csv" --out "$fv_dir/foreign"
+  expect_flag_first "--out . holds the current folder" \
+    sh -c 'cd "$1" && shift && exec "$@"' sh "$fv_dir/results/empty" "$fv_segc" run "$fv_r" --data "$fv_dir/good.csv" --out .
+done
+[ -e "$fv_dir/x.segcol" ] && fail "flag order: import wrote its file"
+# An unknown zone is refused even where --as-of leaves it unused.
+expect_flag_first "--timezone: unknown time zone 'Mars/Base'" \
+  "$segc" run "$fv_rules" --data "$fv_dir/good.csv" --as-of 2026-11-01 --timezone Mars/Base
