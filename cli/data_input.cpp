@@ -52,6 +52,14 @@ runtime::CsvOptions csv_options(const CsvFlags& flags) {
   return csv;
 }
 
+std::string csv_flags_problem(const CsvFlags& flags) {
+  if (!flags.rejects.empty() && flags.on_error != "skip") {
+    return "--rejects needs --on-error skip: without it a bad row stops the command and no row is "
+           "rejected; add --on-error skip, or leave out --rejects";
+  }
+  return "";
+}
+
 void add_csv_flags(CLI::App& command, CsvFlags& flags, const std::string& rejects_default) {
   command.add_option("--delimiter", flags.delimiter,
                      "CSV delimiter: ',', ';' or tab (default: detected from the header)")

@@ -40,6 +40,10 @@ int run_import_command(const ImportOptions& options) {
     print_error(problem);
     return kExitUsage;
   }
+  if (std::string problem = csv_flags_problem(options.csv); !problem.empty()) {
+    print_error(problem);
+    return kExitUsage;
+  }
   const std::string rejects_path = options.csv.rejects.empty() ? options.out + ".rejects.csv" : options.csv.rejects;
   if (same_file(options.out, options.csv_path)) {
     print_error(fmt::format("-o {} is the CSV file being imported: the columnar file would replace it",
@@ -49,6 +53,10 @@ int run_import_command(const ImportOptions& options) {
   if (same_file(rejects_path, options.csv_path) || same_file(rejects_path, options.out)) {
     print_error(fmt::format("--rejects {} is the {}: the rejected rows would overwrite it", rejects_path,
                             same_file(rejects_path, options.out) ? "columnar file (-o)" : "CSV file being imported"));
+    return kExitUsage;
+  }
+  if (std::string folder = import_output_is_folder(options, rejects_path); !folder.empty()) {
+    print_error(folder);
     return kExitUsage;
   }
   CompiledRules rules =

@@ -19,19 +19,11 @@ fs::path resolved(const std::string& path) {
   return ec ? absolute.lexically_normal() : canonical;
 }
 
-}  // namespace
-
-bool same_file(const std::string& a, const std::string& b) {
+bool is_folder(const std::string& path) {
   std::error_code ec;
-  if (fs::equivalent(a, b, ec) && !ec) return true;  // hard links too
-  return resolved(a) == resolved(b);
+  // A symbolic link is replaced by the rename, not followed.
+  return fs::symlink_status(path, ec).type() == fs::file_type::directory;
 }
-
-bool inside_folder(const std::string& path, const std::string& folder) {
-  return is_within(resolved(path), resolved(folder));
-}
-
-namespace {
 
 // The rejects file `segc run` writes outside --out: --rejects, or
 // rejects.csv in the current folder with --on-error skip and no --out; "".
@@ -45,6 +37,33 @@ std::string rejects_flag(const RunOptions& options) {
 }
 
 }  // namespace
+
+bool same_file(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  if (fs::equivalent(a, b, ec) && !ec) return true;  // hard links too
+  return resolved(a) == resolved(b);
+}
+
+bool inside_folder(const std::string& path, const std::string& folder) {
+  return is_within(resolved(path), resolved(folder));
+}
+
+std::string rejects_file_is_folder(const CsvFlags& flags, const std::string& rejects_path) {
+  if (!is_folder(rejects_path)) return "";
+  if (flags.rejects.empty()) {
+    return fmt::format("the rejects file {} is a folder; name another file with --rejects", rejects_path);
+  }
+  return fmt::format("--rejects {} is a folder; name a file for the rejected rows, e.g. {}/rejects.csv",
+                     rejects_path, rejects_path);
+}
+
+std::string import_output_is_folder(const ImportOptions& options, const std::string& rejects_path) {
+  if (is_folder(options.out)) {
+    return fmt::format("-o {} is a folder; name the columnar file to write, e.g. {}/data.segcol",
+                       options.out, options.out);
+  }
+  return rejects_file_is_folder(options.csv, rejects_path);
+}
 
 std::string run_output_clash(const RunOptions& options) {
   std::error_code ec;
@@ -60,6 +79,7 @@ std::string run_output_clash(const RunOptions& options) {
     return fmt::format("{} {} is the data file: the rejected rows would overwrite it",
                        rejects_flag(options), rejects);
   }
+  if (std::string folder = rejects_file_is_folder(options.csv, rejects); !folder.empty()) return folder;
   if (!options.csv.rejects.empty() && !options.out.empty() && inside_folder(rejects, options.out)) {
     return fmt::format("--rejects {} is inside --out {}, which segc replaces with the results; leave "
                        "out --rejects to have the rejected rows in {}/rejects.csv, or name a file "

@@ -171,6 +171,10 @@ int run_run_command(const RunOptions& options) {
                             options.data));
     return kExitUsage;
   }
+  if (std::string problem = csv_flags_problem(options.csv); !problem.empty()) {
+    print_error(problem);
+    return kExitUsage;
+  }
   if (std::string clash = run_output_clash(options); !clash.empty()) {
     print_error(clash);
     return kExitUsage;

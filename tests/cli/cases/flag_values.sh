@@ -205,3 +205,31 @@ done
 # An unknown zone is refused even where --as-of leaves it unused.
 expect_flag_first "--timezone: unknown time zone 'Mars/Base'" \
   "$segc" run "$fv_rules" --data "$fv_dir/good.csv" --as-of 2026-11-01 --timezone Mars/Base
+
+# --rejects: a folder is refused before anything is read (it failed after the
+# whole evaluation with "cannot rename to rdir: Is a directory", naming no
+# flag), and --rejects without --on-error skip is refused, not ignored.
+mkdir -p "$fv_dir/rdir" "$fv_dir/cwd-rejects/rejects.csv" "$fv_dir/x.segcol.rejects.csv" "$fv_dir/odir"
+for fv_seg in rules broken; do
+  fv_r="$fv_dir/$fv_seg.seg"
+  expect_flag_first "--rejects $fv_dir/rdir is a folder" \
+    "$segc" run "$fv_r" --data "$fv_data" --on-error skip --rejects "$fv_dir/rdir"
+  expect_flag_first "--rejects $fv_dir/rdir is a folder" \
+    "$segc" import "$fv_data" --schema "$fv_r" -o "$fv_dir/y.segcol" --on-error skip --rejects "$fv_dir/rdir"
+  expect_flag_first "the rejects file rejects.csv is a folder" sh -c 'cd "$1" && shift && exec "$@"' sh \
+    "$fv_dir/cwd-rejects" "$fv_segc" run "$fv_r" --data "$fv_data" --on-error skip
+  expect_flag_first "the rejects file $fv_dir/x.segcol.rejects.csv is a folder" \
+    "$segc" import "$fv_data" --schema "$fv_r" -o "$fv_dir/x.segcol" --on-error skip
+  expect_flag_first "-o $fv_dir/odir is a folder" "$segc" import "$fv_data" --schema "$fv_r" -o "$fv_dir/odir"
+  expect_flag_first "--rejects needs --on-error skip" \
+    "$segc" run "$fv_r" --data "$fv_data" --rejects "$fv_dir/r.csv"
+  expect_flag_first "--rejects needs --on-error skip" \
+    "$segc" run "$fv_r" --data "$fv_data" --on-error fail --rejects "$fv_dir/r.csv"
+  expect_flag_first "--rejects needs --on-error skip" \
+    "$segc" import "$fv_data" --schema "$fv_r" -o "$fv_dir/y.segcol" --rejects "$fv_dir/r.csv"
+done
+[ -z "$(ls -A "$fv_dir/rdir")" ] || fail "--rejects folder: something was written into it"
+[ -e "$fv_dir/y.segcol" ] || [ -e "$fv_dir/x.segcol" ] || [ -e "$fv_dir/r.csv" ] && fail "--rejects: a refused command wrote a file"
+# With --on-error skip, --rejects names the file; the folder it is in is created.
+expect_exit 1 "$segc" run "$fv_rules" --data "$fv_data" --on-error skip --rejects "$fv_dir/rdir/new/r.csv"
+grep -q '^3,' "$fv_dir/rdir/new/r.csv" || fail "--rejects in a new folder: the rejected row is not there"
