@@ -45,10 +45,10 @@ CLI::Validator whole_number(uint64_t max, const std::string& zero_means) {
   return CLI::Validator(
       [=](std::string& value) {
         const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
-        uint64_t number = 0;
-        const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
         const bool digits_only = !value.empty() && std::all_of(value.begin(), value.end(), is_digit);
-        if (error == std::errc::result_out_of_range && digits_only && unbounded) number = max;
+        uint64_t number = 0;
+        const std::errc error = std::from_chars(value.data(), value.data() + value.size(), number).ec;
+        if (error == std::errc::result_out_of_range && unbounded) number = max;
         if (!digits_only || (error != std::errc() && !unbounded) || number > max) {
           return fmt::format("expected {} ({}), got \"{}\"", expected, zero_means, value);
         }
