@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "command_support.h"
 #include "commands.h"
 #include "diagnostics/render.h"
 #include "diagnostics/terminal_text.h"
@@ -51,10 +52,12 @@ CLI::App* add_check_command(CLI::App& app, CheckOptions& options) {
       "check", "Parse, resolve imports and type-check rule files, and print diagnostics");
   command->add_option("files", options.inputs,
                       "Rule files, or folders meaning every *.seg below them; - reads stdin")
-      ->required();
+      ->required()
+      ->check(not_empty("a rule file or folder, or - for standard input"));
   command
       ->add_option("--format", options.format,
                    "Diagnostics as text (stderr) or json, sarif, github, junit (stdout)")
+      ->check(not_empty("text, json, sarif, github or junit"))
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}))
       ->capture_default_str();
   command->add_flag("--werror", options.werror, "Treat warnings as errors");

@@ -1,10 +1,16 @@
 #include "command_support.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <limits>
 #include <stdexcept>
 
 #include "commands.h"
@@ -24,10 +30,42 @@ void print_error(const std::string& message) {
 
 void print_warning(const std::string& message) { print_error("warning: " + message); }
 
+CLI::Validator not_empty(const std::string& what) {
+  return CLI::Validator(
+      [what](const std::string& value) {
+        return value.empty() ? "the value is empty; give " + what : std::string();
+      },
+      "");
+}
+
+CLI::Validator whole_number(uint64_t max, const std::string& zero_means) {
+  const bool unbounded = max == std::numeric_limits<uint64_t>::max();
+  const std::string expected = unbounded ? "a whole number 0 or more"
+                                         : fmt::format("a whole number from 0 to {}", max);
+  return CLI::Validator(
+      [=](std::string& value) {
+        const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+        const bool digits_only = !value.empty() && std::all_of(value.begin(), value.end(), is_digit);
+        uint64_t number = 0;
+        const std::errc error = std::from_chars(value.data(), value.data() + value.size(), number).ec;
+        if (error == std::errc::result_out_of_range && unbounded) number = max;
+        if (!digits_only || (error != std::errc() && !unbounded) || number > max) {
+          return fmt::format("expected {} ({}), got \"{}\"", expected, zero_means, value);
+        }
+        value = std::to_string(number);  // what CLI11 converts: no leading 0 to read as octal
+        return std::string();
+      },
+      unbounded ? "" : fmt::format("in [0 - {}]", max));
+}
+
+CLI::Validator thread_count() { return whole_number(kMaxThreads, "0 uses all cores"); }
+
 void add_root_option(CLI::App& command, std::string& root) {
-  command.add_option("--root", root,
-                     fmt::format("The folder rule files and their imports must lie in (default: {})",
-                                 kDefaultRootText));
+  command
+      .add_option("--root", root,
+                  fmt::format("The folder rule files and their imports must lie in (default: {})",
+                              kDefaultRootText))
+      ->check(not_empty("a folder"));
 }
 
 void add_error_limit_flag(CLI::App& command, size_t& error_limit) {
@@ -35,7 +73,7 @@ void add_error_limit_flag(CLI::App& command, size_t& error_limit) {
       .add_option("--error-limit", error_limit,
                   "Print at most this many errors (and warnings) per file, then count the "
                   "rest; 0 prints all")
-      ->check(CLI::NonNegativeNumber)  // a size_t would take -1 as 2^64-1
+      ->transform(whole_number(std::numeric_limits<size_t>::max(), "0 prints all"))
       ->capture_default_str();
 }
 
@@ -71,17 +109,31 @@ CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror,
 }
 
 std::optional<int32_t> evaluation_date(const std::string& as_of, const std::string& time_zone) {
-  if (!as_of.empty()) {
-    if (auto date = calendar::parse_iso_date(as_of)) return date;
-    print_error(fmt::format("--as-of: '{}' is not a date from 0001-01-01 to 9999-12-31; write it "
-                            "as YYYY-MM-DD, e.g. 2026-11-01",
-                            as_of));
-    return std::nullopt;
-  }
   std::string error;
   auto today = today_in_time_zone(time_zone, error);
-  if (!today) print_error(error);
-  return today;
+  if (!today) {
+    print_error(error);
+    return std::nullopt;
+  }
+  if (as_of.empty()) return today;
+  if (auto date = calendar::parse_iso_date(as_of)) return date;
+  print_error(fmt::format("--as-of: '{}' is not a date from 0001-01-01 to 9999-12-31; write it "
+                          "as YYYY-MM-DD, e.g. 2026-11-01",
+                          as_of));
+  return std::nullopt;
+}
+
+std::string unreadable_input(const std::string& path) {
+  struct stat info {};
+  int error = 0;
+  if (::stat(path.c_str(), &info) != 0) {
+    error = errno;
+  } else if (S_ISDIR(info.st_mode)) {
+    error = EISDIR;
+  } else if (::access(path.c_str(), R_OK) != 0) {
+    error = errno;
+  }
+  return error == 0 ? "" : fmt::format("cannot read {}: {}", path, std::strerror(error));
 }
 
 }  // namespace segc::cli

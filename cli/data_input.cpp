@@ -12,6 +12,7 @@
 #include "diagnostics/terminal_text.h"
 #include "runtime/columnar_file.h"
 #include "runtime/csv_hints.h"
+#include "runtime/csv_values.h"
 
 namespace segc::cli {
 namespace {
@@ -51,20 +52,38 @@ runtime::CsvOptions csv_options(const CsvFlags& flags) {
   return csv;
 }
 
+std::string csv_flags_problem(const CsvFlags& flags) {
+  if (!flags.rejects.empty() && flags.on_error != "skip") {
+    return "--rejects needs --on-error skip: without it a bad row stops the command and no row is "
+           "rejected; add --on-error skip, or leave out --rejects";
+  }
+  return "";
+}
+
 void add_csv_flags(CLI::App& command, CsvFlags& flags, const std::string& rejects_default) {
   command.add_option("--delimiter", flags.delimiter,
                      "CSV delimiter: ',', ';' or tab (default: detected from the header)")
+      ->check(not_empty("',', ';' or tab, or leave out --delimiter to detect it"))
       ->check(CLI::IsMember({",", ";", "tab", "\\t", "\t"}));
   command.add_option("--date-format", flags.date_format, "How dates are written in the data, e.g. DD.MM.YYYY")
+      ->check(not_empty("a date format such as DD.MM.YYYY"))
+      ->check(
+          [](const std::string& text) {
+            runtime::csv::DateFormat format;
+            return runtime::csv::compile_date_format(text, format);
+          },
+          "")
       ->capture_default_str();
   command.add_flag("--decimal-comma", flags.decimal_comma, "Decimals and floats use ',' as the decimal point");
   command.add_option("--on-error", flags.on_error,
                      "fail (default): report bad rows and stop; skip: leave them out and write them to "
                      "the rejects file")
+      ->check(not_empty("fail or skip"))
       ->check(CLI::IsMember({"fail", "skip"}))
       ->capture_default_str();
   command.add_option("--rejects", flags.rejects,
-                     "Where --on-error skip writes rejected rows (default: " + rejects_default + ")");
+                     "Where --on-error skip writes rejected rows (default: " + rejects_default + ")")
+      ->check(not_empty("a file"));
 }
 
 namespace {

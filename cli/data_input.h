@@ -21,6 +21,11 @@ struct LoadedData {
 
 runtime::CsvOptions csv_options(const CsvFlags& flags);
 
+// Why the CSV flags do not go together, or "": --rejects without --on-error
+// skip, where a bad row stops the command and no row is ever rejected, is
+// refused rather than ignored.
+std::string csv_flags_problem(const CsvFlags& flags);
+
 // Loads a CSV file; bad rows are reported (exit 1), or with --on-error skip
 // left out and returned, for write_rejects once the command knows it will
 // go on. With a sink the columns go there (runtime::ColumnSink) and the

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "command_support.h"
 #include "commands.h"
 #include "diagnostics/diagnostic.h"
 #include "diagnostics/render.h"
@@ -54,7 +55,8 @@ CLI::App* add_fmt_command(CLI::App& app, FmtOptions& options) {
   command->add_option("files", options.inputs,
                       "Rule files, or folders meaning every *.seg below them; - reads "
                       "standard input")
-      ->required();
+      ->required()
+      ->check(not_empty("a rule file or folder, or - for standard input"));
   CLI::Option* write =
       command->add_flag("-w,--write", options.write,
                         "Rewrite files whose layout differs, in place and atomically");
@@ -65,6 +67,7 @@ CLI::App* add_fmt_command(CLI::App& app, FmtOptions& options) {
                     "Print a unified diff of the changes instead of the formatted text");
   command->add_option("--stdin-filename", options.stdin_filename,
                       "The name of standard input in messages")
+      ->check(not_empty("a name"))
       ->capture_default_str();
   add_root_option(*command, options.root);
   add_error_limit_flag(*command, options.error_limit);

@@ -17,24 +17,33 @@ namespace segc::cli {
 CLI::App* add_import_command(CLI::App& app, ImportOptions& options) {
   CLI::App* command = app.add_subcommand(
       "import", "Convert CSV customer data to a columnar file that segc run memory-maps");
-  command->add_option("csv", options.csv_path, "The CSV file")->required();
+  command->add_option("csv", options.csv_path, "The CSV file")->required()->check(not_empty("the CSV file"));
   command->add_option("--schema", options.schema,
                       "Rule files (or folders of *.seg) declaring the schema of the data")
-      ->required();
-  command->add_option("-o,--output", options.out, "The columnar file to write")->required();
+      ->required()
+      ->check(not_empty("a rule file or folder"));
+  command->add_option("-o,--output", options.out, "The columnar file to write")
+      ->required()
+      ->check(not_empty("the file to write"));
   add_root_option(*command, options.root);
   add_csv_flags(*command, options.csv, "OUTPUT.rejects.csv");
   add_error_limit_flag(*command, options.error_limit);
   command->add_option("--threads", options.csv.threads,
-                      "Threads loading the CSV (default: all cores); the file does not depend on it");
+                      "Threads loading the CSV (default: all cores); the file does not depend on it")
+      ->transform(thread_count());
   return command;
 }
 
 int run_import_command(const ImportOptions& options) {
-  CompiledRules rules =
-      compile_rules(options.schema, /*werror=*/false, options.root, options.error_limit);
-  if (rules.exit_code) return *rules.exit_code;
-  const CheckedProgram& program = *rules.outcome->program;
+  // Every flag is checked before the schema is read: a bad flag is exit 2 with its message first.
+  if (std::string problem = unreadable_input(options.csv_path); !problem.empty()) {
+    print_error(problem);
+    return kExitUsage;
+  }
+  if (std::string problem = csv_flags_problem(options.csv); !problem.empty()) {
+    print_error(problem);
+    return kExitUsage;
+  }
   const std::string rejects_path = options.csv.rejects.empty() ? options.out + ".rejects.csv" : options.csv.rejects;
   if (same_file(options.out, options.csv_path)) {
     print_error(fmt::format("-o {} is the CSV file being imported: the columnar file would replace it",
@@ -46,6 +55,14 @@ int run_import_command(const ImportOptions& options) {
                             same_file(rejects_path, options.out) ? "columnar file (-o)" : "CSV file being imported"));
     return kExitUsage;
   }
+  if (std::string folder = import_output_is_folder(options, rejects_path); !folder.empty()) {
+    print_error(folder);
+    return kExitUsage;
+  }
+  CompiledRules rules =
+      compile_rules(options.schema, /*werror=*/false, options.root, options.error_limit);
+  if (rules.exit_code) return *rules.exit_code;
+  const CheckedProgram& program = *rules.outcome->program;
   const runtime::TableSchema schema = evaluate::table_schema_for(program.schema);
   // Each column is written as soon as it is built, while the later ones are
   // still being built; the file only replaces OUT at commit, after the load

@@ -12,6 +12,11 @@ int main(int argc, char** argv) {
   CLI::App app{"segc: compile and check Seg customer-segment rules", "segc"};
   app.set_version_flag("--version", std::string("segc ") + SEGC_VERSION);
   app.require_subcommand(1);
+  // Flag errors read like segc's other messages ("segc: --out: ..."), with
+  // the value given escaped as every quoted value is.
+  app.failure_message([](const CLI::App* failed, const CLI::Error& error) {
+    return "segc: " + segc::terminal_safe(CLI::FailureMessage::simple(failed, error), segc::LineBreaks::Keep);
+  });
 
   CheckOptions check;
   CLI::App* check_command = add_check_command(app, check);

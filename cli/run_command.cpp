@@ -105,29 +105,37 @@ CLI::App* add_run_command(CLI::App& app, RunOptions& options) {
       app.add_subcommand("run", "Evaluate segments and partitions over customer data");
   command->add_option("files", options.inputs,
                       "Rule files, or folders meaning every *.seg below them")
-      ->required();
+      ->required()
+      ->check(not_empty("a rule file or folder"));
   command->add_option("--data", options.data,
                       "Customer data: a CSV file, or a columnar file written by segc import")
-      ->required();
+      ->required()
+      ->check(not_empty("a CSV file or a columnar file"));
   command->add_option("--as-of", options.as_of,
-                      "The date `today` means, YYYY-MM-DD (default: the current date)");
+                      "The date `today` means, YYYY-MM-DD (default: the current date)")
+      ->check(not_empty("a date as YYYY-MM-DD, or leave out --as-of for the current date"));
   command->add_option("--timezone", options.timezone,
                       "IANA time zone of the current date when --as-of is not given")
+      ->check(not_empty("an IANA time zone such as Europe/Moscow, or leave out --timezone for UTC"))
       ->capture_default_str();
   command->add_option("--segments", options.segments,
                       "Evaluate only these segments or partitions (and what they reference)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->check(not_empty("segment or partition names, separated by ','"));
   command->add_option("--threads", options.threads, "Worker threads (default: all cores)")
-      ->check(CLI::Range(0u, 1024u));
+      ->transform(thread_count());
   command->add_option("--format", options.format, "Summary on stdout: table, json or csv")
+      ->check(not_empty("table, json or csv"))
       ->check(CLI::IsMember({"table", "json", "csv"}))
       ->capture_default_str();
   CLI::Option* out = command->add_option(
       "--out", options.out,
       "Write a member list per segment and partition group, and manifest.json, here");
+  out->check(not_empty("a folder"));
   command->add_option("--out-format", options.out_format,
                       "Member lists as keys (NAME.keys, one a line), roaring (NAME.roaring, "
                       "32-bit portable Roaring bitmaps of int keys) or roaring64")
+      ->check(not_empty("keys, roaring or roaring64"))
       ->check(CLI::IsMember({"keys", "roaring", "roaring64"}))
       ->capture_default_str()
       ->needs(out);
@@ -135,6 +143,7 @@ CLI::App* add_run_command(CLI::App& app, RunOptions& options) {
                     "Print the optimised LLVM IR generated for the rules and stop");
   command->add_option("--engine", options.engine,
                       "jit (default) or interpreter, the slow reference evaluator")
+      ->check(not_empty("jit or interpreter"))
       ->check(CLI::IsMember({"jit", "interpreter"}))
       ->capture_default_str();
   command->add_flag("--no-cache", options.no_cache,
@@ -147,6 +156,41 @@ CLI::App* add_run_command(CLI::App& app, RunOptions& options) {
 }
 
 int run_run_command(const RunOptions& options) {
+  // Every flag is checked before the rules are read: a bad flag is exit 2
+  // with its message first, not after the rules' errors or warnings.
+  std::optional<int32_t> today = evaluation_date(options.as_of, options.timezone);
+  if (!today) return kExitUsage;
+  if (std::string problem = unreadable_input(options.data); !problem.empty()) {
+    print_error("--data: " + problem);
+    return kExitUsage;
+  }
+  const bool columnar = runtime::is_columnar_file(options.data);
+  if (columnar && options.csv.any_given()) {
+    print_error(fmt::format("{} is a columnar file: --delimiter, --date-format, --decimal-comma, "
+                            "--on-error and --rejects apply to CSV data only (segc import took them)",
+                            options.data));
+    return kExitUsage;
+  }
+  if (std::string problem = csv_flags_problem(options.csv); !problem.empty()) {
+    print_error(problem);
+    return kExitUsage;
+  }
+  if (std::string clash = run_output_clash(options); !clash.empty()) {
+    print_error(clash);
+    return kExitUsage;
+  }
+  // Locked before the data is read: a second run into the same folder stops
+  // here, not after its evaluation. A run that stops leaves it as it was.
+  std::unique_ptr<output::ResultFolder> results;
+  if (!options.out.empty()) {
+    std::string error;
+    results = output::ResultFolder::open(options.out, error);
+    if (!results) {
+      print_error(error);
+      return kExitUsage;
+    }
+  }
+
   CompiledRules rules = compile_rules(options.inputs, options.werror, options.root,
                                       options.error_limit);
   if (rules.exit_code) return *rules.exit_code;
@@ -158,8 +202,6 @@ int run_run_command(const RunOptions& options) {
     print_error(selection.error);
     return kExitUsage;
   }
-  std::optional<int32_t> today = evaluation_date(options.as_of, options.timezone);
-  if (!today) return kExitUsage;
   const output::MemberFormat format = member_format(options.out_format);
   const runtime::TableSchema schema = evaluate::table_schema_for(program.schema);
   if (format != output::MemberFormat::Keys) {
@@ -170,31 +212,13 @@ int run_run_command(const RunOptions& options) {
       return kExitUsage;
     }
   }
-
-  if (std::string clash = run_output_clash(options, outcome.sources); !clash.empty()) {
+  if (std::string clash = rejects_rule_file_clash(options, outcome.sources); !clash.empty()) {
     print_error(clash);
     return kExitUsage;
   }
-  // Locked before the data is read: a second run into the same folder stops
-  // here, not after its evaluation.
-  std::unique_ptr<output::ResultFolder> results;
-  if (!options.out.empty()) {
-    std::string error;
-    results = output::ResultFolder::open(options.out, error);
-    if (!results) {
-      print_error(error);
-      return kExitUsage;
-    }
-  }
 
   LoadedData data;
-  if (runtime::is_columnar_file(options.data)) {
-    if (options.csv.any_given()) {
-      print_error(fmt::format("{} is a columnar file: --delimiter, --date-format, --decimal-comma, "
-                              "--on-error and --rejects apply to CSV data only (segc import took them)",
-                              options.data));
-      return kExitUsage;
-    }
+  if (columnar) {
     data = open_columnar_data(options.data, schema, columns_read(program, selection.to_compute));
   } else {
     CsvFlags flags = options.csv;

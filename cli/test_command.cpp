@@ -15,15 +15,19 @@ CLI::App* add_test_command(CLI::App& app, TestOptions& options) {
       "test", "Run the test blocks of rule files and report failed expectations");
   command->add_option("files", options.inputs,
                       "Rule files, or folders meaning every *.seg below them")
-      ->required();
+      ->required()
+      ->check(not_empty("a rule file or folder"));
   command->add_option("--as-of", options.as_of,
                       "The date `today` means in test blocks without `as of` (default: the "
-                      "current date)");
+                      "current date)")
+      ->check(not_empty("a date as YYYY-MM-DD, or leave out --as-of for the current date"));
   command->add_option("--timezone", options.timezone,
                       "IANA time zone of the current date when --as-of is not given")
+      ->check(not_empty("an IANA time zone such as Europe/Moscow, or leave out --timezone for UTC"))
       ->capture_default_str();
   command->add_option("--engine", options.engine,
                       "jit (default) or interpreter, the slow reference evaluator")
+      ->check(not_empty("jit or interpreter"))
       ->check(CLI::IsMember({"jit", "interpreter"}))
       ->capture_default_str();
   command->add_flag("--no-cache", options.no_cache,
@@ -35,12 +39,13 @@ CLI::App* add_test_command(CLI::App& app, TestOptions& options) {
 }
 
 int run_test_command(const TestOptions& options) {
+  // Before the rules are read: a bad flag is exit 2 with its message first.
+  std::optional<int32_t> today = evaluation_date(options.as_of, options.timezone);
+  if (!today) return kExitUsage;
   CompiledRules rules = compile_rules(options.inputs, options.werror, options.root,
                                       options.error_limit);
   if (rules.exit_code) return *rules.exit_code;
   const CheckOutcome& outcome = *rules.outcome;
-  std::optional<int32_t> today = evaluation_date(options.as_of, options.timezone);
-  if (!today) return kExitUsage;
 
   SegmentEvaluator evaluator(
       options.engine == "interpreter" ? EngineKind::Interpreter : EngineKind::Jit, 1,
