@@ -47,6 +47,7 @@ runtime::CsvOptions csv_options(const CsvFlags& flags) {
   csv.date_format = flags.date_format;
   csv.decimal_comma = flags.decimal_comma;
   csv.skip_bad_rows = flags.on_error == "skip";
+  csv.max_reported_errors = flags.error_limit;
   // Loading gives the same table on any number of threads (data-formats.md).
   csv.threads = flags.threads != 0 ? flags.threads : std::max(1u, std::thread::hardware_concurrency());
   return csv;
@@ -119,7 +120,9 @@ LoadedData load_csv_data(const std::string& path, const runtime::TableSchema& sc
   if (data.error_count > 0) {
     print_data_errors(path, data.errors);
     if (data.error_count > data.errors.size()) {
-      print_line(fmt::format("{}: {} more problems not shown", path, data.error_count - data.errors.size()));
+      print_line(fmt::format("{}: {} more problem{} not shown (--error-limit 0 shows all)", path,
+                             data.error_count - data.errors.size(),
+                             data.error_count - data.errors.size() == 1 ? "" : "s"));
     }
     std::vector<const runtime::DataError*> errors;
     for (const runtime::DataError& error : data.errors) errors.push_back(&error);

@@ -72,7 +72,9 @@ int run_import_command(const ImportOptions& options) {
     print_error(error + " (nothing was written)");
     return kExitUsage;
   }
-  LoadedData data = load_csv_data(options.csv_path, schema, options.csv,
+  CsvFlags flags = options.csv;
+  flags.error_limit = options.error_limit;
+  LoadedData data = load_csv_data(options.csv_path, schema, flags,
                                   [&](size_t index, runtime::Column&& column) { writer.add(index, std::move(column)); });
   if (data.exit_code) return *data.exit_code;
   if (!data.rejected.empty() && !write_rejects(options.csv_path, data.rejected, rejects_path)) return kExitUsage;

@@ -223,6 +223,7 @@ int run_run_command(const RunOptions& options) {
   } else {
     CsvFlags flags = options.csv;
     flags.threads = options.threads;
+    flags.error_limit = options.error_limit;
     data = load_csv_data(options.data, schema, flags);
   }
   if (data.exit_code) return *data.exit_code;

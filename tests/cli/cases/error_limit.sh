@@ -53,3 +53,16 @@ expect_exit 1 "$segc" check "$limit_dir/flood.seg"
 [ "$(wc -c <"$work/err")" -lt 65536 ] || fail "a one-line flood prints $(wc -c <"$work/err") bytes"
 awk 'length($0) > 200 { exit 1 }' "$work/err" || fail "an excerpt of a long line is not cut"
 grep -q 'flood.seg:1:199: error\[E0102\]' "$work/err" || fail "the 100th error is not printed"
+
+# Data errors follow --error-limit too (run and import), 100 by default.
+printf 'schema customer {\n  key id: int\n  age: int\n}\nsegment adults = age >= 18\n' >"$limit_dir/ages.seg"
+{ echo "id,age"; for i in $(seq 1 150); do echo "$i,x$i"; done; } >"$limit_dir/bad_ages.csv"
+expect_exit 1 "$segc" run "$limit_dir/ages.seg" --data "$limit_dir/bad_ages.csv" --error-limit 2
+[ "$(grep -c 'error: expected an int' "$work/err")" -eq 2 ] || fail "run --error-limit 2 prints $(grep -c 'error: expected an int' "$work/err") data errors"
+grep -q '148 more problems not shown (--error-limit 0 shows all)' "$work/err" || fail "run: no count of the data errors left out"
+expect_exit 1 "$segc" run "$limit_dir/ages.seg" --data "$limit_dir/bad_ages.csv"
+[ "$(grep -c 'error: expected an int' "$work/err")" -eq 100 ] || fail "run prints $(grep -c 'error: expected an int' "$work/err") data errors by default"
+expect_exit 1 "$segc" run "$limit_dir/ages.seg" --data "$limit_dir/bad_ages.csv" --error-limit 0
+[ "$(grep -c 'error: expected an int' "$work/err")" -eq 150 ] || fail "run --error-limit 0 does not print every data error"
+expect_exit 1 "$segc" import "$limit_dir/bad_ages.csv" --schema "$limit_dir/ages.seg" -o "$limit_dir/ages.segcol" --error-limit 3
+[ "$(grep -c 'error: expected an int' "$work/err")" -eq 3 ] || fail "import ignores --error-limit for data errors"
