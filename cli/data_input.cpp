@@ -10,6 +10,7 @@
 
 #include "command_support.h"
 #include "diagnostics/terminal_text.h"
+#include "output/staged_files.h"
 #include "runtime/columnar_file.h"
 #include "runtime/csv_hints.h"
 
@@ -124,8 +125,8 @@ bool write_rejects(const std::string& data_path, const std::vector<runtime::Reje
   const std::filesystem::path folder = std::filesystem::path(rejects_path).parent_path();
   std::error_code ignored;
   if (!folder.empty()) std::filesystem::create_directories(folder, ignored);
-  const std::string error = runtime::write_rejects_file(rejects_path, rejected);
-  if (!error.empty()) {
+  std::string error;
+  if (!output::write_file_atomically(rejects_path, runtime::render_rejects(rejected), error)) {
     print_error(error);
     return false;
   }

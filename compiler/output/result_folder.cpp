@@ -10,6 +10,9 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <optional>
+
+#include "runtime/output_file_mode.h"
 
 namespace segc::output {
 namespace {
@@ -71,12 +74,6 @@ int lock_folder(const std::string& path, const std::string& display, std::string
   }
   error = fmt::format("--out {}: the folder keeps being replaced by other runs", display);
   return -1;
-}
-
-mode_t current_umask() {
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  return mask;
 }
 
 }  // namespace
@@ -189,7 +186,8 @@ bool ResultFolder::add(const std::string& name, std::string_view contents, std::
     return false;
   }
   const auto kept = kept_modes_.find(name);
-  const mode_t mode = (kept != kept_modes_.end() ? kept->second : 0666 & ~current_umask()) & ~S_IWOTH;
+  const mode_t mode = runtime::output_file_mode(kept != kept_modes_.end() ? std::optional(kept->second)
+                                                                          : std::nullopt);
   const int fd = ::openat(staging_fd_, name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0) {
     error = system_error("write", shown);

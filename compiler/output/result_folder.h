@@ -15,7 +15,8 @@
 // ResultFolder goes away uncommitted, or by a signal (interrupt_cleanup.h).
 // Files are created with the umask applied, and never writable by others:
 // member lists are campaign audiences. A file that replaces one of the same
-// name keeps that file's permissions (minus others' write).
+// name keeps that file's permissions (minus others' write); see
+// runtime/output_file_mode.h.
 #pragma once
 
 #include <sys/types.h>
