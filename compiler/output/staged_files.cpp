@@ -24,6 +24,10 @@ StagedFiles::~StagedFiles() {
 bool StagedFiles::add(const std::string& path, std::string_view contents, std::string& error) {
   llvm::SmallString<256> target;
   if (fs::real_path(path, target)) target = path;
+  if (fs::is_directory(target)) {  // the rename at commit would fail, too late
+    error = fmt::format("cannot write {}: it is a folder", path);
+    return false;
+  }
   const mode_t mode = runtime::output_file_mode_at(target.str().str());
 
   llvm::SmallString<256> model(llvm::sys::path::parent_path(target));

@@ -50,3 +50,15 @@ TEST_CASE("staged files follow the umask and are never writable by others", "[ou
   CHECK(read_bytes(scratch.file("usual.csv")) == "b\n");
   ::umask(saved);
 }
+
+// Found when the file is staged, not when it is put in place: by then a run's
+// results are already swapped in.
+TEST_CASE("a file cannot be staged over a folder", "[output]") {
+  ScratchFolder scratch;
+  std::filesystem::create_directories(scratch.file("rejects.csv"));
+  segc::output::StagedFiles files;
+  std::string error;
+  CHECK_FALSE(files.add(scratch.file("rejects.csv"), "a\n", error));
+  CHECK(error == "cannot write " + scratch.file("rejects.csv") + ": it is a folder");
+  CHECK(std::distance(std::filesystem::directory_iterator(scratch.file("")), {}) == 1);
+}
