@@ -141,17 +141,27 @@ LoadedData load_csv_data(const std::string& path, const runtime::TableSchema& sc
   return loaded;
 }
 
-bool write_rejects(const std::string& data_path, const std::vector<runtime::RejectedRow>& rejected,
+bool stage_rejects(output::StagedFiles& file, const std::vector<runtime::RejectedRow>& rejected,
                    const std::string& rejects_path) {
   const std::filesystem::path folder = std::filesystem::path(rejects_path).parent_path();
   std::error_code ignored;
   if (!folder.empty()) std::filesystem::create_directories(folder, ignored);
-  const std::string error = runtime::write_rejects_file(rejects_path, rejected);
-  if (!error.empty()) {
+  std::string error;
+  if (!file.add(rejects_path, runtime::render_rejects(rejected), error)) {
     print_error(error);
     return false;
   }
-  print_rejects_written(data_path, rejected.size(), rejects_path);
+  return true;
+}
+
+bool commit_rejects(output::StagedFiles& file, const std::string& data_path, size_t rows,
+                    const std::string& rejects_path) {
+  std::string error;
+  if (!file.commit(error)) {
+    print_error(error);
+    return false;
+  }
+  print_rejects_written(data_path, rows, rejects_path);
   return true;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "output/staged_files.h"
 #include "runtime/csv_loader.h"
 #include "runtime/table.h"
 
@@ -27,16 +28,22 @@ runtime::CsvOptions csv_options(const CsvFlags& flags);
 std::string csv_flags_problem(const CsvFlags& flags);
 
 // Loads a CSV file; bad rows are reported (exit 1), or with --on-error skip
-// left out and returned, for write_rejects once the command knows it will
+// left out and returned, for stage_rejects once the command knows it will
 // go on. With a sink the columns go there (runtime::ColumnSink) and the
 // table has none.
 LoadedData load_csv_data(const std::string& path, const runtime::TableSchema& schema,
                          const CsvFlags& flags, const runtime::ColumnSink& sink = {});
 
-// Writes the rejects file and reports how many rows were left out; false
-// (after printing why) when it cannot be written.
-bool write_rejects(const std::string& data_path, const std::vector<runtime::RejectedRow>& rejected,
+// Writes the rejects file under a temporary name into `file`, to be put in
+// place with the command's results, after them (a rejects file never lies
+// beside results of another run); false (after printing why) when it cannot
+// be written.
+bool stage_rejects(output::StagedFiles& file, const std::vector<runtime::RejectedRow>& rejected,
                    const std::string& rejects_path);
+// Puts a staged rejects file in place and reports how many rows were left
+// out; false (after printing why) when it cannot be put in place.
+bool commit_rejects(output::StagedFiles& file, const std::string& data_path, size_t rows,
+                    const std::string& rejects_path);
 // "DATA: N bad rows left out, written to PATH" on stderr.
 void print_rejects_written(const std::string& data_path, size_t rows, const std::string& rejects_path);
 

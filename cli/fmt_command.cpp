@@ -141,8 +141,12 @@ int run_fmt_command(const FmtOptions& options) {
     const bool changed = formatted != original;
 
     if (options.diff && changed) {
-      print_stdout(
-          unified_diff(original, formatted, name + "\t(original)", name + "\t(formatted)"));
+      // Names and lines escaped as everywhere else: --check --diff runs on
+      // pull requests in CI, whose logs a raw ESC would rewrite.
+      const std::string shown = terminal_safe(name);
+      print_stdout(terminal_safe(
+          unified_diff(original, formatted, shown + "\t(original)", shown + "\t(formatted)"),
+          LineBreaks::Keep));
     }
     if (options.check) {
       if (changed) {

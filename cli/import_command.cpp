@@ -66,7 +66,7 @@ int run_import_command(const ImportOptions& options) {
   const runtime::TableSchema schema = evaluate::table_schema_for(program.schema);
   // Each column is written as soon as it is built, while the later ones are
   // still being built; the file only replaces OUT at commit, after the load
-  // found no errors and the rejects file is written.
+  // found no errors; the rejects file is put in place after it.
   runtime::ColumnarFileWriter writer(options.out, schema, SEGC_VERSION);
   if (std::string error = writer.open(); !error.empty()) {
     print_error(error + " (nothing was written)");
@@ -77,9 +77,14 @@ int run_import_command(const ImportOptions& options) {
   LoadedData data = load_csv_data(options.csv_path, schema, flags,
                                   [&](size_t index, runtime::Column&& column) { writer.add(index, std::move(column)); });
   if (data.exit_code) return *data.exit_code;
-  if (!data.rejected.empty() && !write_rejects(options.csv_path, data.rejected, rejects_path)) return kExitUsage;
+  output::StagedFiles rejects_file;
+  if (!data.rejected.empty() && !stage_rejects(rejects_file, data.rejected, rejects_path)) return kExitUsage;
   if (std::string error = writer.commit(data.table.row_count); !error.empty()) {
     print_error(error + " (nothing was written)");
+    return kExitUsage;
+  }
+  if (!data.rejected.empty() &&
+      !commit_rejects(rejects_file, options.csv_path, data.rejected.size(), rejects_path)) {
     return kExitUsage;
   }
   std::printf("%s\n", terminal_safe(fmt::format("{}: {} rows, {} columns imported from {}", options.out,

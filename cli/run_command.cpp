@@ -20,6 +20,7 @@
 #include "output/result_folder.h"
 #include "output/roaring_members.h"
 #include "output/run_summary.h"
+#include "output/staged_files.h"
 #include "output_paths.h"
 #include "runtime/columnar_file.h"
 
@@ -44,11 +45,13 @@ output::MemberFormat member_format(const std::string& name) {
 }
 
 // Writes every member list, the manifest and the rejected rows into `folder`
-// and swaps it in, or leaves the results folder as it was.
+// and swaps it in, then puts `with_results` (a --rejects file) in place; or
+// leaves the results folder as it was and writes neither.
 bool write_results(output::ResultFolder& folder, const CheckedProgram& program,
                    const evaluate::SegmentMembership& membership,
                    const output::ManifestContents& manifest, const runtime::Table& table,
-                   const SourceManager& sources, const std::string& rejects) {
+                   const SourceManager& sources, const std::string& rejects,
+                   output::StagedFiles* with_results) {
   const output::MemberFormat format = manifest.member_format;
   const output::KeyOrder keys(table);
   std::optional<output::RoaringMembers> bitmaps;
@@ -79,8 +82,8 @@ bool write_results(output::ResultFolder& folder, const CheckedProgram& program,
   }
   ok = ok && stage("manifest.json", output::render_manifest(manifest, program, membership, sources));
   if (!rejects.empty()) ok = ok && stage("rejects.csv", rejects);
-  ok = ok && folder.commit(error);
-  if (!ok) print_error(error + " (no result was written)");
+  ok = ok && folder.commit(error, with_results);
+  if (!ok) print_error(folder.committed() ? error : error + " (no result was written)");
   return ok;
 }
 
@@ -238,14 +241,17 @@ int run_run_command(const RunOptions& options) {
     }
   }
   // Rejected rows go into the results folder with the results, unless
-  // --rejects names another file.
+  // --rejects names another file: that one is staged now and put in place
+  // after the results, never beside results of another run.
   std::string rejects_in_results;
+  std::string rejects_path;
+  output::StagedFiles rejects_file;
   if (!data.rejected.empty()) {
     if (results && options.csv.rejects.empty()) {
       rejects_in_results = runtime::render_rejects(data.rejected);
     } else {
-      const std::string path = options.csv.rejects.empty() ? "rejects.csv" : options.csv.rejects;
-      if (!write_rejects(options.data, data.rejected, path)) return kExitUsage;
+      rejects_path = options.csv.rejects.empty() ? "rejects.csv" : options.csv.rejects;
+      if (!stage_rejects(rejects_file, data.rejected, rejects_path)) return kExitUsage;
     }
   }
   const runtime::Table& table = data.table;
@@ -258,6 +264,10 @@ int run_run_command(const RunOptions& options) {
     auto ir = evaluator.llvm_ir(program, table, selection.to_compute, context);
     if (!ir) throw std::runtime_error(llvm::toString(ir.takeError()));
     print_stdout(*ir);
+    if (!rejects_path.empty() &&
+        !commit_rejects(rejects_file, options.data, data.rejected.size(), rejects_path)) {
+      return kExitUsage;
+    }
     return kExitOk;
   }
   auto membership = evaluator.evaluate(program, table, selection.to_compute, context);
@@ -284,13 +294,18 @@ int run_run_command(const RunOptions& options) {
   }
   if (results) {
     if (!write_results(*results, program, *membership, manifest, table, outcome.sources,
-                       rejects_in_results)) {
+                       rejects_in_results, rejects_path.empty() ? nullptr : &rejects_file)) {
       return kExitUsage;
     }
-    if (!rejects_in_results.empty()) {
+    if (!data.rejected.empty()) {
       print_rejects_written(options.data, data.rejected.size(),
-                            (std::filesystem::path(options.out) / "rejects.csv").string());
+                            !rejects_path.empty()
+                                ? rejects_path
+                                : (std::filesystem::path(options.out) / "rejects.csv").string());
     }
+  } else if (!rejects_path.empty() &&
+             !commit_rejects(rejects_file, options.data, data.rejected.size(), rejects_path)) {
+    return kExitUsage;
   }
   print_stdout(output::render_summary(summary, summary_format(options.format)));
   return data.rejected.empty() ? kExitOk : kExitProblems;

@@ -17,6 +17,7 @@
 #include "runtime/columnar_file.h"
 #include "runtime/columnar_format.h"
 #include "runtime/interrupt_cleanup.h"
+#include "runtime/output_file_mode.h"
 
 namespace segc::runtime {
 namespace {
@@ -175,9 +176,7 @@ std::string ColumnarFileWriter::open() {
   if (fd_ < 0) return system_error("write", path_);
   temporary_ = std::move(temporary);
   remove_on_interrupt_ = std::make_unique<RemoveOnInterrupt>(temporary_);
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  if (::fchmod(fd_, 0666 & ~mask) != 0) problem_ = system_error("write", path_);
+  if (::fchmod(fd_, output_file_mode_at(path_)) != 0) problem_ = system_error("write", path_);
   return problem_;
 }
 

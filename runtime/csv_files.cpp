@@ -1,5 +1,5 @@
-// The file side of CSV loading: reading a data file in one go, and writing
-// the rejects file atomically.
+// The file side of CSV loading: reading a data file in one go, and the
+// rejects file's contents (written by the commands with output::StagedFiles).
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -14,7 +14,6 @@
 #include <fmt/format.h>
 
 #include "runtime/csv_loader.h"
-#include "runtime/interrupt_cleanup.h"
 
 namespace segc::runtime {
 namespace {
@@ -128,29 +127,6 @@ std::string render_rejects(const std::vector<RejectedRow>& rejected) {
     out.push_back('\n');
   }
   return out;
-}
-
-std::string write_rejects_file(const std::string& path, const std::vector<RejectedRow>& rejected) {
-  const std::string out = render_rejects(rejected);
-  const std::string temporary = fmt::format("{}.tmp-{}", path, ::getpid());
-  std::FILE* file = std::fopen(temporary.c_str(), "wb");
-  if (file == nullptr) return system_error("write", temporary);
-  const RemoveOnInterrupt remove_on_interrupt(temporary);
-  const bool written = std::fwrite(out.data(), 1, out.size(), file) == out.size();
-  const int saved = errno;
-  const bool closed = std::fclose(file) == 0;
-  if (!written || !closed) {
-    errno = written ? errno : saved;
-    std::string problem = system_error("write", temporary);
-    std::remove(temporary.c_str());
-    return problem;
-  }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::string problem = system_error("rename to", path);
-    std::remove(temporary.c_str());
-    return problem;
-  }
-  return "";
 }
 
 }  // namespace segc::runtime

@@ -75,12 +75,9 @@ CsvLoadResult load_csv_text(std::string_view text, const TableSchema& schema,
 // checking a --date-format flag before reading any data).
 std::string check_date_format(std::string_view format);
 
-// The rejected rows as CSV with the header `line,column,field,error,record`.
+// The rejected rows as CSV with the header `line,column,field,error,record`
+// (RFC 4180 quoting): the rejects file, which the commands write atomically
+// (output::StagedFiles).
 std::string render_rejects(const std::vector<RejectedRow>& rejected);
-
-// Writes rejected rows as CSV with the header `line,column,field,error,record`
-// (RFC 4180 quoting), to a temporary file renamed over `path`, so that a failure
-// never leaves a partial file. Returns "" or what went wrong.
-std::string write_rejects_file(const std::string& path, const std::vector<RejectedRow>& rejected);
 
 }  // namespace segc::runtime

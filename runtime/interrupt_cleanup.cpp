@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -23,7 +24,7 @@ namespace segc::runtime {
 enum SlotState : int { kFree = 0, kFilling = 1, kArmed = 2 };
 struct Slot {
   std::atomic<int> state{kFree};
-  bool folder = false;
+  RemoveOnInterrupt::Kind kind = RemoveOnInterrupt::Kind::File;
   char* path = nullptr;  // PATH_MAX bytes
 };
 
@@ -44,6 +45,14 @@ constexpr int kSignalCount = sizeof kSignals / sizeof kSignals[0];
 // raised again. Written only while installing, under install_lock.
 struct sigaction previous_actions[kSignalCount];
 std::atomic<bool> install_lock{false};
+
+// DeferInterrupts: while a section is open the handler only notes the signal
+// (in deferred_signal, before it looks at the state, so that a section closing
+// at that moment still sees it); while a handler is removing files no section
+// opens (the process is about to end).
+enum DeferState : int { kIdle = 0, kDeferring = 1, kHandling = 2 };
+std::atomic<int> defer_state{kIdle};
+std::atomic<int> deferred_signal{0};
 
 // Unlinks the entries of a staging folder, then the folder. getdents64 is a
 // plain system call (opendir/readdir allocate, which a handler must not).
@@ -76,13 +85,19 @@ void remove_folder_of_files(const char* path) {
 }
 
 void remove_and_reraise(int signal) {
+  deferred_signal.store(signal);
+  int state = kIdle;
+  const bool first = defer_state.compare_exchange_strong(state, kHandling);
+  if (!first && state == kDeferring) return;  // ~DeferInterrupts takes it up
+  int noted = signal;
+  deferred_signal.compare_exchange_strong(noted, 0);  // handled here
   for (Block* block = &first_block; block != nullptr; block = block->next.load(std::memory_order_acquire)) {
     for (Slot& slot : block->slots) {
       if (slot.state.load(std::memory_order_acquire) != kArmed) continue;
-      if (slot.folder) {
-        remove_folder_of_files(slot.path);
-      } else {
-        ::unlink(slot.path);
+      switch (slot.kind) {
+        case RemoveOnInterrupt::Kind::File: ::unlink(slot.path); break;
+        case RemoveOnInterrupt::Kind::FolderOfFiles: remove_folder_of_files(slot.path); break;
+        case RemoveOnInterrupt::Kind::EmptyFolder: ::rmdir(slot.path); break;  // fails unless empty
       }
     }
   }
@@ -105,6 +120,9 @@ void remove_and_reraise(int signal) {
   }
   handled = 1;
   ::raise(signal);
+  // Still here: the signal is blocked until this handler returns, or a
+  // handler that does not end the process had it.
+  if (first) defer_state.store(kIdle);
 }
 
 // On every registration, not once: a handler may have been installed over
@@ -160,13 +178,27 @@ RemoveOnInterrupt::RemoveOnInterrupt(const std::string& path, Kind kind) {
   Slot* slot = claim_slot();
   if (slot->path == nullptr) slot->path = new char[PATH_MAX];
   std::memcpy(slot->path, path.c_str(), path.size() + 1);
-  slot->folder = kind == Kind::FolderOfFiles;
+  slot->kind = kind;
   slot->state.store(kArmed, std::memory_order_release);
   slot_ = slot;
 }
 
 RemoveOnInterrupt::~RemoveOnInterrupt() {
   if (slot_ != nullptr) slot_->state.store(kFree, std::memory_order_release);
+}
+
+DeferInterrupts::DeferInterrupts() {
+  install_handlers();
+  for (;;) {
+    int state = kIdle;
+    if (defer_state.compare_exchange_weak(state, kDeferring)) return;
+    ::sched_yield();  // a handler at work (it ends the process), or another section
+  }
+}
+
+DeferInterrupts::~DeferInterrupts() {
+  defer_state.store(kIdle);
+  if (const int signal = deferred_signal.exchange(0); signal != 0) remove_and_reraise(signal);
 }
 
 }  // namespace segc::runtime

@@ -9,6 +9,10 @@
 // removes its file (or folder of files) and then ends the process as the
 // signal would have (same exit status).
 //
+// Steps that must happen together or not at all (the swap of a results
+// folder and the rename of a rejects file written elsewhere) run under a
+// DeferInterrupts: a signal that arrives meanwhile is handled when it ends.
+//
 // A signal the process ignores (e.g. SIGHUP under nohup) stays ignored. A
 // handler someone else installed first is chained: ours removes the files,
 // then theirs runs. LLVM installs its own handlers when the JIT's compile
@@ -26,6 +30,7 @@ class RemoveOnInterrupt {
   enum class Kind {
     File,           // unlinked
     FolderOfFiles,  // its entries unlinked (one level: a staging folder), then the folder
+    EmptyFolder,    // removed if it is empty: a folder created for results not yet there
   };
   // Registers `path`; any number may be registered at once.
   explicit RemoveOnInterrupt(const std::string& path, Kind kind = Kind::File);
@@ -35,6 +40,20 @@ class RemoveOnInterrupt {
 
  private:
   struct Slot* slot_ = nullptr;
+};
+
+// While one is alive, SIGINT, SIGTERM, SIGHUP and SIGXFSZ wait: a signal that
+// arrives (on any thread) is noted, and when the DeferInterrupts goes away the
+// registered files are removed and the process ends as the signal would have.
+// For a few renames, not for long work: the user's Ctrl-C waits for it. One
+// at a time per process (a second waits for the first to end); never from a
+// signal handler.
+class DeferInterrupts {
+ public:
+  DeferInterrupts();
+  ~DeferInterrupts();  // handles a signal that arrived meanwhile: does not return then
+  DeferInterrupts(const DeferInterrupts&) = delete;
+  DeferInterrupts& operator=(const DeferInterrupts&) = delete;
 };
 
 }  // namespace segc::runtime

@@ -10,6 +10,10 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <optional>
+
+#include "output/staged_files.h"
+#include "runtime/output_file_mode.h"
 
 namespace segc::output {
 namespace {
@@ -73,12 +77,6 @@ int lock_folder(const std::string& path, const std::string& display, std::string
   return -1;
 }
 
-mode_t current_umask() {
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  return mask;
-}
-
 }  // namespace
 
 std::unique_ptr<ResultFolder> ResultFolder::open(const std::string& directory, std::string& error) {
@@ -102,6 +100,8 @@ std::unique_ptr<ResultFolder> ResultFolder::open(const std::string& directory, s
   }
   if (::mkdir(folder->target_.c_str(), 0777) == 0) {
     folder->created_ = true;
+    folder->remove_created_on_interrupt_ = std::make_unique<runtime::RemoveOnInterrupt>(
+        folder->target_, runtime::RemoveOnInterrupt::Kind::EmptyFolder);
   } else if (errno != EEXIST) {
     error = "--out: " + system_error("create", directory);
     return nullptr;
@@ -179,6 +179,7 @@ ResultFolder::~ResultFolder() {
   }
   // A failed run leaves no empty DIR behind (only while it holds the lock on it).
   if (created_ && !committed_ && lock_fd_ >= 0) (void)::rmdir(target_.c_str());
+  remove_created_on_interrupt_.reset();  // before the lock goes: DIR may then be another run's
   if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the lock, after the removal
 }
 
@@ -189,7 +190,8 @@ bool ResultFolder::add(const std::string& name, std::string_view contents, std::
     return false;
   }
   const auto kept = kept_modes_.find(name);
-  const mode_t mode = (kept != kept_modes_.end() ? kept->second : 0666 & ~current_umask()) & ~S_IWOTH;
+  const mode_t mode = runtime::output_file_mode(kept != kept_modes_.end() ? std::optional(kept->second)
+                                                                          : std::nullopt);
   const int fd = ::openat(staging_fd_, name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0) {
     error = system_error("write", shown);
@@ -211,42 +213,56 @@ bool ResultFolder::add(const std::string& name, std::string_view contents, std::
   return ok;
 }
 
-bool ResultFolder::commit(std::string& error) {
+bool ResultFolder::commit(std::string& error, StagedFiles* with_results) {
   if (::fsync(staging_fd_) != 0) {
     error = system_error("write", display_);
     return false;
   }
-  if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) != 0) {
-    if (errno == EBUSY) {
-      error = fmt::format("--out {}: cannot replace the folder: it is a mount point (a container's "
-                          "volume, say); segc swaps the results folder whole, so give a folder "
-                          "inside it, e.g. --out {}/results",
-                          display_, display_);
+  {
+    // A signal now would leave the new results without the files that go
+    // with them, or those files beside the old results.
+    const runtime::DeferInterrupts together;
+    if (!swap(error)) return false;
+    committed_ = true;
+    remove_created_on_interrupt_.reset();
+    if (with_results != nullptr && !with_results->commit(error)) {
+      error += fmt::format(" (the results in {} were written)", display_);
       return false;
     }
-    if (errno != EINVAL && errno != ENOSYS) {
-      error = system_error("replace", display_);
-      return false;
-    }
-    // A file system without the exchange: two renames. Between them DIR is
-    // briefly absent, but never half old and half new.
-    const std::string old = staging_ + ".old";
-    if (::rename(target_.c_str(), old.c_str()) != 0) {
-      error = system_error("replace", display_);
-      return false;
-    }
-    if (::rename(staging_.c_str(), target_.c_str()) != 0) {
-      error = system_error("replace", display_);
-      (void)::rename(old.c_str(), target_.c_str());
-      return false;
-    }
-    (void)::rename(old.c_str(), staging_.c_str());
   }
-  committed_ = true;
   sync_folder(fs::path(target_).parent_path().string());
   // The previous results are now at the staging name.
   std::error_code ignored;
   fs::remove_all(staging_, ignored);
+  return true;
+}
+
+bool ResultFolder::swap(std::string& error) {
+  if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) == 0) return true;
+  if (errno == EBUSY) {
+    error = fmt::format("--out {}: cannot replace the folder: it is a mount point (a container's "
+                        "volume, say); segc swaps the results folder whole, so give a folder "
+                        "inside it, e.g. --out {}/results",
+                        display_, display_);
+    return false;
+  }
+  if (errno != EINVAL && errno != ENOSYS) {
+    error = system_error("replace", display_);
+    return false;
+  }
+  // A file system without the exchange: two renames. Between them DIR is
+  // briefly absent, but never half old and half new.
+  const std::string old = staging_ + ".old";
+  if (::rename(target_.c_str(), old.c_str()) != 0) {
+    error = system_error("replace", display_);
+    return false;
+  }
+  if (::rename(staging_.c_str(), target_.c_str()) != 0) {
+    error = system_error("replace", display_);
+    (void)::rename(old.c_str(), target_.c_str());
+    return false;
+  }
+  (void)::rename(old.c_str(), staging_.c_str());
   return true;
 }
 

@@ -9,13 +9,20 @@
 //            creates an empty staging folder .DIR.segc-XXXXXX beside DIR.
 //   add()    writes one file into the staging folder (synced).
 //   commit() swaps the staging folder and DIR in one renameat2
-//            (RENAME_EXCHANGE), then removes the old results.
+//            (RENAME_EXCHANGE), then puts in place the files that belong
+//            with the results but lie elsewhere (a --rejects file), then
+//            removes the old results.
 //
 // Until commit, DIR is untouched; the staging folder is removed when the
-// ResultFolder goes away uncommitted, or by a signal (interrupt_cleanup.h).
+// ResultFolder goes away uncommitted, or by a signal (interrupt_cleanup.h),
+// and so is DIR if open() created it (while it is still empty). The swap and
+// the renames of the files elsewhere happen together or not at all as far as
+// signals go: a signal that arrives meanwhile is handled once they are done
+// (runtime::DeferInterrupts).
 // Files are created with the umask applied, and never writable by others:
 // member lists are campaign audiences. A file that replaces one of the same
-// name keeps that file's permissions (minus others' write).
+// name keeps that file's permissions (minus others' write); see
+// runtime/output_file_mode.h.
 #pragma once
 
 #include <sys/types.h>
@@ -29,6 +36,8 @@
 
 namespace segc::output {
 
+class StagedFiles;
+
 class ResultFolder {
  public:
   // nullptr with `error` set when DIR cannot be used.
@@ -39,12 +48,16 @@ class ResultFolder {
 
   // `name` is a plain file name (no '/').
   bool add(const std::string& name, std::string_view contents, std::string& error);
-  bool commit(std::string& error);
+  // `with_results` (may be null) are put in place after the swap; when one
+  // cannot be, commit returns false although committed() is true.
+  bool commit(std::string& error, StagedFiles* with_results = nullptr);
+  bool committed() const { return committed_; }
 
   const std::string& directory() const { return display_; }
 
  private:
   ResultFolder() = default;
+  bool swap(std::string& error);  // the staging folder and DIR
 
   std::string display_;  // as given, for messages
   std::string target_;   // DIR, symbolic links resolved
@@ -52,7 +65,8 @@ class ResultFolder {
   int lock_fd_ = -1;     // DIR, flock'ed
   int staging_fd_ = -1;
   std::map<std::string, mode_t> kept_modes_;  // the previous results' files
-  std::unique_ptr<runtime::RemoveOnInterrupt> remove_on_interrupt_;
+  std::unique_ptr<runtime::RemoveOnInterrupt> remove_on_interrupt_;          // the staging folder
+  std::unique_ptr<runtime::RemoveOnInterrupt> remove_created_on_interrupt_;  // DIR, if created
   bool created_ = false;    // DIR did not exist: removed again when nothing is committed
   bool committed_ = false;
 };

@@ -5,10 +5,13 @@
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
 #include <llvm/Support/raw_ostream.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+
+#include "runtime/output_file_mode.h"
 
 namespace segc::output {
 
@@ -21,21 +24,19 @@ StagedFiles::~StagedFiles() {
 bool StagedFiles::add(const std::string& path, std::string_view contents, std::string& error) {
   llvm::SmallString<256> target;
   if (fs::real_path(path, target)) target = path;
-  // A new file gets 0666 minus the umask (applied by open); an existing
-  // file's permissions are kept, which needs the explicit chmod below.
-  unsigned mode = fs::all_read | fs::all_write;
-  bool existing = false;
-  if (auto permissions = fs::getPermissions(target)) {
-    mode = *permissions;
-    existing = true;
+  if (fs::is_directory(target)) {  // the rename at commit would fail, too late
+    error = fmt::format("cannot write {}: it is a folder", path);
+    return false;
   }
+  const mode_t mode = runtime::output_file_mode_at(target.str().str());
 
   llvm::SmallString<256> model(llvm::sys::path::parent_path(target));
   if (model.empty()) model = ".";
   llvm::sys::path::append(model, "." + llvm::sys::path::filename(target).str() + ".segc-%%%%%%");
   int fd = -1;
   llvm::SmallString<256> temporary;
-  if (std::error_code ec = fs::createUniqueFile(model, fd, temporary, fs::OF_None, mode)) {
+  // 0600 until it is complete: nobody else opens it for writing meanwhile.
+  if (std::error_code ec = fs::createUniqueFile(model, fd, temporary, fs::OF_None, 0600)) {
     error = fmt::format("cannot write {}: {}", path, ec.message());
     return false;
   }
@@ -51,6 +52,10 @@ bool StagedFiles::add(const std::string& path, std::string_view contents, std::s
       ok = false;
     }
   }
+  if (ok && ::fchmod(fd, mode) != 0) {
+    error = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+    ok = false;
+  }
   if (ok && ::fsync(fd) != 0) {
     error = fmt::format("cannot write {}: {}", path, std::strerror(errno));
     ok = false;
@@ -63,7 +68,6 @@ bool StagedFiles::add(const std::string& path, std::string_view contents, std::s
     (void)fs::remove(temporary);
     return false;
   }
-  if (existing) (void)fs::setPermissions(temporary, static_cast<fs::perms>(mode));
   staged_.push_back({temporary.str().str(), target.str().str(), path, std::move(remove_on_interrupt)});
   return true;
 }

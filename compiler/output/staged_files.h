@@ -22,8 +22,10 @@ class StagedFiles {
   ~StagedFiles();
 
   // Writes `contents` to a temporary file beside `path`. A symbolic link at
-  // `path` is followed and an existing file's permissions are kept. On failure
-  // returns false with a message naming `path`.
+  // `path` is followed. The file follows the umask, or keeps an existing
+  // file's permissions, and is never writable by others
+  // (runtime/output_file_mode.h). On failure returns false with a message
+  // naming `path`.
   bool add(const std::string& path, std::string_view contents, std::string& error);
 
   // Renames every staged file into place.

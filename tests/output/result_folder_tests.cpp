@@ -19,6 +19,7 @@
 #include <set>
 
 #include "output/result_folder.h"
+#include "output/staged_files.h"
 #include "support/child_process.h"
 #include "tests/runtime/columnar_test_support.h"
 
@@ -189,4 +190,63 @@ TEST_CASE("an interrupt while results are written leaves the previous results an
       CHECK(read_bytes(out + "/a.keys") == "1\n");
     }
   }
+}
+
+TEST_CASE("an interrupted first run removes the results folder it created", "[output]") {
+  ScratchFolder scratch;
+  const std::string out = scratch.file("out");
+  for (int signal : {SIGINT, SIGTERM}) {
+    INFO("signal " << signal);
+    const int status = status_of_child([&] {
+      std::string error;
+      auto result = ResultFolder::open(out, error);
+      if (!result) ::_exit(10);
+      (void)result->add("a.keys", "1\n", error);
+      ::raise(signal);
+      ::_exit(11);
+    });
+    CHECK((WIFSIGNALED(status) && WTERMSIG(status) == signal));
+    CHECK(names_in(scratch.file("")).empty());
+  }
+  // A folder that was there before stays, empty or not.
+  fs::create_directories(out);
+  const int status = status_of_child([&] {
+    std::string error;
+    auto result = ResultFolder::open(out, error);
+    if (!result) ::_exit(10);
+    ::raise(SIGINT);
+  });
+  CHECK((WIFSIGNALED(status) && WTERMSIG(status) == SIGINT));
+  CHECK(names_in(scratch.file("")) == std::set<std::string>{"out"});
+}
+
+TEST_CASE("files that go with the results are put in place after the swap", "[output]") {
+  ScratchFolder scratch;
+  const std::string out = scratch.file("out");
+  const std::string rejects = scratch.file("rejects.csv");
+  std::string error;
+  {
+    auto result = ResultFolder::open(out, error);
+    REQUIRE(result);
+    segc::output::StagedFiles with_results;
+    REQUIRE(with_results.add(rejects, "line\n", error));
+    REQUIRE(result->add("manifest.json", "{}\n", error));
+    CHECK_FALSE(fs::exists(rejects));
+    REQUIRE(result->commit(error, &with_results));
+  }
+  CHECK(read_bytes(rejects) == "line\n");
+  CHECK(read_bytes(out + "/manifest.json") == "{}\n");
+  CHECK(names_in(scratch.file("")) == std::set<std::string>{"out", "rejects.csv"});
+
+  // One that cannot be put in place: the results are written, and the error says so.
+  auto result = ResultFolder::open(out, error);
+  REQUIRE(result);
+  segc::output::StagedFiles with_results;
+  REQUIRE(with_results.add(scratch.file("taken"), "line\n", error));
+  fs::create_directories(scratch.file("taken/sub"));  // a folder in its place meanwhile
+  REQUIRE(result->add("manifest.json", "{\"run\": 2}\n", error));
+  CHECK_FALSE(result->commit(error, &with_results));
+  CHECK(result->committed());
+  CHECK(error.find("(the results in " + out + " were written)") != std::string::npos);
+  CHECK(read_bytes(out + "/manifest.json") == "{\"run\": 2}\n");
 }

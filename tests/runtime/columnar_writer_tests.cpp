@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -97,4 +98,31 @@ TEST_CASE("a write error is kept for commit and nothing is written", "[columnar]
   REQUIRE(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
   CHECK(files_in(folder) == 0);
+}
+
+// Imported tables are campaign data: the file follows the umask but is never
+// writable by others; one that replaces a file keeps that file's permissions
+// (less others' write), as every file segc writes (runtime/output_file_mode.h).
+TEST_CASE("a columnar file follows the umask and is never writable by others", "[columnar]") {
+  ScratchFolder folder;
+  const Table table = every_kind_table();
+  auto mode_of = [](const std::string& path) {
+    struct stat info {};
+    REQUIRE(::stat(path.c_str(), &info) == 0);
+    return info.st_mode & 07777;
+  };
+  const mode_t saved = ::umask(0);
+  REQUIRE(write_columnar_file(folder.file("open.segcol"), table, "test") == "");
+  CHECK(mode_of(folder.file("open.segcol")) == 0664);
+  ::umask(077);
+  REQUIRE(write_columnar_file(folder.file("private.segcol"), table, "test") == "");
+  CHECK(mode_of(folder.file("private.segcol")) == 0600);
+  ::umask(022);
+  REQUIRE(::chmod(folder.file("open.segcol").c_str(), 0666) == 0);
+  REQUIRE(write_columnar_file(folder.file("open.segcol"), table, "test") == "");
+  CHECK(mode_of(folder.file("open.segcol")) == 0664);
+  REQUIRE(::chmod(folder.file("private.segcol").c_str(), 0640) == 0);
+  REQUIRE(write_columnar_file(folder.file("private.segcol"), table, "test") == "");
+  CHECK(mode_of(folder.file("private.segcol")) == 0640);
+  ::umask(saved);
 }

@@ -3,6 +3,7 @@
 // checks how the child ended and which files are left.
 #include <catch2/catch.hpp>
 
+#include <pthread.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -12,6 +13,7 @@
 #include <fstream>
 #include <functional>
 #include <string>
+#include <thread>
 
 #include "output/staged_files.h"
 #include "runtime/columnar_file.h"
@@ -132,4 +134,64 @@ TEST_CASE("an interrupt removes every registered file, however many", "[runtime]
   });
   CHECK(died_of(status, SIGTERM));
   CHECK(files_in(folder) == 0);
+}
+
+TEST_CASE("an interrupt removes a registered empty folder but not one that holds files", "[runtime]") {
+  ScratchFolder folder;
+  const std::string empty = folder.file("empty");
+  const std::string full = folder.file("full");
+  fs::create_directories(empty);
+  fs::create_directories(full);
+  touch(full + "/result.keys");
+  const int status = status_of_child([&] {
+    const RemoveOnInterrupt first(empty, RemoveOnInterrupt::Kind::EmptyFolder);
+    const RemoveOnInterrupt second(full, RemoveOnInterrupt::Kind::EmptyFolder);
+    ::raise(SIGINT);
+  });
+  CHECK(died_of(status, SIGINT));
+  CHECK_FALSE(fs::exists(empty));
+  CHECK(fs::exists(full + "/result.keys"));
+}
+
+// Steps under a DeferInterrupts all happen; the signal is handled after them.
+TEST_CASE("a signal that arrives while interrupts are deferred is handled when they no longer are", "[runtime]") {
+  ScratchFolder folder;
+  const std::string temporary = folder.file(".result.segc-abc123");
+  const std::string finished = folder.file("finished");
+  for (const bool other_thread : {false, true}) {
+    INFO("signal on another thread " << other_thread);
+    touch(temporary);
+    fs::remove(finished);
+    const int status = status_of_child([&] {
+      const RemoveOnInterrupt guard(temporary);
+      {
+        const segc::runtime::DeferInterrupts deferred;
+        if (other_thread) {
+          std::thread([] { ::pthread_kill(::pthread_self(), SIGTERM); }).join();
+        } else {
+          ::raise(SIGTERM);
+        }
+        touch(finished);  // still running
+      }
+      ::_exit(11);  // not reached
+    });
+    CHECK(died_of(status, SIGTERM));
+    CHECK(fs::exists(finished));
+    CHECK_FALSE(fs::exists(temporary));
+  }
+}
+
+TEST_CASE("without a signal, deferring interrupts changes nothing", "[runtime]") {
+  ScratchFolder folder;
+  const std::string temporary = folder.file(".result.segc-abc123");
+  touch(temporary);
+  const int status = status_of_child([&] {
+    const RemoveOnInterrupt guard(temporary);
+    { const segc::runtime::DeferInterrupts deferred; }
+    { const segc::runtime::DeferInterrupts again; }
+    ::_exit(12);
+  });
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 12);
+  CHECK(fs::exists(temporary));
 }

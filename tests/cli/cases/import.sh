@@ -55,6 +55,13 @@ grep -q 'data.csv:4:' "$work/err" || fail "import: a bad value is not located by
 expect_exit 1 "$segc" import "$import_dir/data.csv" --schema "$import_dir/rules.seg" -o "$import_dir/data.segcol" \
   --decimal-comma --date-format DD.MM.YYYY --on-error skip
 grep -q '^4,' "$import_dir/data.segcol.rejects.csv" || fail "import --on-error skip: no rejects file"
+# The rejects file is put in place after the columnar file: an import whose
+# file cannot replace -o (a folder there) writes neither.
+mkdir -p "$import_dir/taken.segcol/sub"
+expect_exit 2 "$segc" import "$import_dir/data.csv" --schema "$import_dir/rules.seg" -o "$import_dir/taken.segcol" \
+  --decimal-comma --date-format DD.MM.YYYY --on-error skip
+[ -e "$import_dir/taken.segcol.rejects.csv" ] && fail "import: a failed import wrote its rejects file"
+ls -a "$import_dir" | grep -q '\.segc-' && fail "import: a failed import left a temporary file"
 expect_exit 0 "$segc" run "$import_dir/rules.seg" --data "$import_dir/data.segcol" --as-of 2026-11-01 --format csv
 grep -qx 'rich,,1,0.500000' "$work/out" || fail "run over an imported file: rich should have 1 of 2 members"
 

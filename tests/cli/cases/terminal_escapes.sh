@@ -96,3 +96,19 @@ python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$esc_dir/out/manifes
   fail "the manifest of a non-UTF-8 data path is not JSON"
 expect_exit 0 "$segc" run "$esc_dir/rules.seg" --data "$latin1" --as-of 2026-01-01
 grep -qF 'd\x{FF}.csv' "$work/out" || fail "the table does not escape a non-UTF-8 data path: $(head -1 "$work/out")"
+
+# fmt --diff: a file name with ESC and a newline is escaped in the ---/+++
+# lines, as check and fmt --check escape it; so are control characters in the
+# removed lines (the formatter writes them as escapes in the added ones):
+# fmt --check --diff runs on pull requests in CI.
+esc_name="$esc_dir/x$(printf '\033')[31my
+z.seg"
+printf 'segment s = city = "a\033[2Jb"\nsegment t=x\n' >"$esc_name"
+expect_exit 0 "$segc" fmt --diff "$esc_name"
+no_raw_controls "fmt --diff of a file whose name and text hold control characters"
+grep -qxF -- "--- $esc_dir/x\\u{1B}[31my\\nz.seg	(original)" "$work/out" ||
+  fail "fmt --diff does not escape the file name: $(head -2 "$work/out")"
+grep -qxF -- '-segment s = city = "a\u{1B}[2Jb"' "$work/out" ||
+  fail "fmt --diff does not escape the removed line: $(cat "$work/out")"
+expect_exit 1 "$segc" fmt --check --diff "$esc_name"
+no_raw_controls "fmt --check --diff of a file whose name holds control characters"
