@@ -54,7 +54,7 @@ struct CsvFlags {
   std::string on_error = "fail";
   std::string rejects;
   unsigned threads = 0;  // loading threads, 0: all cores (the command's --threads)
-  size_t error_limit = 100;  // data errors printed, 0: all (the command's --error-limit)
+  size_t error_limit = kDefaultErrorLimit;  // data errors printed, 0: all (the command's --error-limit)
 
   bool any_given() const {
     return !delimiter.empty() || date_format != "YYYY-MM-DD" || decimal_comma || on_error != "fail" ||
