@@ -31,8 +31,8 @@ CLI::App* add_import_command(CLI::App& app, ImportOptions& options) {
 }
 
 int run_import_command(const ImportOptions& options) {
-  CompiledRules rules =
-      compile_rules(options.schema, /*werror=*/false, options.root, options.error_limit);
+  CompiledRules rules = compile_rules(options.schema, /*werror=*/false, options.root, options.error_limit,
+                                      "nothing was imported");
   if (rules.exit_code) return *rules.exit_code;
   const CheckedProgram& program = *rules.outcome->program;
   const std::string rejects_path = options.csv.rejects.empty() ? options.out + ".rejects.csv" : options.csv.rejects;
@@ -56,7 +56,8 @@ int run_import_command(const ImportOptions& options) {
     return kExitUsage;
   }
   LoadedData data = load_csv_data(options.csv_path, schema, options.csv,
-                                  [&](size_t index, runtime::Column&& column) { writer.add(index, std::move(column)); });
+                                  [&](size_t index, runtime::Column&& column) { writer.add(index, std::move(column)); },
+                                  "nothing was imported");
   if (data.exit_code) return *data.exit_code;
   output::StagedFiles rejects_file;
   if (!data.rejected.empty() && !stage_rejects(rejects_file, data.rejected, rejects_path)) return kExitUsage;
@@ -68,8 +69,10 @@ int run_import_command(const ImportOptions& options) {
       !commit_rejects(rejects_file, options.csv_path, data.rejected.size(), rejects_path)) {
     return kExitUsage;
   }
-  std::printf("%s\n", terminal_safe(fmt::format("{}: {} rows, {} columns imported from {}", options.out,
-                                                data.table.row_count, schema.columns.size(), options.csv_path))
+  const size_t rows = data.table.row_count, columns = schema.columns.size();
+  std::printf("%s\n", terminal_safe(fmt::format("{}: {} row{}, {} column{} imported from {}", options.out, rows,
+                                                rows == 1 ? "" : "s", columns, columns == 1 ? "" : "s",
+                                                options.csv_path))
                           .c_str());
   return data.rejected.empty() ? kExitOk : kExitProblems;
 }
