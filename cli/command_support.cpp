@@ -78,7 +78,8 @@ void add_error_limit_flag(CLI::App& command, size_t& error_limit) {
 }
 
 CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror,
-                            const std::string& root, size_t error_limit) {
+                            const std::string& root, size_t error_limit,
+                            std::string_view nothing_done) {
   CheckSettings settings;
   settings.warnings_as_errors = werror;
   settings.rules_root = root;
@@ -101,7 +102,7 @@ CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror,
   if (result.diagnostics.has_errors() || !result.program) {
     const size_t errors = result.diagnostics.error_count();
     std::fprintf(stderr, "%s\n",
-                 fmt::format("{} error{}: nothing was evaluated", errors, errors == 1 ? "" : "s")
+                 fmt::format("{} error{}: {}", errors, errors == 1 ? "" : "s", nothing_done)
                      .c_str());
     rules.exit_code = kExitProblems;
   }

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "driver/check_driver.h"
@@ -41,9 +42,11 @@ struct CompiledRules {
 
 // Checks the rule files and prints diagnostics (text, stderr), at most
 // `error_limit` errors per file (0: all). Stops with 1 on errors in the rules
-// and 2 when an input cannot be read. `root` is --root.
+// ("N errors: " + `nothing_done`) and 2 when an input cannot be read. `root`
+// is --root.
 CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror,
-                            const std::string& root, size_t error_limit);
+                            const std::string& root, size_t error_limit,
+                            std::string_view nothing_done = "nothing was evaluated");
 
 // --as-of DATE, else today in --timezone; nullopt after printing a usage error.
 // An unknown --timezone is an error also when --as-of leaves it unused.

@@ -109,7 +109,7 @@ void print_export_hints(const std::string& path, const std::vector<const runtime
 }  // namespace
 
 LoadedData load_csv_data(const std::string& path, const runtime::TableSchema& schema, const CsvFlags& flags,
-                         const runtime::ColumnSink& sink) {
+                         const runtime::ColumnSink& sink, std::string_view nothing_done) {
   LoadedData loaded;
   runtime::CsvLoadResult data = runtime::load_csv_file(path, schema, csv_options(flags), sink);
   if (!data.fatal.empty()) {
@@ -120,14 +120,14 @@ LoadedData load_csv_data(const std::string& path, const runtime::TableSchema& sc
   if (data.error_count > 0) {
     print_data_errors(path, data.errors);
     if (data.error_count > data.errors.size()) {
-      print_line(fmt::format("{}: {} more problem{} not shown (--error-limit 0 shows all)", path,
-                             data.error_count - data.errors.size(),
-                             data.error_count - data.errors.size() == 1 ? "" : "s"));
+      const size_t more = data.error_count - data.errors.size();
+      print_line(
+          fmt::format("{}: {} more problem{} not shown (--error-limit 0 shows all)", path, more, more == 1 ? "" : "s"));
     }
     std::vector<const runtime::DataError*> errors;
     for (const runtime::DataError& error : data.errors) errors.push_back(&error);
     print_export_hints(path, errors, flags);
-    print_line(fmt::format("{}: bad data, nothing was evaluated (--on-error skip leaves bad rows out)", path));
+    print_line(fmt::format("{}: bad data, {} (--on-error skip leaves bad rows out)", path, nothing_done));
     loaded.exit_code = kExitProblems;
     return loaded;
   }

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "commands.h"
@@ -30,9 +31,11 @@ std::string csv_flags_problem(const CsvFlags& flags);
 // Loads a CSV file; bad rows are reported (exit 1), or with --on-error skip
 // left out and returned, for stage_rejects once the command knows it will
 // go on. With a sink the columns go there (runtime::ColumnSink) and the
-// table has none.
+// table has none. `nothing_done` ends the message after bad rows: what the
+// command did not do.
 LoadedData load_csv_data(const std::string& path, const runtime::TableSchema& schema,
-                         const CsvFlags& flags, const runtime::ColumnSink& sink = {});
+                         const CsvFlags& flags, const runtime::ColumnSink& sink = {},
+                         std::string_view nothing_done = "nothing was evaluated");
 
 // Writes the rejects file under a temporary name into `file`, to be put in
 // place with the command's results, after them (a rejects file never lies

@@ -59,8 +59,8 @@ int run_import_command(const ImportOptions& options) {
     print_error(folder);
     return kExitUsage;
   }
-  CompiledRules rules =
-      compile_rules(options.schema, /*werror=*/false, options.root, options.error_limit);
+  CompiledRules rules = compile_rules(options.schema, /*werror=*/false, options.root, options.error_limit,
+                                      "nothing was imported");
   if (rules.exit_code) return *rules.exit_code;
   const CheckedProgram& program = *rules.outcome->program;
   const runtime::TableSchema schema = evaluate::table_schema_for(program.schema);
@@ -75,7 +75,8 @@ int run_import_command(const ImportOptions& options) {
   CsvFlags flags = options.csv;
   flags.error_limit = options.error_limit;
   LoadedData data = load_csv_data(options.csv_path, schema, flags,
-                                  [&](size_t index, runtime::Column&& column) { writer.add(index, std::move(column)); });
+                                  [&](size_t index, runtime::Column&& column) { writer.add(index, std::move(column)); },
+                                  "nothing was imported");
   if (data.exit_code) return *data.exit_code;
   output::StagedFiles rejects_file;
   if (!data.rejected.empty() && !stage_rejects(rejects_file, data.rejected, rejects_path)) return kExitUsage;
@@ -87,8 +88,10 @@ int run_import_command(const ImportOptions& options) {
       !commit_rejects(rejects_file, options.csv_path, data.rejected.size(), rejects_path)) {
     return kExitUsage;
   }
-  std::printf("%s\n", terminal_safe(fmt::format("{}: {} rows, {} columns imported from {}", options.out,
-                                                data.table.row_count, schema.columns.size(), options.csv_path))
+  const size_t rows = data.table.row_count, columns = schema.columns.size();
+  std::printf("%s\n", terminal_safe(fmt::format("{}: {} row{}, {} column{} imported from {}", options.out, rows,
+                                                rows == 1 ? "" : "s", columns, columns == 1 ? "" : "s",
+                                                options.csv_path))
                           .c_str());
   return data.rejected.empty() ? kExitOk : kExitProblems;
 }

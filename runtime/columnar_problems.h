@@ -3,7 +3,9 @@
 // values that decide results (columnar_value_checks.cpp).
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "runtime/columnar_file.h"
 
@@ -11,6 +13,9 @@ namespace segc::runtime::columnar {
 
 ColumnarProblem invalid(const std::string& path, const std::string& what);
 ColumnarProblem unreadable(const std::string& path, const std::string& what);
+
+// "1 byte", "8 bytes": a count in a problem's message.
+std::string counted(uint64_t count, std::string_view one, std::string_view many);
 
 // Offsets from 0 ascending to the end of the text; for String and StringSet
 // columns also entries strictly ascending by code point (sorted, distinct).

@@ -28,6 +28,7 @@ using columnar::ColumnEntry;
 using columnar::Section;
 using columnar::SectionEntry;
 using columnar::check_dictionary;
+using columnar::counted;
 using columnar::invalid;
 using columnar::unreadable;
 
@@ -114,11 +115,13 @@ class Opener {
         }
         const auto size = expected_size(section.id, entry, rows);
         if (size && *size != section.size) {
-          return invalid(file_.path, fmt::format("{}: {} bytes where {} rows need {}", name, section.size, rows, *size));
+          return invalid(file_.path, fmt::format("{}: {} where {} need{} {}", name, counted(section.size, "byte", "bytes"),
+                                                 counted(rows, "row", "rows"), rows == 1 ? "s" : "", *size));
         }
         if ((section.id == Section::SetCodes && section.size % 4 != 0) ||
             (section.id == Section::DictionaryOffsets && (section.size % 8 != 0 || section.size == 0))) {
-          return invalid(file_.path, fmt::format("{}: {} bytes is not a whole number of entries", name, section.size));
+          return invalid(file_.path, fmt::format("{}: {} is not a whole number of entries", name,
+                                                 counted(section.size, "byte", "bytes")));
         }
       }
       table.schema.columns.push_back(entry.spec);
@@ -201,8 +204,9 @@ class Opener {
     }
     // Generated code reads `width` bytes per row and tests bits by code.
     if (kind == ColumnKind::StringSet && column.width != set_mask_width(column.dictionary.size())) {
-      return invalid(file_.path, fmt::format("{}: set masks of {} bytes do not fit a dictionary of {} values",
-                                             where, column.width, column.dictionary.size()));
+      return invalid(file_.path, fmt::format("{}: set masks of {} do not fit a dictionary of {}", where,
+                                             counted(column.width, "byte", "bytes"),
+                                             counted(column.dictionary.size(), "value", "values")));
     }
     return {};
   }
@@ -270,9 +274,9 @@ ColumnarProblem open_columnar_file(const std::string& path, ColumnarFile& file) 
     return invalid(path, "the header is damaged (checksum mismatch)");
   }
   if (header.file_size != file.file_size) {
-    return invalid(path, fmt::format("{}: the header says {} bytes but the file has {}",
+    return invalid(path, fmt::format("{}: the header says {} but the file has {}",
                                      header.file_size > file.file_size ? "truncated" : "wrong size",
-                                     header.file_size, file.file_size));
+                                     counted(header.file_size, "byte", "bytes"), file.file_size));
   }
   if (header.directory_offset != sizeof(header) || header.directory_size > file.file_size - sizeof(header)) {
     return invalid(path, "the directory is not within the file");

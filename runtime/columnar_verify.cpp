@@ -27,6 +27,10 @@ ColumnarProblem unreadable(const std::string& path, const std::string& what) {
   return {ColumnarProblem::Kind::Unreadable, fmt::format("cannot read {}: {}", path, what)};
 }
 
+std::string counted(uint64_t count, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", count, count == 1 ? one : many);
+}
+
 ColumnarProblem check_dictionary(const std::string& path, const Column& column, const std::string& where) {
   const Dictionary& dictionary = column.dictionary;
   const uint64_t* offsets = dictionary.offsets().data();
@@ -174,8 +178,9 @@ ColumnarProblem check_contents(const std::string& path, const Column& column, si
   }
   if ((kind == ColumnKind::String || kind == ColumnKind::Enum) && rows > 0 &&
       scan.greatest_stored_code >= std::max<size_t>(column.dictionary.size(), 1)) {
-    return invalid(path, fmt::format("{}: code {} is beyond the dictionary of {} entries", where,
-                                     scan.greatest_stored_code, column.dictionary.size()));
+    return invalid(path, fmt::format("{}: code {} is beyond the dictionary of {}", where,
+                                     scan.greatest_stored_code,
+                                     columnar::counted(column.dictionary.size(), "entry", "entries")));
   }
   if (scan.value_in_missing_row) return invalid(path, where + ": a missing row has a value");
   // The statistics must be those of the data: block skipping trusts them.

@@ -8,9 +8,9 @@
 // private), but not its set-user-ID, set-group-ID or sticky bit. Either way
 // others' write is dropped.
 //
-// Writers create their temporary file 0600 (mkstemp does) and fchmod it to
-// this mode before it is renamed into place, so that nobody else can open it
-// for writing while it is being filled.
+// Writers create their temporary file 0600 (as mkstemp does) and fchmod it to
+// this mode, which the umask does not change again, before renaming it into
+// place.
 #pragma once
 
 #include <sys/types.h>

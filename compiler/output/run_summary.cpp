@@ -34,9 +34,9 @@ std::string render_table(const RunSummary& summary) {
   for (const SummaryEntry& entry : summary.entries) {
     name_width = std::max(name_width, code_points(terminal_safe(entry.name)));
   }
-  std::string text = fmt::format("as of {}, {} customers in {}\n\n",
-                                 calendar::format_iso_date(summary.as_of),
-                                 grouped(summary.rows), terminal_safe(summary.data_path));
+  std::string text = fmt::format("as of {}, {} customer{} in {}\n\n",
+                                 calendar::format_iso_date(summary.as_of), grouped(summary.rows),
+                                 summary.rows == 1 ? "" : "s", terminal_safe(summary.data_path));
   auto row = [&](const std::string& name, const std::string& members, const std::string& share) {
     text += name;
     text.append(name_width - code_points(name) + 2, ' ');

@@ -175,7 +175,7 @@ Type ExpressionChecker::check_name(const ast::Expr& expr, const ast::NameRef& na
                        "refer to the segments the partition lists instead");
     return Type::error();
   }
-  if (names_.broken->contains(name.name) || names_.schema == nullptr) return Type::error();
+  if (names_.unreported->contains(name.name) || names_.schema == nullptr) return Type::error();
   std::vector<std::string> candidates;
   for (const auto& field : names_.schema->fields) candidates.push_back(field.name);
   for (const auto& [segment, index] : *names_.segments) candidates.push_back(segment);

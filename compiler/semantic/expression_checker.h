@@ -9,6 +9,7 @@
 
 #include "diagnostics/diagnostic.h"
 #include "semantic/checked_program.h"
+#include "semantic/unreported_names.h"
 
 namespace segc {
 
@@ -18,7 +19,7 @@ class ExpressionChecker {
     const Schema* schema = nullptr;  // null when no usable schema exists
     const std::unordered_map<std::string, size_t>* segments = nullptr;
     const std::set<std::string, std::less<>>* partitions = nullptr;
-    const std::set<std::string, std::less<>>* broken = nullptr;  // not reported again
+    const UnreportedNames* unreported = nullptr;  // not reported again
   };
 
   ExpressionChecker(Names names, CheckedProgram& program, const SourceManager& sources,

@@ -101,7 +101,10 @@ class Loader {
     const SourceFile& importer = sources_.file(file_id);
     for (const ast::ImportDecl* import : imports) {
       const SourceFile* file = read_import(importer, *import);
-      if (file == nullptr) continue;
+      if (file == nullptr) {
+        program_.has_failed_imports = true;
+        continue;
+      }
       if (!module_of_file_.contains(file->id())) {
         if (auto error = parse(*file)) return error;
       }

@@ -28,6 +28,7 @@ struct ParsedProgram {
   std::vector<ImportEdge> imports;
   std::vector<std::string> broken_names;  // declared by declarations with syntax errors
   bool has_syntax_errors = false;
+  bool has_failed_imports = false;  // an import was reported (E0302, E0313, E0314) and not read
 };
 
 struct LoaderOptions {

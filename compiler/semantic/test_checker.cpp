@@ -22,10 +22,10 @@ std::vector<std::string> segment_names(const std::unordered_map<std::string, siz
 // Resolves a name that must be a segment; reports otherwise.
 std::optional<size_t> resolve_segment(const ast::Identifier& name, const CheckedProgram& program,
                                       const std::unordered_map<std::string, size_t>& segments,
-                                      const std::set<std::string, std::less<>>& broken,
+                                      const UnreportedNames& unreported,
                                       DiagnosticList& diagnostics) {
   if (auto it = segments.find(name.name); it != segments.end()) return it->second;
-  if (broken.contains(name.name)) return std::nullopt;
+  // A field's name is no segment's, whatever a failed import would have declared.
   if (program.schema.find(name.name) != nullptr) {
     diagnostics.error(codes::kNotASegment, name.range,
                       fmt::format("'{}' is a field, not a segment", name.name),
@@ -33,6 +33,7 @@ std::optional<size_t> resolve_segment(const ast::Identifier& name, const Checked
                                   name.name));
     return std::nullopt;
   }
+  if (unreported.contains(name.name)) return std::nullopt;
   std::string help = "declare the segment, or import the file that declares it";
   if (auto suggestion = closest_match(name.name, segment_names(segments))) {
     help = fmt::format("did you mean '{}'?", *suggestion);
@@ -145,8 +146,7 @@ void check_test_value(const SchemaField& field, const ast::Expr& value, const Ty
 
 void check_partitions(CheckedProgram& program,
                       const std::unordered_map<std::string, size_t>& segments,
-                      const std::set<std::string, std::less<>>& broken,
-                      DiagnosticList& diagnostics) {
+                      const UnreportedNames& unreported, DiagnosticList& diagnostics) {
   for (auto& partition : program.partitions) {
     std::map<std::string, SourceRange, std::less<>> groups;
     for (const auto& item : partition.declaration->items) {
@@ -170,7 +170,7 @@ void check_partitions(CheckedProgram& program,
         partition.else_group = item.segment.name;
         continue;
       }
-      if (auto index = resolve_segment(item.segment, program, segments, broken, diagnostics)) {
+      if (auto index = resolve_segment(item.segment, program, segments, unreported, diagnostics)) {
         partition.segments.push_back(*index);
       }
     }
@@ -178,7 +178,7 @@ void check_partitions(CheckedProgram& program,
 }
 
 void check_tests(CheckedProgram& program, const std::unordered_map<std::string, size_t>& segments,
-                 const std::set<std::string, std::less<>>& broken, ExpressionChecker& checker) {
+                 const UnreportedNames& unreported, ExpressionChecker& checker) {
   DiagnosticList& diagnostics = checker.diagnostics();
   for (const auto& test : program.tests) {
     for (const auto& given : test.declaration->givens) {
@@ -209,7 +209,7 @@ void check_tests(CheckedProgram& program, const std::unordered_map<std::string, 
         check_test_value(*schema_field, *field.value, value_type, checker);
       }
       for (const auto& expectation : given.expectations) {
-        resolve_segment(expectation.segment, program, segments, broken, diagnostics);
+        resolve_segment(expectation.segment, program, segments, unreported, diagnostics);
       }
     }
   }

@@ -9,15 +9,15 @@
 #include "diagnostics/diagnostic.h"
 #include "semantic/checked_program.h"
 #include "semantic/expression_checker.h"
+#include "semantic/unreported_names.h"
 
 namespace segc {
 
 void check_partitions(CheckedProgram& program,
                       const std::unordered_map<std::string, size_t>& segments,
-                      const std::set<std::string, std::less<>>& broken,
-                      DiagnosticList& diagnostics);
+                      const UnreportedNames& unreported, DiagnosticList& diagnostics);
 
 void check_tests(CheckedProgram& program, const std::unordered_map<std::string, size_t>& segments,
-                 const std::set<std::string, std::less<>>& broken, ExpressionChecker& checker);
+                 const UnreportedNames& unreported, ExpressionChecker& checker);
 
 }  // namespace segc

@@ -76,8 +76,10 @@ CheckedProgram check_program(ParsedProgram parsed, const SourceManager& sources,
 
   std::optional<Schema> schema;
   // Without a schema every field reference would be reported; when the schema
-  // was lost to a syntax error, the syntax error is the one to fix first.
-  const bool schema_may_be_broken = modules.has_syntax_errors;
+  // was lost to a syntax error, or could be in a file whose import failed,
+  // that error is the one to fix (and E0304's "import the schema" would
+  // suggest the very import that failed).
+  const bool schema_may_be_broken = modules.has_syntax_errors || modules.has_failed_imports;
   {
     DiagnosticList schema_diagnostics;
     schema = build_schema(modules, sources, schema_diagnostics);
@@ -117,9 +119,9 @@ CheckedProgram check_program(ParsedProgram parsed, const SourceManager& sources,
     return program;
   }
 
-  const std::set<std::string, std::less<>> broken(modules.broken_names.begin(),
-                                                  modules.broken_names.end());
-  ExpressionChecker checker({&program.schema, &segment_indices, &partition_names, &broken},
+  const UnreportedNames unreported{{modules.broken_names.begin(), modules.broken_names.end()},
+                                   modules.has_failed_imports};
+  ExpressionChecker checker({&program.schema, &segment_indices, &partition_names, &unreported},
                             program, sources, diagnostics);
   for (auto& segment : program.segments) {
     if (segment.declaration->where) {
@@ -127,8 +129,8 @@ CheckedProgram check_program(ParsedProgram parsed, const SourceManager& sources,
     }
   }
   program.evaluation_order = order_segments(program, diagnostics);
-  check_partitions(program, segment_indices, broken, diagnostics);
-  check_tests(program, segment_indices, broken, checker);
+  check_partitions(program, segment_indices, unreported, diagnostics);
+  check_tests(program, segment_indices, unreported, checker);
   return program;
 }
 

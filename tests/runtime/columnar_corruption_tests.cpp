@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "tests/runtime/columnar_forgery.h"
 #include "tests/runtime/columnar_test_support.h"
 
 using namespace segc::runtime;
@@ -88,7 +89,7 @@ TEST_CASE("a file whose contents contradict its checksummed directory is refused
   REQUIRE_FALSE(open_columnar_file(path, file));
   const ColumnarProblem problem = verify_columns(file, {1});
   CHECK(problem.kind == ColumnarProblem::Kind::Invalid);
-  CHECK_THAT(problem.message, Catch::Contains("column 'name'") && Catch::Contains("beyond the dictionary"));
+  CHECK_THAT(problem.message, Catch::Contains("column 'name'") && Catch::Contains("beyond the dictionary of 1 entry"));
   CHECK_FALSE(verify_columns(file, {0, 2}));  // other columns are fine
 }
 
@@ -116,4 +117,22 @@ TEST_CASE("forged set columns are refused: unsorted, duplicate or unknown codes"
   ColumnarFile file;
   REQUIRE_FALSE(open_columnar_file(path, file));
   CHECK_FALSE(verify_columns(file, {8}));
+}
+
+// The messages count in English: "1 byte where 1 row needs 8".
+TEST_CASE("a section of the wrong size is refused, naming its size and the rows", "[columnar][corruption]") {
+  ScratchFolder folder;
+  CsvLoadResult loaded = load("id,name,age,spent,score,vip,tier,born,tags\n1,a,30,1.00,0.5,true,gold,2024-01-01,x\n");
+  REQUIRE(loaded.ok());
+  const std::string path = folder.file("one.segcol");
+  REQUIRE(write_columnar_file(path, loaded.table, "test") == "");
+  forge_columnar_file(path, 4, [](ForgedColumn& score) {
+    for (columnar::SectionEntry& section : score.entry.sections) {
+      if (section.id == columnar::Section::Values) section.size = 1;
+    }
+  });
+  ColumnarFile file;
+  const ColumnarProblem problem = open_columnar_file(path, file);
+  CHECK(problem.kind == ColumnarProblem::Kind::Invalid);
+  CHECK_THAT(problem.message, Catch::EndsWith("column 'score', values: 1 byte where 1 row needs 8"));
 }
