@@ -1,11 +1,13 @@
 // segc check: parse, resolve imports, type-check and lint; print diagnostics.
 #include <fmt/format.h>
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "command_support.h"
@@ -13,6 +15,7 @@
 #include "diagnostics/render.h"
 #include "diagnostics/terminal_text.h"
 #include "driver/check_driver.h"
+#include "runtime/output_file_mode.h"
 
 namespace segc::cli {
 namespace {
@@ -38,11 +41,34 @@ std::string repository_root() {
   return current.string();
 }
 
+// Appended to, as GitHub's own steps do; a file segc has to create follows
+// the umask but is never writable by others (runtime/output_file_mode.h).
+// A summary that cannot be written is a warning: the findings are already
+// on stdout, and the exit code stays the check's.
 void append_step_summary(const CheckOutcome& outcome) {
   const char* summary_path = std::getenv("GITHUB_STEP_SUMMARY");
   if (summary_path == nullptr || *summary_path == '\0') return;
-  std::ofstream summary(summary_path, std::ios::app);
-  summary << render_github_step_summary(outcome.diagnostics, outcome.sources);
+  const std::string summary = render_github_step_summary(outcome.diagnostics, outcome.sources);
+  const int fd = ::open(summary_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, runtime::output_file_mode());
+  std::string problem;
+  if (fd < 0) {
+    problem = std::strerror(errno);
+  } else {
+    for (size_t written = 0; written < summary.size();) {
+      const ssize_t n = ::write(fd, summary.data() + written, summary.size() - written);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        problem = n < 0 ? std::strerror(errno) : "nothing was written";
+        break;
+      }
+      written += static_cast<size_t>(n);
+    }
+    if (::close(fd) != 0 && problem.empty()) problem = std::strerror(errno);
+  }
+  if (!problem.empty()) {
+    print_warning(fmt::format("cannot append the summary to GITHUB_STEP_SUMMARY={}: {}",
+                              terminal_safe(summary_path), problem));
+  }
 }
 
 }  // namespace

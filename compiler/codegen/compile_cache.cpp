@@ -5,6 +5,9 @@
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Support/xxhash.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
@@ -51,13 +54,39 @@ uint64_t entry_checksum(llvm::StringRef header, llvm::StringRef payload) {
   return llvm::xxh3_64bits(bound);
 }
 
-// The entry's bytes, or nothing when it is missing, unreadable or not a
-// regular file. Never blocks (a FIFO) and never follows a symbolic link
-// (entries are our own files in our folder; a link may point anywhere).
+// Whether a file or folder with this status could have been written by
+// someone other than us: the cache holds machine code that runs, so only
+// what its owner alone can write is trusted.
+std::string untrusted_because(const struct stat& status) {
+  if (status.st_uid != ::geteuid()) return "it is owned by another user";
+  if (status.st_mode & S_IWOTH) return "it is writable by others";
+  return {};
+}
+
+// Creates `directory` and its missing parents 0700 (whatever the umask: a
+// folder others can write to would let them replace the code segc runs).
+std::error_code create_private_directories(const fs::path& directory) {
+  std::error_code error;
+  if (fs::is_directory(directory, error)) return {};
+  if (directory.has_parent_path() && directory.parent_path() != directory) {
+    if (std::error_code parent = create_private_directories(directory.parent_path())) return parent;
+  }
+  if (::mkdir(directory.c_str(), 0700) != 0 && errno != EEXIST) return {errno, std::generic_category()};
+  if (!fs::is_directory(directory, error)) return error ? error : std::make_error_code(std::errc::not_a_directory);
+  return {};
+}
+
+// The entry's bytes, or nothing when it is missing, unreadable, not a
+// regular file, or not ours alone to write. Never blocks (a FIFO) and never
+// follows a symbolic link (entries are our own files in our folder; a link
+// may point anywhere).
 llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> read_entry(const fs::path& path) {
   std::error_code error;
   const auto file = runtime::RegularFile::open(path, error);
   if (!file) return error;
+  struct stat status {};
+  if (::fstat(file->fd(), &status) != 0) return std::error_code(errno, std::generic_category());
+  if (!untrusted_because(status).empty()) return std::make_error_code(std::errc::permission_denied);
   return llvm::MemoryBuffer::getOpenFile(file->fd(), path.string(), file->size(),
                                          /*RequiresNullTerminator=*/false);
 }
@@ -106,9 +135,26 @@ void CompileCache::disable(const std::string& problem) {
 
 std::vector<std::string> CompileCache::take_warnings() { return std::exchange(warnings_, {}); }
 
+bool CompileCache::folder_trusted() {
+  if (disabled_) return false;
+  if (folder_checked_) return true;
+  struct stat status {};
+  if (::stat(directory_.c_str(), &status) != 0) {
+    if (errno == ENOENT) return true;  // created on the first store
+    disable(fmt::format("cannot read it: {}", std::strerror(errno)));
+    return false;
+  }
+  if (std::string why = untrusted_because(status); !why.empty()) {
+    disable(why + ", so its compiled code could have been replaced by someone else");
+    return false;
+  }
+  folder_checked_ = true;
+  return true;
+}
+
 std::unique_ptr<llvm::MemoryBuffer> CompileCache::load(
     const CacheKey& key, const std::function<bool(llvm::StringRef)>& usable) {
-  if (disabled_) return nullptr;
+  if (!folder_trusted()) return nullptr;
   const fs::path path = entry_path(key);
   auto file = read_entry(path);
   auto valid = [&](const llvm::MemoryBuffer& buffer) {
@@ -144,9 +190,10 @@ std::unique_ptr<llvm::MemoryBuffer> CompileCache::load(
 
 void CompileCache::store(const CacheKey& key, llvm::StringRef object) {
   if (disabled_) return;
-  std::error_code error;
-  fs::create_directories(directory_, error);
-  if (error) return disable(fmt::format("cannot create it: {}", error.message()));
+  if (std::error_code error = create_private_directories(directory_)) {
+    return disable(fmt::format("cannot create it: {}", error.message()));
+  }
+  if (!folder_trusted()) return;
   std::string header(kMagic, sizeof kMagic);
   header.append(reinterpret_cast<const char*>(key.data()), key.size());
   append_u64(header, object.size());
@@ -155,7 +202,8 @@ void CompileCache::store(const CacheKey& key, llvm::StringRef object) {
   // Written under a unique temporary name and renamed: a concurrent reader
   // sees the old entry, no entry, or the whole new one.
   auto temporary = llvm::sys::fs::TempFile::create(
-      (directory_ / (std::string(kTemporaryPrefix) + "%%%%%%%%%%%%%%%%")).string());
+      (directory_ / (std::string(kTemporaryPrefix) + "%%%%%%%%%%%%%%%%")).string(),
+      llvm::sys::fs::owner_read | llvm::sys::fs::owner_write);
   if (!temporary) {
     return disable(fmt::format("cannot write to it: {}", llvm::toString(temporary.takeError())));
   }
@@ -175,7 +223,7 @@ void CompileCache::store(const CacheKey& key, llvm::StringRef object) {
 }
 
 void CompileCache::prune() {
-  if (disabled_) return;
+  if (!folder_trusted()) return;
   struct Entry {
     fs::path path;
     fs::file_time_type used;

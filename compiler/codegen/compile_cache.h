@@ -12,6 +12,10 @@
 // folder is never followed or waited on. Past a size limit the least
 // recently used entries are deleted. When the folder cannot be created or
 // written the cache turns itself off with one warning: it never fails a run.
+// The entries are machine code that runs, so only what the user alone can
+// write is used: folders are created 0700 and entries 0600 whatever the
+// umask; a folder another user owns or others can write to turns the cache
+// off with a warning, and such an entry is a miss.
 // Not thread-safe: the engine uses it under its compile lock.
 #pragma once
 
@@ -66,10 +70,14 @@ class CompileCache {
  private:
   std::filesystem::path entry_path(const CacheKey& key) const;
   void disable(const std::string& problem);
+  // False (and the cache off, with a warning) when the folder exists but
+  // another user owns it or others can write to it.
+  bool folder_trusted();
 
   const std::filesystem::path directory_;
   const uint64_t size_limit_;
   bool disabled_ = false;
+  bool folder_checked_ = false;
   std::vector<std::string> warnings_;
   Counts counts_;
 };

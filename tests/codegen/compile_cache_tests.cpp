@@ -217,6 +217,71 @@ TEST_CASE("Compile cache: an unusable folder turns the cache off with one warnin
   CHECK(cache.counts().stores == 0);
 }
 
+// The cache holds machine code that runs: nobody but its owner may be able
+// to put an entry there, whatever the umask.
+TEST_CASE("Compile cache: folders are created 0700 and entries 0600, even under umask 000",
+          "[compile_cache]") {
+  TempFolder folder;
+  const mode_t saved = ::umask(0);
+  CompileCache cache(folder.path / "nested" / "segc", 1 << 20);
+  cache.store(key_of(1), "object");
+  ::umask(saved);
+  CHECK(cache.take_warnings().empty());
+  auto mode_of = [](const fs::path& path) {
+    struct stat status {};
+    REQUIRE(::lstat(path.c_str(), &status) == 0);
+    return status.st_mode & 07777;
+  };
+  CHECK(mode_of(folder.path) == 0700);
+  CHECK(mode_of(folder.path / "nested") == 0700);
+  CHECK(mode_of(folder.path / "nested" / "segc") == 0700);
+  CHECK(mode_of(entry_path(folder.path / "nested" / "segc", key_of(1))) == 0600);
+}
+
+TEST_CASE("Compile cache: a folder others can write to or another user owns is not used",
+          "[compile_cache]") {
+  TempFolder folder;
+  CompileCache(folder.path, 1 << 20).store(key_of(1), "object");
+  REQUIRE(CompileCache(folder.path, 1 << 20).load(key_of(1)) != nullptr);
+  std::string expected;
+  SECTION("writable by others") {
+    fs::permissions(folder.path, fs::perms::others_write, fs::perm_options::add);
+    expected = "writable by others";
+  }
+  if (::geteuid() == 0) {
+    SECTION("owned by another user") {
+      REQUIRE(::chown(folder.path.c_str(), 65534, 65534) == 0);
+      expected = "owned by another user";
+    }
+  }
+  if (expected.empty()) return;
+  CompileCache cache(folder.path, 1 << 20);
+  CHECK(cache.load(key_of(1)) == nullptr);
+  cache.store(key_of(2), "object");
+  CHECK_FALSE(fs::exists(entry_path(folder.path, key_of(2))));
+  const auto warnings = cache.take_warnings();
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].find(expected) != std::string::npos);
+  // The entry others could have planted is left alone, not loaded.
+  CHECK(fs::exists(entry_path(folder.path, key_of(1))));
+}
+
+TEST_CASE("Compile cache: an entry others can write to or another user owns is a miss",
+          "[compile_cache]") {
+  TempFolder folder;
+  CompileCache cache(folder.path, 1 << 20);
+  cache.store(key_of(1), "object");
+  const fs::path path = entry_path(folder.path, key_of(1));
+  SECTION("writable by others") { fs::permissions(path, fs::perms::others_write, fs::perm_options::add); }
+  if (::geteuid() == 0) {
+    SECTION("owned by another user") { REQUIRE(::chown(path.c_str(), 65534, 65534) == 0); }
+  }
+  CHECK(cache.load(key_of(1)) == nullptr);
+  // A store puts a trusted entry in its place.
+  cache.store(key_of(1), "object");
+  CHECK(cache.load(key_of(1)) != nullptr);
+}
+
 TEST_CASE("Compile cache: pruning deletes the least recently used entries past the limit",
           "[compile_cache]") {
   TempFolder folder;

@@ -122,3 +122,15 @@ SEGC_CACHE_DIR="$cache_dir/test-objects" expect_exit 0 "$segc" test "$cache_dir/
 grep -q 'all passed' "$work/out" || fail "cache: segc test from the cache"
 SEGC_CACHE_DIR="$cache_dir/test-none" expect_exit 0 "$segc" test "$cache_dir/tested.seg" --no-cache
 [ -e "$cache_dir/test-none" ] && fail "cache: segc test --no-cache created the cache folder"
+
+# The cache holds code that runs: under umask 000 it is still private, and a
+# cache folder others can write to is not used (one warning, same results).
+(umask 000 && cached_run "$cache_dir/private/segc" "$cache_dir/private-run")
+[ -n "$(find "$cache_dir/private" \( -perm /go+w -o -type d ! -perm 700 \))" ] &&
+  fail "cache: under umask 000 the cache is not private: $(find "$cache_dir/private" -ls)"
+[ "$(entries "$cache_dir/private/segc")" -ge 1 ] || fail "cache: under umask 000 nothing was stored"
+chmod o+w "$cache_dir/private/segc"
+cached_run "$cache_dir/private/segc" "$cache_dir/open-run"
+grep -q "warning: compile cache $cache_dir/private/segc not used: it is writable by others" "$work/err" ||
+  fail "cache: a folder others can write to is used without a warning: $(cat "$work/err")"
+diff -r "$cache_dir/cold" "$cache_dir/open-run" >/dev/null || fail "cache: a run without the cache differs"

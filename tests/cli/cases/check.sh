@@ -101,6 +101,15 @@ grep -q '^|.*E0203' "$summary" || fail "GITHUB_STEP_SUMMARY has no table row for
 grep -q '^|.*E0202' "$summary" || fail "GITHUB_STEP_SUMMARY has no table row for E0202"
 expect_exit 0 env GITHUB_STEP_SUMMARY="$summary" "$segc" check --format github "$check_dir/warning.seg"
 grep -q '^::warning ' "$work/out" || fail "--format github does not print a warning as ::warning"
+# A summary file segc creates is never writable by others, whatever the umask;
+# one it cannot write is a warning, and the exit code is the check's.
+(umask 000 && expect_exit 1 env GITHUB_STEP_SUMMARY="$check_dir/new_summary.md" "$segc" check --format github \
+  "$check_dir/rules")
+[ -n "$(find "$check_dir/new_summary.md" -perm -o+w)" ] && fail "GITHUB_STEP_SUMMARY was created writable by others"
+grep -q '^|.*E0203' "$check_dir/new_summary.md" || fail "the new GITHUB_STEP_SUMMARY has no table row for E0203"
+expect_exit 1 env GITHUB_STEP_SUMMARY="$check_dir" "$segc" check --format github "$check_dir/rules"
+grep -q "warning: cannot append the summary to GITHUB_STEP_SUMMARY=$check_dir" "$work/err" ||
+  fail "an unwritable GITHUB_STEP_SUMMARY is not reported: $(cat "$work/err")"
 
 # ---- colour ------------------------------------------------------------------
 
