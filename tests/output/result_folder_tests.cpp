@@ -175,6 +175,13 @@ TEST_CASE("an interrupt while results are written leaves the previous results an
       INFO("llvm first " << llvm_first << ", signal " << signal);
       std::ofstream(llvm_file) << "llvm";
       const int status = status_of_child([&] {
+        // As in a fresh segc process: no handler yet, LLVM's not registered.
+        // Catch2 restores its saved handlers after each test case, removing
+        // LLVM's that an earlier test case (the compile cache's) registered,
+        // while LLVM still counts them as registered and would not install
+        // them again.
+        llvm::sys::unregisterHandlers();
+        for (int each : {SIGINT, SIGTERM}) ::signal(each, SIG_DFL);
         if (llvm_first) llvm::sys::RemoveFileOnSignal(llvm_file);
         std::string error;
         auto result = ResultFolder::open(out, error);
