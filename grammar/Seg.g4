@@ -116,7 +116,9 @@ PLUS: '+'; MINUS: '-'; STAR: '*'; SLASH: '/';
 LPAREN: '('; RPAREN: ')'; LBRACKET: '['; RBRACKET: ']'; LBRACE: '{'; RBRACE: '}';
 COMMA: ','; COLON: ':';
 
-DATE: DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT;
+// Four or more year digits: a five-digit year is a date out of range (E0106),
+// not the subtraction 10000 - 01 - 01.
+DATE: DIGIT DIGIT DIGIT DIGIT DIGIT* '-' DIGIT DIGIT '-' DIGIT DIGIT;
 DECIMAL: DIGITS '.' DIGITS;
 INT: DIGITS;
 STRING: '"' (ESCAPE | ~["\\\r\n])* '"';

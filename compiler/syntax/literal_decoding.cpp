@@ -157,10 +157,19 @@ std::optional<std::string> decode_string(std::string_view quoted, LiteralError& 
 
 std::optional<int32_t> decode_date(std::string_view text, LiteralError& error) {
   if (auto days = calendar::parse_iso_date(text)) return days;
+  // The lexer's DATE: four or more year digits, then -MM-DD.
+  const size_t year_digits = text.size() - 6;
+  const auto width = static_cast<uint32_t>(text.size());
+  if (year_digits > 4) {
+    error = {text[0] == '0' ? fmt::format("{} is not a date: a year has four digits", text)
+                            : fmt::format("{} is after the last date Seg supports", text),
+             "dates range from 0001-01-01 to 9999-12-31", 0, width};
+    return std::nullopt;
+  }
   const int year = std::stoi(std::string(text.substr(0, 4)));
   if (year == 0) {
     error = {fmt::format("{} is before the first date Seg supports", text),
-             "dates range from 0001-01-01 to 9999-12-31", 0, 10};
+             "dates range from 0001-01-01 to 9999-12-31", 0, width};
     return std::nullopt;
   }
   const unsigned month = static_cast<unsigned>(std::stoi(std::string(text.substr(5, 2))));
