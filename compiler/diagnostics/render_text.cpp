@@ -35,6 +35,30 @@ struct Palette {
 
 bool is_continuation_byte(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
 
+// The bytes of the code point at `at`: a lead byte with the continuation
+// bytes it announces, or a single byte that is not part of a character (a
+// stray continuation byte, a sequence cut short), which the parser's E0003
+// counts as a column of its own. In valid UTF-8, the lexer's code points.
+size_t code_point_length(std::string_view line, size_t at) {
+  const auto lead = static_cast<unsigned char>(line[at]);
+  const size_t length = lead < 0xC2 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF5 ? 4 : 1;
+  if (at + length > line.size()) return 1;
+  for (size_t i = 1; i < length; ++i) {
+    if (!is_continuation_byte(line[at + i])) return 1;
+  }
+  return length;
+}
+
+// The start of the code point that ends at `at` (> 0), as code_point_length
+// splits the line: a byte that is not a continuation byte always starts one,
+// so the nearest such byte before `at` starts it if its sequence ends
+// exactly at `at`; otherwise the byte before `at` is one on its own.
+size_t previous_code_point(std::string_view line, size_t at) {
+  size_t start = at - 1;
+  while (start > 0 && at - start < 4 && is_continuation_byte(line[start])) --start;
+  return code_point_length(line, start) == at - start ? start : at - 1;
+}
+
 // One code point of a source line, as printed.
 struct CodePoint {
   std::string text;
@@ -50,8 +74,7 @@ struct CodePoint {
 std::vector<CodePoint> split_code_points(std::string_view line) {
   std::vector<CodePoint> points;
   for (size_t i = 0; i < line.size();) {
-    size_t next = i + 1;
-    while (next < line.size() && is_continuation_byte(line[next])) ++next;
+    const size_t next = i + code_point_length(line, i);
     if (line[i] == '\t') {
       points.push_back({"\t", 1, true});
     } else {
@@ -117,11 +140,11 @@ class LineCursor {
       byte_ = 0;
     }
     while (column_ > column) {
-      do --byte_; while (byte_ > 0 && is_continuation_byte(line[byte_]));
+      byte_ = previous_code_point(line, byte_);
       --column_;
     }
     while (column_ < column && byte_ < line.size()) {
-      do ++byte_; while (byte_ < line.size() && is_continuation_byte(line[byte_]));
+      byte_ += code_point_length(line, byte_);
       ++column_;
     }
     column = column_;

@@ -36,8 +36,7 @@ bool check_utf8(const SourceFile& file, DiagnosticList& diagnostics) {
   }
   diagnostics.error(
       codes::kInvalidUtf8, SourceRange{file.id(), {line, column}, {line, column + 1}},
-      fmt::format("the file is not valid UTF-8: byte 0x{:02X} at offset {} does not start a "
-                  "character",
+      fmt::format("the file is not valid UTF-8: byte 0x{:02X} at offset {} is not part of a UTF-8 character",
                   static_cast<unsigned char>(file.text()[offset]), offset),
       "save the file as UTF-8 (most editors offer this under 'Save with encoding')");
   return false;

@@ -204,3 +204,26 @@ TEST_CASE("text: the caret lines up after escaped control characters", "[render]
         "      | " + std::string(30, ' ') + "^~~~\n"
         "      = help: did you mean 'age'?\\u{D}\n");
 }
+
+// The parser's E0003 counts a byte that is not part of a character as a
+// column of its own; the excerpt must agree, or the caret points past it.
+TEST_CASE("text: the caret lands on a byte that is not UTF-8, stray or cut short", "[render]") {
+  SourceManager sources;
+  FileId stray = sources.add("stray.seg", "/nonexistent/stray.seg", "s = \"ab\x80" "cd\"\n").id();
+  FileId cut = sources.add("cut.seg", "/nonexistent/cut.seg", "s = \"\xD0\xBC\xC3" "cd\" \xD0\xBC\n").id();
+  auto at = [](FileId file, uint32_t column) {
+    return diagnostic(Severity::Error, codes::kInvalidUtf8, range(file, 1, column, 1, column + 1), "not UTF-8");
+  };
+  CHECK(text({at(stray, 8)}, sources) ==
+        "stray.seg:1:8: error[E0003]: not UTF-8\n"
+        "    1 | s = \"ab\\x{80}cd\"\n"
+        "      |        ^~~~~~\n");
+  // The caret and what follows the bad byte: 'м' (2 bytes) before it, 'c' after it.
+  CHECK(text({at(cut, 7)}, sources) ==
+        "cut.seg:1:7: error[E0003]: not UTF-8\n"
+        "    1 | s = \"м\\x{C3}cd\" м\n"
+        "      |       ^~~~~~\n");
+  // The second 'м', column 12, is shown in column 17: after the 6 columns of \x{C3}.
+  auto after = diagnostic(Severity::Error, codes::kUnknownName, range(cut, 1, 12, 1, 13), "after");
+  CHECK(text({after}, sources).find("      | " + std::string(16, ' ') + "^\n") != std::string::npos);
+}
