@@ -151,8 +151,18 @@ std::string describe_load_failure(const std::string& path, const LoadedSource& l
                                   const fs::path& root) {
   switch (loaded.failure) {
     case LoadFailure::Missing: return fmt::format("{}: no such file or folder", path);
-    case LoadFailure::OutsideRoot:
+    case LoadFailure::OutsideRoot: {
+      // Named inside the root yet resolved outside: a symbolic link (the file
+      // or a folder on the way) leads out.
+      std::error_code error;
+      const fs::path named = fs::absolute(path, error).lexically_normal();
+      const fs::path relative = named.lexically_relative(root);
+      if (!error && !relative.empty() && *relative.begin() != "..") {
+        return fmt::format("{} leads outside the rules' root {} through a symbolic link (see --root)", path,
+                           root.string());
+      }
       return fmt::format("{} lies outside the rules' root {} (see --root)", path, root.string());
+    }
     case LoadFailure::NotRegularFile: return fmt::format("{} is {}", path, loaded.reason);
     default: return fmt::format("cannot read {}: {}", path, loaded.reason);
   }

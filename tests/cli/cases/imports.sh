@@ -100,11 +100,19 @@ grep -q 'E0313' "$work/err" && fail "check --root: an import inside the root is 
 # ...where the secret's own syntax errors show that the file was read.
 grep -qF "$imp_secret" "$work/err" || fail "check --root DIR: the import inside DIR was not read"
 
+imp_walk_root="$imp_dir/linkroot"
+mkdir -p "$imp_walk_root"
+ln -s ../outside/secret.seg "$imp_walk_root/leak.seg"
 # A file named on the command line outside --root: the command cannot run.
 expect_exit 2 "$segc" check --root "$imp_dir/rules/sub" "$imp_dir/rules/relative.seg"
 grep -q "outside the rules' root" "$work/err" || fail "check: a file outside --root is not refused"
 grep -qF "$imp_secret" "$work/err" "$work/out" && fail "check: a file outside --root was read"
 expect_exit 2 "$segc" check --root "$imp_dir/no_such_folder" "$imp_dir/rules/relative.seg"
+# A link named on the command line that lies inside the root but leads out of it.
+expect_exit 2 "$segc" check --root "$imp_walk_root" "$imp_walk_root/leak.seg"
+grep -qF "$imp_walk_root/leak.seg leads outside the rules' root $imp_walk_root through a symbolic link" "$work/err" ||
+  fail "check: a link out named on the command line is not described as one: $(cat "$work/err")"
+grep -qF "$imp_secret" "$work/err" "$work/out" && fail "check: a link out named on the command line was read"
 
 # The other commands that load rules refuse the same imports.
 printf 'id,age\n1,30\n' >"$imp_dir/data.csv"
