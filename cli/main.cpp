@@ -3,9 +3,36 @@
 
 #include <cstdio>
 #include <exception>
+#include <string>
+#include <vector>
 
 #include "commands.h"
 #include "diagnostics/terminal_text.h"
+#include "semantic/suggestions.h"
+
+namespace {
+
+// CLI11 says only "A subcommand is required" for a misspelt command: name
+// it, suggest the nearest command and list them all. Empty when the first
+// argument is a flag or a command.
+std::string command_word_problem(const CLI::App& app, int argc, char** argv) {
+  std::vector<std::string> names;
+  for (const CLI::App* command : app.get_subcommands({})) names.push_back(command->get_name());
+  std::string list;
+  for (const std::string& name : names) list += (list.empty() ? "" : ", ") + name;
+  const std::string commands = "the commands are: " + list + " (segc --help says what each does)";
+  if (argc < 2) return "segc: no command given; " + commands;
+  const std::string word = argv[1];
+  if (word.empty() || word[0] == '-') return {};
+  for (const std::string& name : names) {
+    if (word == name) return {};
+  }
+  std::string message = "segc: unknown command '" + segc::terminal_safe(word) + "'";
+  if (auto near = segc::closest_match(word, names)) message += "; did you mean '" + *near + "'?";
+  return message + "\nsegc: " + commands;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace segc::cli;
@@ -29,6 +56,10 @@ int main(int argc, char** argv) {
   ImportOptions import;
   CLI::App* import_command = add_import_command(app, import);
 
+  if (std::string problem = command_word_problem(app, argc, argv); !problem.empty()) {
+    std::fprintf(stderr, "%s\n", problem.c_str());
+    return kExitUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
