@@ -87,20 +87,6 @@ bool write_results(output::ResultFolder& folder, const CheckedProgram& program,
   return ok;
 }
 
-// The fields the segments to compute read, and the key (member lists are
-// written by key): the columns of a columnar file that must be verified.
-std::vector<size_t> columns_read(const CheckedProgram& program, const std::vector<size_t>& segments) {
-  codegen::DependencyMap dependencies(program);
-  std::vector<size_t> fields{program.schema.key_index};
-  for (size_t segment : segments) {
-    const auto& read = dependencies.of(*program.segments[segment].declaration->where).fields;
-    fields.insert(fields.end(), read.begin(), read.end());
-  }
-  std::sort(fields.begin(), fields.end());
-  fields.erase(std::unique(fields.begin(), fields.end()), fields.end());
-  return fields;
-}
-
 }  // namespace
 
 CLI::App* add_run_command(CLI::App& app, RunOptions& options) {
@@ -222,7 +208,7 @@ int run_run_command(const RunOptions& options) {
 
   LoadedData data;
   if (columnar) {
-    data = open_columnar_data(options.data, schema, columns_read(program, selection.to_compute));
+    data = open_columnar_data(options.data, schema, fields_read(program, selection.to_compute));
   } else {
     CsvFlags flags = options.csv;
     flags.threads = options.threads;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "codegen/expression_dependencies.h"
+#include "evaluate/reference_interpreter.h"
 #include "semantic/suggestions.h"
 
 namespace segc {
@@ -60,6 +62,17 @@ RunSelection select_for_run(const CheckedProgram& program, const std::vector<std
   }
   sort_unique(selection.to_compute);
   return selection;
+}
+
+std::vector<size_t> fields_read(const CheckedProgram& program, const std::vector<size_t>& segments) {
+  codegen::DependencyMap dependencies(program);
+  std::vector<size_t> fields{program.schema.key_index};
+  for (size_t segment : evaluate::segments_to_evaluate(program, segments)) {
+    const auto& read = dependencies.of(*program.segments[segment].declaration->where).fields;
+    fields.insert(fields.end(), read.begin(), read.end());
+  }
+  sort_unique(fields);
+  return fields;
 }
 
 }  // namespace segc

@@ -18,4 +18,9 @@ struct RunSelection {
 
 RunSelection select_for_run(const CheckedProgram& program, const std::vector<std::string>& names);
 
+// The key and the fields read by `segments` and every segment they reference
+// (all of them are evaluated), ascending: the columns of a columnar file that
+// must be verified before they decide anything.
+std::vector<size_t> fields_read(const CheckedProgram& program, const std::vector<size_t>& segments);
+
 }  // namespace segc
