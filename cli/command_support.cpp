@@ -77,6 +77,14 @@ void add_error_limit_flag(CLI::App& command, size_t& error_limit) {
       ->capture_default_str();
 }
 
+void add_date_flags(CLI::App& command, std::string& as_of, std::string& timezone, const std::string& as_of_help) {
+  command.add_option("--as-of", as_of, as_of_help)
+      ->check(not_empty("a date as YYYY-MM-DD, or leave out --as-of for the current date"));
+  command.add_option("--timezone", timezone, "IANA time zone of the current date when --as-of is not given")
+      ->check(not_empty("an IANA time zone such as Europe/Moscow, or leave out --timezone for UTC"))
+      ->capture_default_str();
+}
+
 CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror,
                             const std::string& root, size_t error_limit,
                             std::string_view nothing_done) {

@@ -48,6 +48,9 @@ CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror,
                             const std::string& root, size_t error_limit,
                             std::string_view nothing_done = "nothing was evaluated");
 
+// --as-of DATE and --timezone TZ; `as_of_help` says what the date is for.
+void add_date_flags(CLI::App& command, std::string& as_of, std::string& timezone, const std::string& as_of_help);
+
 // --as-of DATE, else today in --timezone; nullopt after printing a usage error.
 // An unknown --timezone is an error also when --as-of leaves it unused.
 std::optional<int32_t> evaluation_date(const std::string& as_of, const std::string& time_zone);

@@ -62,6 +62,8 @@ struct CsvFlags {
   }
 };
 void add_csv_flags(CLI::App& command, CsvFlags& flags, const std::string& rejects_default);
+// Only how the file is written: --delimiter, --date-format, --decimal-comma.
+void add_csv_format_flags(CLI::App& command, CsvFlags& flags);
 
 struct RunOptions {
   std::vector<std::string> inputs;
@@ -107,5 +109,20 @@ struct TestOptions {
 };
 CLI::App* add_test_command(CLI::App& app, TestOptions& options);
 int run_test_command(const TestOptions& options);
+
+struct ExplainOptions {
+  std::vector<std::string> arguments;  // FILES... SEGMENT
+  std::string root;
+  std::string data;
+  std::string key;
+  std::string as_of;
+  std::string timezone = "UTC";
+  int depth = 1;
+  std::string format = "text";
+  size_t error_limit = kDefaultErrorLimit;
+  CsvFlags csv;
+};
+CLI::App* add_explain_command(CLI::App& app, ExplainOptions& options);
+int run_explain_command(const ExplainOptions& options);
 
 }  // namespace segc::cli

@@ -61,7 +61,7 @@ std::string csv_flags_problem(const CsvFlags& flags) {
   return "";
 }
 
-void add_csv_flags(CLI::App& command, CsvFlags& flags, const std::string& rejects_default) {
+void add_csv_format_flags(CLI::App& command, CsvFlags& flags) {
   command.add_option("--delimiter", flags.delimiter,
                      "CSV delimiter: ',', ';' or tab (default: detected from the header)")
       ->check(not_empty("',', ';' or tab, or leave out --delimiter to detect it"))
@@ -76,6 +76,10 @@ void add_csv_flags(CLI::App& command, CsvFlags& flags, const std::string& reject
           "")
       ->capture_default_str();
   command.add_flag("--decimal-comma", flags.decimal_comma, "Decimals and floats use ',' as the decimal point");
+}
+
+void add_csv_flags(CLI::App& command, CsvFlags& flags, const std::string& rejects_default) {
+  add_csv_format_flags(command, flags);
   command.add_option("--on-error", flags.on_error,
                      "fail (default): report bad rows and stop; skip: leave them out and write them to "
                      "the rejects file")
@@ -168,6 +172,23 @@ bool commit_rejects(output::StagedFiles& file, const std::string& data_path, siz
 void print_rejects_written(const std::string& data_path, size_t rows, const std::string& rejects_path) {
   print_line(fmt::format("{}: {} bad row{} left out, written to {}", data_path, rows, rows == 1 ? "" : "s",
                          rejects_path));
+}
+
+void add_data_flag(CLI::App& command, std::string& data) {
+  command.add_option("--data", data, "Customer data: a CSV file, or a columnar file written by segc import")
+      ->required()
+      ->check(not_empty("a CSV file or a columnar file"));
+}
+
+std::string data_flags_problem(const std::string& data, const CsvFlags& csv, bool& columnar) {
+  if (std::string problem = unreadable_input(data); !problem.empty()) return "--data: " + problem;
+  columnar = runtime::is_columnar_file(data);
+  if (columnar && csv.any_given()) {
+    return fmt::format("{} is a columnar file: --delimiter, --date-format, --decimal-comma, "
+                       "--on-error and --rejects apply to CSV data only (segc import took them)",
+                       data);
+  }
+  return csv_flags_problem(csv);
 }
 
 LoadedData open_columnar_data(const std::string& path, const runtime::TableSchema& schema,

@@ -50,6 +50,14 @@ bool commit_rejects(output::StagedFiles& file, const std::string& data_path, siz
 // "DATA: N bad rows left out, written to PATH" on stderr.
 void print_rejects_written(const std::string& data_path, size_t rows, const std::string& rejects_path);
 
+// --data DATA: a CSV file or a columnar file, required.
+void add_data_flag(CLI::App& command, std::string& data);
+
+// The --data flag and the CSV flags given with it, checked before the rules
+// are read: the file's problem (it cannot be read; CSV flags given for a
+// columnar file; a bad CSV flag), or empty, with `columnar` set.
+std::string data_flags_problem(const std::string& data, const CsvFlags& csv, bool& columnar);
+
 // Maps a columnar file, checks it was written for `schema`, and verifies the
 // columns at `columns_read` (the fields the rules read, and the key).
 LoadedData open_columnar_data(const std::string& path, const runtime::TableSchema& schema,

@@ -55,6 +55,8 @@ int main(int argc, char** argv) {
   CLI::App* run_command = add_run_command(app, run);
   ImportOptions import;
   CLI::App* import_command = add_import_command(app, import);
+  ExplainOptions explain;
+  CLI::App* explain_command = add_explain_command(app, explain);
 
   if (std::string problem = command_word_problem(app, argc, argv); !problem.empty()) {
     std::fprintf(stderr, "%s\n", problem.c_str());
@@ -79,6 +81,7 @@ int main(int argc, char** argv) {
     if (test_command->parsed()) return run_test_command(test);
     if (run_command->parsed()) return run_run_command(run);
     if (import_command->parsed()) return run_import_command(import);
+    if (explain_command->parsed()) return run_explain_command(explain);
   } catch (const std::exception& e) {
     std::fprintf(stderr,
                  "segc: internal error: %s\nThis is a bug in segc; please report it with the "

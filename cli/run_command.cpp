@@ -96,17 +96,9 @@ CLI::App* add_run_command(CLI::App& app, RunOptions& options) {
                       "Rule files, or folders meaning every *.seg below them")
       ->required()
       ->check(not_empty("a rule file or folder"));
-  command->add_option("--data", options.data,
-                      "Customer data: a CSV file, or a columnar file written by segc import")
-      ->required()
-      ->check(not_empty("a CSV file or a columnar file"));
-  command->add_option("--as-of", options.as_of,
-                      "The date `today` means, YYYY-MM-DD (default: the current date)")
-      ->check(not_empty("a date as YYYY-MM-DD, or leave out --as-of for the current date"));
-  command->add_option("--timezone", options.timezone,
-                      "IANA time zone of the current date when --as-of is not given")
-      ->check(not_empty("an IANA time zone such as Europe/Moscow, or leave out --timezone for UTC"))
-      ->capture_default_str();
+  add_data_flag(*command, options.data);
+  add_date_flags(*command, options.as_of, options.timezone,
+                 "The date `today` means, YYYY-MM-DD (default: the current date)");
   command->add_option("--segments", options.segments,
                       "Evaluate only these segments or partitions (and what they reference)")
       ->delimiter(',')
@@ -149,18 +141,8 @@ int run_run_command(const RunOptions& options) {
   // with its message first, not after the rules' errors or warnings.
   std::optional<int32_t> today = evaluation_date(options.as_of, options.timezone);
   if (!today) return kExitUsage;
-  if (std::string problem = unreadable_input(options.data); !problem.empty()) {
-    print_error("--data: " + problem);
-    return kExitUsage;
-  }
-  const bool columnar = runtime::is_columnar_file(options.data);
-  if (columnar && options.csv.any_given()) {
-    print_error(fmt::format("{} is a columnar file: --delimiter, --date-format, --decimal-comma, "
-                            "--on-error and --rejects apply to CSV data only (segc import took them)",
-                            options.data));
-    return kExitUsage;
-  }
-  if (std::string problem = csv_flags_problem(options.csv); !problem.empty()) {
+  bool columnar = false;
+  if (std::string problem = data_flags_problem(options.data, options.csv, columnar); !problem.empty()) {
     print_error(problem);
     return kExitUsage;
   }

@@ -17,14 +17,8 @@ CLI::App* add_test_command(CLI::App& app, TestOptions& options) {
                       "Rule files, or folders meaning every *.seg below them")
       ->required()
       ->check(not_empty("a rule file or folder"));
-  command->add_option("--as-of", options.as_of,
-                      "The date `today` means in test blocks without `as of` (default: the "
-                      "current date)")
-      ->check(not_empty("a date as YYYY-MM-DD, or leave out --as-of for the current date"));
-  command->add_option("--timezone", options.timezone,
-                      "IANA time zone of the current date when --as-of is not given")
-      ->check(not_empty("an IANA time zone such as Europe/Moscow, or leave out --timezone for UTC"))
-      ->capture_default_str();
+  add_date_flags(*command, options.as_of, options.timezone,
+                 "The date `today` means in test blocks without `as of` (default: the current date)");
   command->add_option("--engine", options.engine,
                       "jit (default) or interpreter, the slow reference evaluator")
       ->check(not_empty("jit or interpreter"))

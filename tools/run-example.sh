@@ -11,3 +11,5 @@ build/cli/segc test examples/retail
 build/cli/segc run examples/retail --data examples/retail/customers.csv --as-of 2026-11-01 \
   --out build/example-output
 echo "member lists and manifest.json: build/example-output/"
+# Why one customer got the partition group it got.
+build/cli/segc explain examples/retail --data examples/retail/customers.csv --key 2 --as-of 2026-11-01 november

@@ -50,52 +50,56 @@ class Explainer {
             const EvaluationContext& context, const ExplainLimits& limits)
       : program_(program), sources_(sources), row_(row), context_(context), limits_(limits) {}
 
-  void segment(size_t index, int indent, int depth) {
-    const CheckedSegment& segment = program_.segments[index];
-    if (!line(indent, fmt::format("{} → {}", segment.name, row_.member(index) ? "member" : "not a member"))) {
-      return;
-    }
+  // Adds the node of segment `index` to `siblings`.
+  void segment(size_t index, std::vector<ExplainNode>& siblings, int depth) {
+    const bool member = row_.member(index);
+    ExplainNode* node = add(siblings, {ExplainNode::Kind::Segment, program_.segments[index].name,
+                                       member ? "true" : "false", {}});
+    if (node == nullptr) return;
     if (depth >= limits_.max_segment_depth) {
-      line(indent + 2, "...");
+      ExplainNode more = cut();
+      if (limits_.name_depth_flag) more.text = fmt::format("... (--depth {} explains it)", depth + 1);
+      add(node->children, std::move(more));
       return;
     }
-    expression(*segment.declaration->where, indent + 2, depth);
+    expression(*program_.segments[index].declaration->where, node->children, depth);
   }
 
-  std::string take() { return std::move(text_); }
-
  private:
-  void expression(const ast::Expr& written, int indent, int depth) {
+  static ExplainNode cut() { return {ExplainNode::Kind::Cut, "...", {}, {}}; }
+
+  void expression(const ast::Expr& written, std::vector<ExplainNode>& siblings, int depth) {
     const ast::Expr& expr = ast::skip_parens(written);
     if (is_constant(expr)) return;
-    if (const auto* name = expr.as<ast::NameRef>()) {
+    if (expr.as<ast::NameRef>() != nullptr) {
       auto meaning = program_.names.find(&expr);
       if (meaning != program_.names.end() &&
           meaning->second.kind == NameMeaning::Kind::Segment) {
-        segment(meaning->second.index, indent, depth + 1);
+        segment(meaning->second.index, siblings, depth + 1);
         return;
       }
-      (void)name;
     }
     const Value value = evaluate_expression(program_, expr, row_, context_);
     // A condition without a value is "unknown" (LANGUAGE.md section 5), a field "missing".
     const bool unknown = is_missing(value) && program_.type_of(expr).is(TypeKind::Bool) &&
                          expr.as<ast::NameRef>() == nullptr;
-    const std::string shown = unknown ? std::string("unknown") : show_value(value);
-    if (!line(indent, fmt::format("{} → {}", source_text(sources_, expr.range), shown))) {
-      return;
-    }
-    ast::for_each_child(expr,
-                        [&](const ast::Expr& child) { expression(child, indent + 2, depth); });
+    ExplainNode* node = add(siblings, {ExplainNode::Kind::Expression, source_text(sources_, expr.range),
+                                       unknown ? std::string("unknown") : show_value(value), {}});
+    if (node == nullptr) return;
+    ast::for_each_child(expr, [&](const ast::Expr& child) { expression(child, node->children, depth); });
   }
 
-  bool line(int indent, const std::string& content) {
-    if (lines_ >= limits_.max_lines) return false;
+  // The node added, to add children to; null when the explanation is at its
+  // line limit (the last line it allows becomes "...").
+  ExplainNode* add(std::vector<ExplainNode>& siblings, ExplainNode node) {
+    if (lines_ >= limits_.max_lines) return nullptr;
     ++lines_;
-    text_.append(static_cast<size_t>(indent), ' ');
-    text_ += lines_ == limits_.max_lines ? std::string("...") : content;
-    text_.push_back('\n');
-    return lines_ < limits_.max_lines;
+    if (lines_ == limits_.max_lines) {
+      siblings.push_back(cut());
+      return nullptr;
+    }
+    siblings.push_back(std::move(node));
+    return &siblings.back();
   }
 
   const CheckedProgram& program_;
@@ -103,9 +107,21 @@ class Explainer {
   const RowView& row_;
   const EvaluationContext& context_;
   const ExplainLimits& limits_;
-  std::string text_;
   size_t lines_ = 0;
 };
+
+void render(const ExplainNode& node, int indent, std::string& out) {
+  out.append(static_cast<size_t>(indent), ' ');
+  switch (node.kind) {
+    case ExplainNode::Kind::Segment:
+      out += fmt::format("{} → {}", node.text, node.value == "true" ? "member" : "not a member");
+      break;
+    case ExplainNode::Kind::Expression: out += fmt::format("{} → {}", node.text, node.value); break;
+    case ExplainNode::Kind::Cut: out += node.text; break;
+  }
+  out.push_back('\n');
+  for (const ExplainNode& child : node.children) render(child, indent + 2, out);
+}
 
 }  // namespace
 
@@ -133,12 +149,25 @@ std::string source_text(const SourceManager& sources, const SourceRange& range) 
   return collapsed;
 }
 
+ExplainNode explain_tree(const CheckedProgram& program, const SourceManager& sources, size_t segment,
+                         const RowView& row, const EvaluationContext& context, const ExplainLimits& limits) {
+  Explainer explainer(program, sources, row, context, limits);
+  std::vector<ExplainNode> root;
+  explainer.segment(segment, root, 0);
+  if (root.empty()) return {ExplainNode::Kind::Cut, "...", {}, {}};  // a limit of 0 lines
+  return std::move(root.front());
+}
+
+std::string render_explanation(const ExplainNode& tree, int indent) {
+  std::string out;
+  render(tree, indent, out);
+  return out;
+}
+
 std::string explain_segment(const CheckedProgram& program, const SourceManager& sources,
                             size_t segment, const RowView& row, const EvaluationContext& context,
                             int indent, const ExplainLimits& limits) {
-  Explainer explainer(program, sources, row, context, limits);
-  explainer.segment(segment, indent, 0);
-  return explainer.take();
+  return render_explanation(explain_tree(program, sources, segment, row, context, limits), indent);
 }
 
 }  // namespace segc::evaluate
