@@ -125,4 +125,14 @@ struct ExplainOptions {
 CLI::App* add_explain_command(CLI::App& app, ExplainOptions& options);
 int run_explain_command(const ExplainOptions& options);
 
+struct GraphOptions {
+  std::vector<std::string> inputs;
+  std::string root;
+  std::string format = "dot";
+  std::string affected;
+  size_t error_limit = kDefaultErrorLimit;
+};
+CLI::App* add_graph_command(CLI::App& app, GraphOptions& options);
+int run_graph_command(const GraphOptions& options);
+
 }  // namespace segc::cli

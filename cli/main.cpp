@@ -57,6 +57,8 @@ int main(int argc, char** argv) {
   CLI::App* import_command = add_import_command(app, import);
   ExplainOptions explain;
   CLI::App* explain_command = add_explain_command(app, explain);
+  GraphOptions graph;
+  CLI::App* graph_command = add_graph_command(app, graph);
 
   if (std::string problem = command_word_problem(app, argc, argv); !problem.empty()) {
     std::fprintf(stderr, "%s\n", problem.c_str());
@@ -82,6 +84,7 @@ int main(int argc, char** argv) {
     if (run_command->parsed()) return run_run_command(run);
     if (import_command->parsed()) return run_import_command(import);
     if (explain_command->parsed()) return run_explain_command(explain);
+    if (graph_command->parsed()) return run_graph_command(graph);
   } catch (const std::exception& e) {
     std::fprintf(stderr,
                  "segc: internal error: %s\nThis is a bug in segc; please report it with the "
