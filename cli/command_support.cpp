@@ -87,7 +87,7 @@ void add_date_flags(CLI::App& command, std::string& as_of, std::string& timezone
 
 CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror,
                             const std::string& root, size_t error_limit,
-                            std::string_view nothing_done) {
+                            std::string_view nothing_done, bool print_warnings) {
   CheckSettings settings;
   settings.warnings_as_errors = werror;
   settings.rules_root = root;
@@ -106,7 +106,7 @@ CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror,
   render.color = ::isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
   const std::string text =
       render_diagnostics(DiagnosticFormat::Text, result.diagnostics, result.sources, render);
-  std::fwrite(text.data(), 1, text.size(), stderr);
+  if (print_warnings || result.diagnostics.has_errors()) std::fwrite(text.data(), 1, text.size(), stderr);
   if (result.diagnostics.has_errors() || !result.program) {
     const size_t errors = result.diagnostics.error_count();
     std::fprintf(stderr, "%s\n",

@@ -43,10 +43,11 @@ struct CompiledRules {
 // Checks the rule files and prints diagnostics (text, stderr), at most
 // `error_limit` errors per file (0: all). Stops with 1 on errors in the rules
 // ("N errors: " + `nothing_done`) and 2 when an input cannot be read. `root`
-// is --root.
+// is --root. Without `print_warnings` the diagnostics are printed only when
+// there are errors.
 CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror,
                             const std::string& root, size_t error_limit,
-                            std::string_view nothing_done = "nothing was evaluated");
+                            std::string_view nothing_done = "nothing was evaluated", bool print_warnings = true);
 
 // --as-of DATE and --timezone TZ; `as_of_help` says what the date is for.
 void add_date_flags(CLI::App& command, std::string& as_of, std::string& timezone, const std::string& as_of_help);

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -134,5 +135,23 @@ struct GraphOptions {
 };
 CLI::App* add_graph_command(CLI::App& app, GraphOptions& options);
 int run_graph_command(const GraphOptions& options);
+
+struct DiffOptions {
+  std::vector<std::string> inputs;
+  std::string base;
+  std::string root;
+  std::string data;
+  std::string as_of;
+  std::string timezone = "UTC";
+  std::string format = "text";
+  std::optional<double> fail_on_change;
+  size_t examples = 5;
+  bool all = false;
+  unsigned threads = 0;
+  size_t error_limit = kDefaultErrorLimit;
+  CsvFlags csv;
+};
+CLI::App* add_diff_command(CLI::App& app, DiffOptions& options);
+int run_diff_command(const DiffOptions& options);
 
 }  // namespace segc::cli

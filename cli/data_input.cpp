@@ -191,6 +191,18 @@ std::string data_flags_problem(const std::string& data, const CsvFlags& csv, boo
   return csv_flags_problem(csv);
 }
 
+std::optional<DateAndData> check_date_and_data(const std::string& as_of, const std::string& timezone,
+                                               const std::string& data, const CsvFlags& csv) {
+  std::optional<int32_t> today = evaluation_date(as_of, timezone);
+  if (!today) return std::nullopt;
+  DateAndData checked{*today, false};
+  if (std::string problem = data_flags_problem(data, csv, checked.columnar); !problem.empty()) {
+    print_error(problem);
+    return std::nullopt;
+  }
+  return checked;
+}
+
 LoadedData open_columnar_data(const std::string& path, const runtime::TableSchema& schema,
                               const std::vector<size_t>& columns_read) {
   LoadedData loaded;

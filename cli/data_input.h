@@ -58,6 +58,16 @@ void add_data_flag(CLI::App& command, std::string& data);
 // columnar file; a bad CSV flag), or empty, with `columnar` set.
 std::string data_flags_problem(const std::string& data, const CsvFlags& csv, bool& columnar);
 
+// The date `today` means and the kind of --data, once --as-of, --timezone,
+// --data and the CSV flags were checked (before the rules are read); nothing
+// after printing why one is bad (exit 2).
+struct DateAndData {
+  int32_t today = 0;
+  bool columnar = false;
+};
+std::optional<DateAndData> check_date_and_data(const std::string& as_of, const std::string& timezone,
+                                               const std::string& data, const CsvFlags& csv);
+
 // Maps a columnar file, checks it was written for `schema`, and verifies the
 // columns at `columns_read` (the fields the rules read, and the key).
 LoadedData open_columnar_data(const std::string& path, const runtime::TableSchema& schema,

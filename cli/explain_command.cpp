@@ -191,13 +191,11 @@ int run_explain_command(const ExplainOptions& options) {
   }
   const std::vector<std::string> files(options.arguments.begin(), options.arguments.end() - 1);
   const std::string& target_name = options.arguments.back();
-  std::optional<int32_t> today = evaluation_date(options.as_of, options.timezone);
-  if (!today) return kExitUsage;
-  bool columnar = false;
-  if (std::string problem = data_flags_problem(options.data, options.csv, columnar); !problem.empty()) {
-    print_error(problem);
-    return kExitUsage;
-  }
+  const std::optional<DateAndData> checked =
+      check_date_and_data(options.as_of, options.timezone, options.data, options.csv);
+  if (!checked) return kExitUsage;
+  const std::optional<int32_t> today = checked->today;
+  const bool columnar = checked->columnar;
   CompiledRules rules = compile_rules(files, /*werror=*/false, options.root, options.error_limit,
                                       "nothing was explained");
   if (rules.exit_code) return *rules.exit_code;

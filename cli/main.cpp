@@ -59,6 +59,8 @@ int main(int argc, char** argv) {
   CLI::App* explain_command = add_explain_command(app, explain);
   GraphOptions graph;
   CLI::App* graph_command = add_graph_command(app, graph);
+  DiffOptions diff;
+  CLI::App* diff_command = add_diff_command(app, diff);
 
   if (std::string problem = command_word_problem(app, argc, argv); !problem.empty()) {
     std::fprintf(stderr, "%s\n", problem.c_str());
@@ -85,6 +87,7 @@ int main(int argc, char** argv) {
     if (import_command->parsed()) return run_import_command(import);
     if (explain_command->parsed()) return run_explain_command(explain);
     if (graph_command->parsed()) return run_graph_command(graph);
+    if (diff_command->parsed()) return run_diff_command(diff);
   } catch (const std::exception& e) {
     std::fprintf(stderr,
                  "segc: internal error: %s\nThis is a bug in segc; please report it with the "

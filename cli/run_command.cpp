@@ -139,13 +139,11 @@ CLI::App* add_run_command(CLI::App& app, RunOptions& options) {
 int run_run_command(const RunOptions& options) {
   // Every flag is checked before the rules are read: a bad flag is exit 2
   // with its message first, not after the rules' errors or warnings.
-  std::optional<int32_t> today = evaluation_date(options.as_of, options.timezone);
-  if (!today) return kExitUsage;
-  bool columnar = false;
-  if (std::string problem = data_flags_problem(options.data, options.csv, columnar); !problem.empty()) {
-    print_error(problem);
-    return kExitUsage;
-  }
+  const std::optional<DateAndData> checked =
+      check_date_and_data(options.as_of, options.timezone, options.data, options.csv);
+  if (!checked) return kExitUsage;
+  const std::optional<int32_t> today = checked->today;
+  const bool columnar = checked->columnar;
   if (std::string clash = run_output_clash(options); !clash.empty()) {
     print_error(clash);
     return kExitUsage;
