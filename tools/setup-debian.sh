@@ -9,6 +9,7 @@ packages=(
   llvm-19-dev libfmt-dev catch2 libcli11-dev libre2-dev libicu-dev
   nlohmann-json3-dev libssl-dev libroaring-dev libxxhash-dev
   clang-19 libclang-rt-19-dev
+  git python3 python3-yaml
 )
 
 missing=()
