@@ -117,6 +117,22 @@ CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror,
   return rules;
 }
 
+bool report_data_warnings(DiagnosticList warnings, const SourceManager& sources, bool werror,
+                          std::string_view nothing_done) {
+  if (warnings.items().empty()) return false;
+  if (werror) {
+    for (Diagnostic& diagnostic : warnings.items()) diagnostic.severity = Severity::Error;
+  }
+  RenderOptions render;
+  render.color = ::isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+  const std::string text = render_diagnostics(DiagnosticFormat::Text, warnings, sources, render);
+  std::fwrite(text.data(), 1, text.size(), stderr);
+  if (!werror) return false;
+  const size_t errors = warnings.items().size();
+  std::fprintf(stderr, "%s\n", fmt::format("{} error{}: {}", errors, errors == 1 ? "" : "s", nothing_done).c_str());
+  return true;
+}
+
 std::optional<int32_t> evaluation_date(const std::string& as_of, const std::string& time_zone) {
   std::string error;
   auto today = today_in_time_zone(time_zone, error);

@@ -49,6 +49,12 @@ CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror,
                             const std::string& root, size_t error_limit,
                             std::string_view nothing_done = "nothing was evaluated", bool print_warnings = true);
 
+// Prints the warnings about the rules on the data (evaluate/data_lints.h) as
+// text on stderr, as errors under --werror; true when the command must stop
+// (--werror and at least one), after "N errors: `nothing_done`".
+bool report_data_warnings(DiagnosticList warnings, const SourceManager& sources, bool werror,
+                          std::string_view nothing_done);
+
 // --as-of DATE and --timezone TZ; `as_of_help` says what the date is for.
 void add_date_flags(CLI::App& command, std::string& as_of, std::string& timezone, const std::string& as_of_help);
 

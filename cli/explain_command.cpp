@@ -13,6 +13,7 @@
 #include "driver/explain_target.h"
 #include "driver/run_selection.h"
 #include "evaluate/customer_view.h"
+#include "evaluate/data_lints.h"
 #include "evaluate/explain.h"
 #include "evaluate/table_schema.h"
 #include "evaluate/three_valued_logic.h"
@@ -233,6 +234,11 @@ int run_explain_command(const ExplainOptions& options) {
     print_error(message);
     return kExitUsage;
   }
+  // What the data says about the rules, before the one customer: a value no
+  // customer has often is the answer to "why is this customer not in it?".
+  report_data_warnings(evaluate::data_lints(program, outcome.sources, data.table, options.data, target.segments,
+                                            nullptr),
+                       outcome.sources, /*werror=*/false, "");
   const evaluate::EvaluationContext context{*today};
   const evaluate::CustomerView view(program, data.table, *lookup.row, context);
   evaluate::ExplainLimits limits;

@@ -13,6 +13,7 @@
 #include "data_input.h"
 #include "driver/run_selection.h"
 #include "driver/segment_evaluator.h"
+#include "evaluate/data_lints.h"
 #include "evaluate/partition_groups.h"
 #include "evaluate/table_schema.h"
 #include "output/manifest.h"
@@ -239,6 +240,11 @@ int run_run_command(const RunOptions& options) {
   auto membership = evaluator.evaluate(program, table, selection.to_compute, context);
   if (!membership) throw std::runtime_error(llvm::toString(membership.takeError()));
   for (const std::string& warning : evaluator.take_warnings()) print_warning(warning);
+  if (report_data_warnings(
+          evaluate::data_lints(program, outcome.sources, table, options.data, selection.to_compute, &*membership),
+          outcome.sources, options.werror, "nothing was written")) {
+    return kExitProblems;
+  }
 
   output::ManifestContents manifest{*today, options.data, table.row_count, data.rejected.size(),
                                     selection.segments, {}, format};

@@ -54,6 +54,11 @@ constexpr std::array kCodes = {
     CodeInfo{kEmptyRange, W, "between with an empty range"},
     CodeInfo{kContradiction, W, "conditions that contradict each other"},
     CodeInfo{kUnusedImport, W, "import whose declarations are not used"},
+    CodeInfo{kValueNotInData, W, "a value that no customer in the data has"},
+    CodeInfo{kNoMembers, W, "a segment without members in the data"},
+    CodeInfo{kEveryCustomer, W, "a segment that holds every customer in the data"},
+    CodeInfo{kFieldAlwaysMissing, W, "a field the rules read that is missing on every row"},
+    CodeInfo{kPaddedValues, W, "string values with leading or trailing spaces, compared with ="},
 };
 
 }  // namespace

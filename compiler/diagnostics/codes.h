@@ -65,6 +65,14 @@ inline constexpr std::string_view kEmptyRange = "W0603";
 inline constexpr std::string_view kContradiction = "W0604";
 inline constexpr std::string_view kUnusedImport = "W0605";
 
+// Warnings about the rules on the data they run on (segc run, explain):
+// evaluate/data_lints.h.
+inline constexpr std::string_view kValueNotInData = "W0701";
+inline constexpr std::string_view kNoMembers = "W0702";
+inline constexpr std::string_view kEveryCustomer = "W0703";
+inline constexpr std::string_view kFieldAlwaysMissing = "W0704";
+inline constexpr std::string_view kPaddedValues = "W0705";
+
 struct CodeInfo {
   std::string_view code;
   Severity severity;
