@@ -1,6 +1,7 @@
 // Structure-aware: the bytes choose a program and a table of the
 // differential test's generators (tests/differential/random_*.h), and the
-// JIT must agree with the reference interpreter on 1 to 3 threads. Bytes
+// JIT must agree with the reference interpreter on 1 to 3 threads, and
+// `segc explain` of a few customers with both. Bytes
 // 0-7: the seed; byte 8: the rows (0-255, or 2-3 blocks clustered by block
 // when its top bit and byte 9's are set); byte 9: the rule mix.
 #include <fmt/format.h>
@@ -29,7 +30,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const runtime::Table table =
       testing::random_table(seed, rows, clustered ? testing::Clustering::PerBlock : testing::Clustering::None);
   const evaluate::EvaluationContext context{testing::random_today(seed)};
-  fuzz::require_engines_agree(*checked->program, table, context, clustered ? 3 : 1,
-                              fmt::format("seed {} rows {}\n{}", seed, rows, rules));
+  const std::string what = fmt::format("seed {} rows {}\n{}", seed, rows, rules);
+  const evaluate::SegmentMembership expected =
+      fuzz::require_engines_agree(*checked->program, table, context, clustered ? 3 : 1, what);
+  fuzz::require_explanations_agree(*checked->program, checked->sources, table, context, expected, what);
   return 0;
 }

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include "evaluate/customer_view.h"
+#include "evaluate/explain.h"
 #include "fuzz/fuzz_target.h"
 #include "semantic/lints.h"
 #include "semantic/module_loader.h"
@@ -37,9 +39,9 @@ codegen::JitEngine& jit_engine() {
   return *engine;
 }
 
-void require_engines_agree(const CheckedProgram& program, const runtime::Table& table,
-                           const evaluate::EvaluationContext& context, unsigned max_threads,
-                           const std::string& what) {
+evaluate::SegmentMembership require_engines_agree(const CheckedProgram& program, const runtime::Table& table,
+                                                  const evaluate::EvaluationContext& context, unsigned max_threads,
+                                                  const std::string& what) {
   std::vector<size_t> all(program.segments.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
   const evaluate::SegmentMembership expected = evaluate::interpret_segments(program, table, all, context);
@@ -62,6 +64,26 @@ void require_engines_agree(const CheckedProgram& program, const runtime::Table& 
         break;
       }
       fuzz_failure("the JIT and the interpreter disagree", text + what);
+    }
+  }
+  return expected;
+}
+
+void require_explanations_agree(const CheckedProgram& program, const SourceManager& sources,
+                                const runtime::Table& table, const evaluate::EvaluationContext& context,
+                                const evaluate::SegmentMembership& expected, const std::string& what) {
+  if (table.row_count == 0) return;
+  for (size_t row : {size_t{0}, table.row_count / 2, table.row_count - 1}) {
+    const evaluate::CustomerView customer(program, table, row, context);
+    for (size_t segment = program.segments.size(); segment-- > 0;) {  // references evaluated on demand
+      const bool member = expected.members[segment].test(row);
+      const evaluate::ExplainNode tree = evaluate::explain_tree(program, sources, segment, customer, context);
+      if (customer.member(segment) != member || tree.value != (member ? "true" : "false")) {
+        fuzz_failure("segc explain disagrees with the interpreter",
+                     fmt::format("segment {}, row {}: table {}, alone {}, explained {}\n{}{}",
+                                 program.segments[segment].name, row, member, customer.member(segment), tree.value,
+                                 evaluate::render_explanation(tree), what));
+      }
     }
   }
 }

@@ -33,9 +33,18 @@ codegen::JitEngine& jit_engine();
 
 // Interprets and JIT-compiles every segment of `program` over `table` and
 // calls fuzz_failure, naming the first differing segment and row, unless
-// both agree on every thread count from 1 to `max_threads`.
-void require_engines_agree(const CheckedProgram& program, const runtime::Table& table,
-                           const evaluate::EvaluationContext& context, unsigned max_threads,
-                           const std::string& what);
+// both agree on every thread count from 1 to `max_threads`. Returns the
+// interpreter's membership.
+evaluate::SegmentMembership require_engines_agree(const CheckedProgram& program, const runtime::Table& table,
+                                                  const evaluate::EvaluationContext& context, unsigned max_threads,
+                                                  const std::string& what);
+
+// `segc explain` on a few customers of `table` (first, middle, last): one
+// customer evaluated alone must be a member of exactly the segments
+// `expected` (the interpreter over the table) says, and each explanation's
+// root must say the same; fuzz_failure otherwise.
+void require_explanations_agree(const CheckedProgram& program, const SourceManager& sources,
+                                const runtime::Table& table, const evaluate::EvaluationContext& context,
+                                const evaluate::SegmentMembership& expected, const std::string& what);
 
 }  // namespace segc::fuzz
