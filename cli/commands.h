@@ -154,4 +154,23 @@ struct DiffOptions {
 CLI::App* add_diff_command(CLI::App& app, DiffOptions& options);
 int run_diff_command(const DiffOptions& options);
 
+struct ReportOptions {
+  std::vector<std::string> inputs;
+  std::string root;
+  std::string data;
+  std::string out;
+  std::string as_of;
+  std::string timezone = "UTC";
+  std::vector<std::string> segments;
+  std::vector<std::string> profile;
+  std::vector<std::string> history;
+  size_t heat_map = 40;
+  unsigned threads = 0;
+  bool werror = false;
+  size_t error_limit = kDefaultErrorLimit;
+  CsvFlags csv;
+};
+CLI::App* add_report_command(CLI::App& app, ReportOptions& options);
+int run_report_command(const ReportOptions& options);
+
 }  // namespace segc::cli

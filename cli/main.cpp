@@ -3,6 +3,8 @@
 
 #include <cstdio>
 #include <exception>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,6 +34,19 @@ std::string command_word_problem(const CLI::App& app, int argc, char** argv) {
   return message + "\nsegc: " + commands;
 }
 
+// A subcommand: its CLI11 app, and how to run it with the options parsed into it.
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+
+template <class Options, class Add, class Run>
+void add_command(std::vector<Command>& commands, CLI::App& app, Add add, Run run) {
+  auto options = std::make_shared<Options>();
+  CLI::App* command = add(app, *options);
+  commands.push_back({command, [options, run] { return run(*options); }});
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -45,22 +60,16 @@ int main(int argc, char** argv) {
     return "segc: " + segc::terminal_safe(CLI::FailureMessage::simple(failed, error), segc::LineBreaks::Keep);
   });
 
-  CheckOptions check;
-  CLI::App* check_command = add_check_command(app, check);
-  FmtOptions fmt;
-  CLI::App* fmt_command = add_fmt_command(app, fmt);
-  TestOptions test;
-  CLI::App* test_command = add_test_command(app, test);
-  RunOptions run;
-  CLI::App* run_command = add_run_command(app, run);
-  ImportOptions import;
-  CLI::App* import_command = add_import_command(app, import);
-  ExplainOptions explain;
-  CLI::App* explain_command = add_explain_command(app, explain);
-  GraphOptions graph;
-  CLI::App* graph_command = add_graph_command(app, graph);
-  DiffOptions diff;
-  CLI::App* diff_command = add_diff_command(app, diff);
+  std::vector<Command> commands;
+  add_command<CheckOptions>(commands, app, add_check_command, run_check_command);
+  add_command<FmtOptions>(commands, app, add_fmt_command, run_fmt_command);
+  add_command<TestOptions>(commands, app, add_test_command, run_test_command);
+  add_command<RunOptions>(commands, app, add_run_command, run_run_command);
+  add_command<ImportOptions>(commands, app, add_import_command, run_import_command);
+  add_command<ExplainOptions>(commands, app, add_explain_command, run_explain_command);
+  add_command<GraphOptions>(commands, app, add_graph_command, run_graph_command);
+  add_command<DiffOptions>(commands, app, add_diff_command, run_diff_command);
+  add_command<ReportOptions>(commands, app, add_report_command, run_report_command);
 
   if (std::string problem = command_word_problem(app, argc, argv); !problem.empty()) {
     std::fprintf(stderr, "%s\n", problem.c_str());
@@ -80,14 +89,9 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (check_command->parsed()) return run_check_command(check);
-    if (fmt_command->parsed()) return run_fmt_command(fmt);
-    if (test_command->parsed()) return run_test_command(test);
-    if (run_command->parsed()) return run_run_command(run);
-    if (import_command->parsed()) return run_import_command(import);
-    if (explain_command->parsed()) return run_explain_command(explain);
-    if (graph_command->parsed()) return run_graph_command(graph);
-    if (diff_command->parsed()) return run_diff_command(diff);
+    for (const Command& command : commands) {
+      if (command.app->parsed()) return command.run();
+    }
   } catch (const std::exception& e) {
     std::fprintf(stderr,
                  "segc: internal error: %s\nThis is a bug in segc; please report it with the "

@@ -93,16 +93,17 @@ std::string run_output_clash(const RunOptions& options) {
   return "";
 }
 
+bool is_rule_file(const std::string& path, const SourceManager& rule_files) {
+  for (size_t file = 0; file < rule_files.size(); ++file) {
+    if (same_file(path, rule_files.file(static_cast<FileId>(file)).absolute_path())) return true;
+  }
+  return false;
+}
+
 std::string rejects_rule_file_clash(const RunOptions& options, const SourceManager& rule_files) {
   const std::string rejects = outside_rejects_file(options);
-  if (rejects.empty()) return "";
-  for (size_t file = 0; file < rule_files.size(); ++file) {
-    if (same_file(rejects, rule_files.file(static_cast<FileId>(file)).absolute_path())) {
-      return fmt::format("{} {} is a rule file: the rejected rows would overwrite it",
-                         rejects_flag(options), rejects);
-    }
-  }
-  return "";
+  if (rejects.empty() || !is_rule_file(rejects, rule_files)) return "";
+  return fmt::format("{} {} is a rule file: the rejected rows would overwrite it", rejects_flag(options), rejects);
 }
 
 }  // namespace segc::cli

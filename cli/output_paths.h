@@ -31,6 +31,9 @@ std::string import_output_is_folder(const ImportOptions& options, const std::str
 // --rejects file or the data inside --out, which the results replace.
 std::string run_output_clash(const RunOptions& options);
 
+// Whether `path` is one of the rule files read, imports included.
+bool is_rule_file(const std::string& path, const SourceManager& rule_files);
+
 // Why the rejects file would overwrite a rule file, imports included, or "";
 // known once the rules are read.
 std::string rejects_rule_file_clash(const RunOptions& options, const SourceManager& rule_files);

@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev libssl-dev libroaring-dev libxxhash-dev
   clang-19 libclang-rt-19-dev
   git python3 python3-yaml
+  chromium fonts-dejavu-core
 )
 
 missing=()

@@ -9,29 +9,25 @@
 #include <stdexcept>
 
 #include "runtime/calendar.h"
+#include "semantic/segment_properties.h"
 
 namespace segc::output {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json segment_properties(const ast::SegmentDecl& declaration) {
-  Json properties = Json::object();
-  Json tags = Json::array();
-  Json meta = Json::object();
-  for (const ast::Property& property : declaration.properties) {
-    switch (property.kind) {
-      case ast::PropertyKind::Description: properties["description"] = property.text.value; break;
-      case ast::PropertyKind::Owner: properties["owner"] = property.text.value; break;
-      case ast::PropertyKind::Tags:
-        for (const ast::StringItem& tag : property.tags) tags.push_back(tag.value);
-        break;
-      case ast::PropertyKind::Meta: meta[property.meta_key.name] = property.text.value; break;
-    }
+Json properties_json(const ast::SegmentDecl& declaration) {
+  const SegmentProperties properties = segment_properties(declaration);
+  Json json = Json::object();
+  if (!properties.description.empty()) json["description"] = properties.description;
+  if (!properties.owner.empty()) json["owner"] = properties.owner;
+  if (!properties.tags.empty()) json["tags"] = properties.tags;
+  if (!properties.meta.empty()) {
+    Json meta = Json::object();
+    for (const auto& [key, value] : properties.meta) meta[key] = value;
+    json["meta"] = std::move(meta);
   }
-  if (!tags.empty()) properties["tags"] = std::move(tags);
-  if (!meta.empty()) properties["meta"] = std::move(meta);
-  return properties;
+  return json;
 }
 
 const std::string& module_path(const CheckedProgram& program, const SourceManager& sources,
@@ -100,7 +96,7 @@ std::string render_manifest(const ManifestContents& contents, const CheckedProgr
     item["name"] = segment.name;
     item["file"] = module_path(program, sources, segment.module);
     item["line"] = segment.declaration->range.begin.line;
-    item.update(segment_properties(*segment.declaration));
+    item.update(properties_json(*segment.declaration));
     item["members"] = membership.members[index].count();
     item[format] = member_file_name(contents.member_format, segment.name);
     segments.push_back(std::move(item));

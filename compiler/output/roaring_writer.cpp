@@ -61,26 +61,35 @@ void RoaringWriter::append_container(uint64_t chunk, void* container, uint8_t ty
   ra_append(&bitmap_->high_low_container, static_cast<uint16_t>(chunk), container, type);
 }
 
-void RoaringWriter::add_chunk(uint64_t chunk, const uint64_t* words) {
-  flush_pending_keys();
-  const int32_t count = count_bits(words, kChunkWords);
-  if (count == 0) return;
+bool roaring_container_of_words(const uint64_t* words, void*& container, uint8_t& type) {
+  const int32_t count = count_bits(words, RoaringWriter::kChunkWords);
+  if (count == 0) return false;
   if (count > kMaxArrayKeys) {
     bitset_container_t* bitset = checked(bitset_container_create());
-    std::memcpy(bitset->array, words, kChunkWords * sizeof(uint64_t));
+    std::memcpy(bitset->array, words, RoaringWriter::kChunkWords * sizeof(uint64_t));
     bitset->cardinality = count;
-    append_container(chunk, bitset, BITSET_CONTAINER_TYPE_CODE);
-    return;
+    container = bitset;
+    type = BITSET_CONTAINER_TYPE_CODE;
+    return true;
   }
   array_container_t* array = checked(array_container_create_given_capacity(count));
   uint16_t* out = array->array;
-  for (size_t i = 0; i < kChunkWords; ++i) {
+  for (size_t i = 0; i < RoaringWriter::kChunkWords; ++i) {
     for (uint64_t word = words[i]; word != 0; word &= word - 1) {
       *out++ = static_cast<uint16_t>(i * 64 + static_cast<size_t>(std::countr_zero(word)));
     }
   }
   array->cardinality = count;
-  append_container(chunk, array, ARRAY_CONTAINER_TYPE_CODE);
+  container = array;
+  type = ARRAY_CONTAINER_TYPE_CODE;
+  return true;
+}
+
+void RoaringWriter::add_chunk(uint64_t chunk, const uint64_t* words) {
+  flush_pending_keys();
+  void* container = nullptr;
+  uint8_t type = 0;
+  if (roaring_container_of_words(words, container, type)) append_container(chunk, container, type);
 }
 
 void RoaringWriter::add_key(uint64_t key) {

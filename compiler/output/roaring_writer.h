@@ -55,4 +55,9 @@ class RoaringWriter {
   std::vector<uint16_t> pending_;       // and its keys' low 16 bits
 };
 
+// The CRoaring container (array or bitset, `type` its type code) of the
+// keys i for every bit i set in `words` (RoaringWriter::kChunkWords of them),
+// owned by the caller; false, with nothing allocated, when no bit is set.
+bool roaring_container_of_words(const uint64_t* words, void*& container, uint8_t& type);
+
 }  // namespace segc::output

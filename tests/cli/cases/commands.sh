@@ -6,7 +6,7 @@
 expect_exit 2 "$segc" chek rules.seg
 grep -qx "segc: unknown command 'chek'; did you mean 'check'?" "$work/err" ||
   fail "a misspelt command is not named with a suggestion: $(cat "$work/err")"
-grep -q "^segc: the commands are: check, fmt, test, run, import, explain, graph, diff (" "$work/err" ||
+grep -q "^segc: the commands are: check, fmt, test, run, import, explain, graph, diff, report (" "$work/err" ||
   fail "a misspelt command does not list the commands: $(cat "$work/err")"
 [ -s "$work/out" ] && fail "a misspelt command writes to stdout"
 
@@ -19,7 +19,7 @@ expect_exit 2 "$segc" "$(printf 'x\033[2Jy')"
 grep -qF "unknown command 'x\\u{1B}[2Jy'" "$work/err" || fail "an unknown command is echoed raw: $(cat -v "$work/err")"
 
 expect_exit 2 "$segc"
-grep -q "segc: no command given; the commands are: check, fmt, test, run, import, explain, graph, diff (" "$work/err" ||
+grep -q "segc: no command given; the commands are: check, fmt, test, run, import, explain, graph, diff, report (" "$work/err" ||
   fail "no command: $(cat "$work/err")"
 
 # Flags before the command are still flags, and a file name is not a command.
