@@ -1,6 +1,7 @@
 #include "driver/segment_diff.h"
 
 #include <algorithm>
+#include <bit>
 #include <map>
 #include <optional>
 
@@ -48,17 +49,25 @@ struct Members {
   const Bitmap* bits = nullptr;
 };
 
+// Who entered and who left, 64 rows at a time: only rows that moved are
+// looked at, and only while examples are still wanted.
 void fill_counts(DiffEntry& entry, const Bitmap* before, const Bitmap* after, const runtime::Table& table,
                  size_t examples) {
   entry.before = before != nullptr ? before->count() : 0;
   entry.after = after != nullptr ? after->count() : 0;
-  for (size_t row = 0; row < table.row_count; ++row) {
-    const bool was = before != nullptr && before->test(row);
-    const bool is = after != nullptr && after->test(row);
+  const size_t words = (table.row_count + 63) / 64;
+  for (size_t w = 0; w < words; ++w) {
+    const uint64_t was = before != nullptr ? before->words()[w] : 0;
+    const uint64_t is = after != nullptr ? after->words()[w] : 0;
     if (was == is) continue;
-    (is ? entry.entered : entry.left) += 1;
-    auto& keys = is ? entry.examples_entered : entry.examples_left;
-    if (keys.size() < examples) keys.push_back(key_text(table, row));
+    for (const bool entering : {true, false}) {
+      const uint64_t moved = entering ? is & ~was : was & ~is;
+      (entering ? entry.entered : entry.left) += static_cast<uint64_t>(std::popcount(moved));
+      auto& keys = entering ? entry.examples_entered : entry.examples_left;
+      for (uint64_t bits = moved; bits != 0 && keys.size() < examples; bits &= bits - 1) {
+        keys.push_back(key_text(table, w * 64 + static_cast<size_t>(std::countr_zero(bits))));
+      }
+    }
   }
 }
 

@@ -18,6 +18,7 @@ constexpr unsigned kChunkBits = 16;
 // Up to this many keys an array container (2 bytes a key) is no larger than a
 // bitset (8 KiB); CRoaring and the format specification use the same limit.
 constexpr int32_t kMaxArrayKeys = DEFAULT_MAX_SIZE;
+static_assert(kMaxArrayKeys == kRoaringMaxArrayKeys);
 
 void append_le(std::string& bytes, uint64_t value, int size) {
   for (int i = 0; i < size; ++i) bytes.push_back(static_cast<char>(value >> (8 * i)));
@@ -61,10 +62,10 @@ void RoaringWriter::append_container(uint64_t chunk, void* container, uint8_t ty
   ra_append(&bitmap_->high_low_container, static_cast<uint16_t>(chunk), container, type);
 }
 
-bool roaring_container_of_words(const uint64_t* words, void*& container, uint8_t& type) {
+bool roaring_container_of_words(const uint64_t* words, void*& container, uint8_t& type, int32_t max_array_keys) {
   const int32_t count = count_bits(words, RoaringWriter::kChunkWords);
   if (count == 0) return false;
-  if (count > kMaxArrayKeys) {
+  if (count > max_array_keys) {
     bitset_container_t* bitset = checked(bitset_container_create());
     std::memcpy(bitset->array, words, RoaringWriter::kChunkWords * sizeof(uint64_t));
     bitset->cardinality = count;

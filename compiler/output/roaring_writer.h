@@ -58,6 +58,10 @@ class RoaringWriter {
 // The CRoaring container (array or bitset, `type` its type code) of the
 // keys i for every bit i set in `words` (RoaringWriter::kChunkWords of them),
 // owned by the caller; false, with nothing allocated, when no bit is set.
-bool roaring_container_of_words(const uint64_t* words, void*& container, uint8_t& type);
+// Up to `max_array_keys` keys make an array container, more a bitset; the
+// default is the Roaring format's limit (4096: an array no larger than a bitset).
+inline constexpr int32_t kRoaringMaxArrayKeys = 4096;
+bool roaring_container_of_words(const uint64_t* words, void*& container, uint8_t& type,
+                                int32_t max_array_keys = kRoaringMaxArrayKeys);
 
 }  // namespace segc::output
