@@ -80,12 +80,8 @@ CLI::App* add_check_command(CLI::App& app, CheckOptions& options) {
                       "Rule files, or folders meaning every *.seg below them; - reads stdin")
       ->required()
       ->check(not_empty("a rule file or folder, or - for standard input"));
-  command
-      ->add_option("--format", options.format,
-                   "Diagnostics as text (stderr) or json, sarif, github, junit (stdout)")
-      ->check(not_empty("text, json, sarif, github or junit"))
-      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}))
-      ->capture_default_str();
+  add_choice_option(*command, "--format", options.format, {"text", "json", "sarif", "github", "junit"},
+                    "Diagnostics as text (stderr) or json, sarif, github, junit (stdout)");
   command->add_flag("--werror", options.werror, "Treat warnings as errors");
   add_root_option(*command, options.root);
   add_error_limit_flag(*command, options.error_limit);

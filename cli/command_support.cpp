@@ -38,6 +38,18 @@ CLI::Validator not_empty(const std::string& what) {
       "");
 }
 
+CLI::Option* add_choice_option(CLI::App& command, const std::string& name, std::string& value,
+                               const std::vector<std::string>& choices, const std::string& help) {
+  std::string listed;
+  for (size_t i = 0; i < choices.size(); ++i) {
+    listed += (i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ") + choices[i];
+  }
+  return command.add_option(name, value, help)
+      ->check(not_empty(listed))
+      ->check(CLI::IsMember(choices))
+      ->capture_default_str();
+}
+
 CLI::Validator whole_number(uint64_t max, const std::string& zero_means) {
   const bool unbounded = max == std::numeric_limits<uint64_t>::max();
   const std::string expected = unbounded ? "a whole number 0 or more"

@@ -55,6 +55,11 @@ CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror,
 bool report_data_warnings(DiagnosticList warnings, const SourceManager& sources, bool werror,
                           std::string_view nothing_done);
 
+// An option whose value is one of `choices`, the default shown in --help;
+// an empty or other value is refused naming them ("a, b or c").
+CLI::Option* add_choice_option(CLI::App& command, const std::string& name, std::string& value,
+                               const std::vector<std::string>& choices, const std::string& help);
+
 // --as-of DATE and --timezone TZ; `as_of_help` says what the date is for.
 void add_date_flags(CLI::App& command, std::string& as_of, std::string& timezone, const std::string& as_of_help);
 

@@ -80,12 +80,9 @@ void add_csv_format_flags(CLI::App& command, CsvFlags& flags) {
 
 void add_csv_flags(CLI::App& command, CsvFlags& flags, const std::string& rejects_default) {
   add_csv_format_flags(command, flags);
-  command.add_option("--on-error", flags.on_error,
-                     "fail (default): report bad rows and stop; skip: leave them out and write them to "
-                     "the rejects file")
-      ->check(not_empty("fail or skip"))
-      ->check(CLI::IsMember({"fail", "skip"}))
-      ->capture_default_str();
+  add_choice_option(command, "--on-error", flags.on_error, {"fail", "skip"},
+                    "fail (default): report bad rows and stop; skip: leave them out and write them to "
+                    "the rejects file");
   command.add_option("--rejects", flags.rejects,
                      "Where --on-error skip writes rejected rows (default: " + rejects_default + ")")
       ->check(not_empty("a file"));

@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "data_input.h"
 #include "driver/git_revision.h"
+#include "driver/run_selection.h"
 #include "driver/segment_diff.h"
 #include "driver/segment_evaluator.h"
 #include "evaluate/table_schema.h"
@@ -49,9 +50,13 @@ bool same_customers(const runtime::Table& a, const runtime::Table& b) {
 
 LoadedData load(const DiffOptions& options, bool columnar, const CheckedProgram& program) {
   const runtime::TableSchema schema = evaluate::table_schema_for(program.schema);
-  std::vector<size_t> every_field(program.schema.fields.size());
-  for (size_t i = 0; i < every_field.size(); ++i) every_field[i] = i;
-  if (columnar) return open_columnar_data(options.data, schema, every_field);
+  if (columnar) {
+    // Only the columns the rules read (and the key) are verified: the rest
+    // decide nothing.
+    std::vector<size_t> every_segment(program.segments.size());
+    for (size_t i = 0; i < every_segment.size(); ++i) every_segment[i] = i;
+    return open_columnar_data(options.data, schema, fields_read(program, every_segment));
+  }
   CsvFlags flags = options.csv;
   flags.threads = options.threads;
   flags.error_limit = options.error_limit;
@@ -72,10 +77,8 @@ CLI::App* add_diff_command(CLI::App& app, DiffOptions& options) {
   add_data_flag(*command, options.data);
   add_date_flags(*command, options.as_of, options.timezone,
                  "The date `today` means, YYYY-MM-DD (default: the current date)");
-  command->add_option("--format", options.format, "text (default), json or markdown")
-      ->check(not_empty("text, json or markdown"))
-      ->check(CLI::IsMember({"text", "json", "markdown"}))
-      ->capture_default_str();
+  add_choice_option(*command, "--format", options.format, {"text", "json", "markdown"},
+                    "text (default), json or markdown");
   command->add_option("--fail-on-change", options.fail_on_change,
                       "Exit 1 when a segment or group that exists on both sides grows or shrinks by more than "
                       "this many percent")

@@ -174,10 +174,8 @@ CLI::App* add_explain_command(CLI::App& app, ExplainOptions& options) {
                       "How many levels of referenced segments to expand (default 1: the segment's own rule)")
       ->check(CLI::Range(0, 64))
       ->capture_default_str();
-  command->add_option("--format", options.format, "text (default) or json")
-      ->check(not_empty("text or json"))
-      ->check(CLI::IsMember({"text", "json"}))
-      ->capture_default_str();
+  add_choice_option(*command, "--format", options.format, {"text", "json"},
+                    "text (default) or json");
   add_root_option(*command, options.root);
   add_error_limit_flag(*command, options.error_limit);
   add_csv_format_flags(*command, options.csv);

@@ -17,10 +17,8 @@ CLI::App* add_graph_command(CLI::App& app, GraphOptions& options) {
   command->add_option("files", options.inputs, "Rule files, or folders meaning every *.seg below them")
       ->required()
       ->check(not_empty("a rule file or folder"));
-  command->add_option("--format", options.format, "dot (Graphviz, default), mermaid or json")
-      ->check(not_empty("dot, mermaid or json"))
-      ->check(CLI::IsMember({"dot", "mermaid", "json"}))
-      ->capture_default_str();
+  add_choice_option(*command, "--format", options.format, {"dot", "mermaid", "json"},
+                    "dot (Graphviz, default), mermaid or json");
   command->add_option("--affected", options.affected,
                       "List what a change to this segment, partition or rule file touches, instead of the graph")
       ->check(not_empty("a segment, partition or rule file"));

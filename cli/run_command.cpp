@@ -106,28 +106,20 @@ CLI::App* add_run_command(CLI::App& app, RunOptions& options) {
       ->check(not_empty("segment or partition names, separated by ','"));
   command->add_option("--threads", options.threads, "Worker threads (default: all cores)")
       ->transform(thread_count());
-  command->add_option("--format", options.format, "Summary on stdout: table, json or csv")
-      ->check(not_empty("table, json or csv"))
-      ->check(CLI::IsMember({"table", "json", "csv"}))
-      ->capture_default_str();
+  add_choice_option(*command, "--format", options.format, {"table", "json", "csv"},
+                    "Summary on stdout: table, json or csv");
   CLI::Option* out = command->add_option(
       "--out", options.out,
       "Write a member list per segment and partition group, and manifest.json, here");
   out->check(not_empty("a folder"));
-  command->add_option("--out-format", options.out_format,
-                      "Member lists as keys (NAME.keys, one a line), roaring (NAME.roaring, "
-                      "32-bit portable Roaring bitmaps of int keys) or roaring64")
-      ->check(not_empty("keys, roaring or roaring64"))
-      ->check(CLI::IsMember({"keys", "roaring", "roaring64"}))
-      ->capture_default_str()
+  add_choice_option(*command, "--out-format", options.out_format, {"keys", "roaring", "roaring64"},
+                    "Member lists as keys (NAME.keys, one a line), roaring (NAME.roaring, "
+                    "32-bit portable Roaring bitmaps of int keys) or roaring64")
       ->needs(out);
   command->add_flag("--emit-llvm", options.emit_llvm,
                     "Print the optimised LLVM IR generated for the rules and stop");
-  command->add_option("--engine", options.engine,
-                      "jit (default) or interpreter, the slow reference evaluator")
-      ->check(not_empty("jit or interpreter"))
-      ->check(CLI::IsMember({"jit", "interpreter"}))
-      ->capture_default_str();
+  add_choice_option(*command, "--engine", options.engine, {"jit", "interpreter"},
+                    "jit (default) or interpreter, the slow reference evaluator");
   command->add_flag("--no-cache", options.no_cache,
                     "Compile the rules afresh: neither read nor write the compile cache");
   command->add_flag("--werror", options.werror, "Treat warnings in the rules as errors");

@@ -19,11 +19,8 @@ CLI::App* add_test_command(CLI::App& app, TestOptions& options) {
       ->check(not_empty("a rule file or folder"));
   add_date_flags(*command, options.as_of, options.timezone,
                  "The date `today` means in test blocks without `as of` (default: the current date)");
-  command->add_option("--engine", options.engine,
-                      "jit (default) or interpreter, the slow reference evaluator")
-      ->check(not_empty("jit or interpreter"))
-      ->check(CLI::IsMember({"jit", "interpreter"}))
-      ->capture_default_str();
+  add_choice_option(*command, "--engine", options.engine, {"jit", "interpreter"},
+                    "jit (default) or interpreter, the slow reference evaluator");
   command->add_flag("--no-cache", options.no_cache,
                     "Compile the rules afresh: neither read nor write the compile cache");
   command->add_flag("--werror", options.werror, "Treat warnings in the rules as errors");

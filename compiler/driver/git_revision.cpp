@@ -25,14 +25,14 @@ struct GitResult {
   std::string err;
 };
 
-// Runs `git -C folder ARGS...` with stdout to `stdout_path` (a temporary file
-// read back when empty), no stdin, and stderr kept for messages.
+// Runs `git -C folder ARGS...` with stdin from `stdin_path` (none when
+// empty), stdout read back from a temporary file, and stderr kept for messages.
 llvm::Expected<GitResult> run_git(const fs::path& folder, const std::vector<std::string>& arguments,
-                                  const std::string& stdout_path = {}) {
+                                  const std::string& stdin_path = {}) {
   auto git = llvm::sys::findProgramByName("git");
   if (!git) return user_error("segc diff reads the base revision with git, which is not installed (apt install git)");
   llvm::SmallString<128> out_file, err_file;
-  if (stdout_path.empty() && llvm::sys::fs::createTemporaryFile("segc-git", "out", out_file)) {
+  if (llvm::sys::fs::createTemporaryFile("segc-git", "out", out_file)) {
     return user_error("cannot create a temporary file for git's output");
   }
   if (llvm::sys::fs::createTemporaryFile("segc-git", "err", err_file)) {
@@ -41,8 +41,8 @@ llvm::Expected<GitResult> run_git(const fs::path& folder, const std::vector<std:
   std::vector<std::string> owned{*git, "-C", folder.string()};
   owned.insert(owned.end(), arguments.begin(), arguments.end());
   std::vector<llvm::StringRef> args(owned.begin(), owned.end());
-  const std::string out_target = stdout_path.empty() ? std::string(out_file) : stdout_path;
-  const std::optional<llvm::StringRef> redirects[] = {llvm::StringRef(""), llvm::StringRef(out_target),
+  const std::string out_target(out_file);
+  const std::optional<llvm::StringRef> redirects[] = {llvm::StringRef(stdin_path), llvm::StringRef(out_target),
                                                       llvm::StringRef(err_file)};
   std::string spawn_error;
   GitResult result;
@@ -51,10 +51,8 @@ llvm::Expected<GitResult> run_git(const fs::path& folder, const std::vector<std:
     std::ifstream in(path, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
   };
-  if (stdout_path.empty()) {
-    result.out = slurp(out_target);
-    llvm::sys::fs::remove(out_file);
-  }
+  result.out = slurp(out_target);
+  llvm::sys::fs::remove(out_file);
   result.err = slurp(std::string(err_file));
   llvm::sys::fs::remove(err_file);
   if (!spawn_error.empty()) return user_error("cannot run git: " + spawn_error);
@@ -97,6 +95,11 @@ llvm::Expected<std::unique_ptr<RevisionFiles>> RevisionFiles::read(const fs::pat
 
   // Entries: "<mode> SP <type> SP <object> TAB <path> NUL". Only regular
   // files (100644, 100755) named *.seg; links and submodules are left out.
+  struct Blob {
+    std::string object;
+    std::string path;
+  };
+  std::vector<Blob> blobs;
   const std::string& listing = tree->out;
   for (size_t at = 0; at < listing.size();) {
     const size_t end = listing.find('\0', at);
@@ -109,14 +112,43 @@ llvm::Expected<std::unique_ptr<RevisionFiles>> RevisionFiles::read(const fs::pat
     if ((mode != "100644" && mode != "100755") || path.size() < 5 || path.compare(path.size() - 4, 4, ".seg") != 0) {
       continue;
     }
-    const std::string object = entry.substr(entry.rfind(' ', tab) + 1, tab - entry.rfind(' ', tab) - 1);
+    blobs.push_back({entry.substr(entry.rfind(' ', tab) + 1, tab - entry.rfind(' ', tab) - 1), path});
+  }
+  if (blobs.empty()) return files;
+
+  // Every file's bytes from one `git cat-file --batch`: the object ids in,
+  // "<object> blob <size> LF <bytes> LF" for each out.
+  llvm::SmallString<128> request;
+  if (llvm::sys::fs::createTemporaryFile("segc-git", "in", request)) {
+    return user_error("cannot create a temporary file for git's input");
+  }
+  {
+    std::ofstream in(std::string(request), std::ios::binary);
+    for (const Blob& blob : blobs) in << blob.object << '\n';
+  }
+  auto batch = run_git(files->repository_, {"cat-file", "--batch"}, std::string(request));
+  llvm::sys::fs::remove(request);
+  if (!batch) return batch.takeError();
+  if (batch->status != 0) return user_error("git cat-file failed: " + first_line(batch->err));
+  const std::string& out = batch->out;
+  size_t at = 0;
+  for (const Blob& blob : blobs) {
+    const size_t header_end = out.find('\n', at);
+    const std::string header = out.substr(at, header_end == std::string::npos ? std::string::npos : header_end - at);
+    const std::string expected = blob.object + " blob ";
+    if (header_end == std::string::npos || header.rfind(expected, 0) != 0) {
+      return user_error(fmt::format("git cat-file gave no contents for {} ({})", blob.path, header));
+    }
+    const size_t size = std::stoull(header.substr(expected.size()));
+    if (header_end + 1 + size > out.size()) return user_error("git cat-file's output ends early at " + blob.path);
     // git never stores "..", absolute paths or ".git" components in a tree.
-    const fs::path target = files->folder_ / fs::path(path).lexically_normal();
+    const fs::path target = files->folder_ / fs::path(blob.path).lexically_normal();
     fs::create_directories(target.parent_path(), error);
-    if (error) return user_error(fmt::format("cannot copy {} of the base revision: {}", path, error.message()));
-    auto copied = run_git(files->repository_, {"cat-file", "blob", object}, target.string());
-    if (!copied) return copied.takeError();
-    if (copied->status != 0) return user_error(fmt::format("git cat-file failed for {}: {}", path, first_line(copied->err)));
+    if (error) return user_error(fmt::format("cannot copy {} of the base revision: {}", blob.path, error.message()));
+    std::ofstream file(target, std::ios::binary);
+    file.write(out.data() + header_end + 1, static_cast<std::streamsize>(size));
+    if (!file) return user_error(fmt::format("cannot copy {} of the base revision to {}", blob.path, target.string()));
+    at = header_end + 1 + size + 1;  // the bytes and their LF
     ++files->files_;
   }
   return files;
