@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
-#include <map>
+#include <utility>
+#include <vector>
 
 #include "semantic/suggestions.h"
 
@@ -27,21 +28,27 @@ CustomerLookup find_int(const runtime::Column& keys, size_t rows, std::string_vi
     lookup.problem = fmt::format("the key field '{}' is an int", keys.spec.name);
     return lookup;
   }
-  // The nearest keys by distance (ties: the smaller key first), kept as a
-  // small ordered map while scanning.
-  std::map<std::pair<uint64_t, int64_t>, bool> nearest;
   for (size_t row = 0; row < rows; ++row) {
-    const int64_t key = keys.int_at(row);
-    if (key == wanted) {
+    if (keys.int_at(row) == wanted) {
       lookup.row = row;
       return lookup;
     }
+  }
+  // Not there: the nearest keys by distance (ties: the smaller key first),
+  // a second pass only when the key is missing.
+  std::vector<std::pair<uint64_t, int64_t>> nearest;  // sorted, at most kSuggestions
+  for (size_t row = 0; row < rows; ++row) {
+    const int64_t key = keys.int_at(row);
     const uint64_t distance = key > wanted ? static_cast<uint64_t>(key) - static_cast<uint64_t>(wanted)
                                            : static_cast<uint64_t>(wanted) - static_cast<uint64_t>(key);
-    nearest.emplace(std::pair{distance, key}, true);
-    if (nearest.size() > kSuggestions) nearest.erase(std::prev(nearest.end()));
+    const std::pair candidate{distance, key};
+    if (nearest.size() == kSuggestions && !(candidate < nearest.back())) continue;
+    const auto at = std::lower_bound(nearest.begin(), nearest.end(), candidate);
+    if (at != nearest.end() && *at == candidate) continue;  // a key seen before
+    nearest.insert(at, candidate);
+    if (nearest.size() > kSuggestions) nearest.pop_back();
   }
-  for (const auto& [order, unused] : nearest) lookup.nearest.push_back(std::to_string(order.second));
+  for (const auto& [distance, key] : nearest) lookup.nearest.push_back(std::to_string(key));
   return lookup;
 }
 
