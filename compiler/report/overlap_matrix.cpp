@@ -2,8 +2,6 @@
 
 #include <utility>
 
-#include "report/deal_out.h"
-
 namespace segc::report {
 
 OverlapMatrix::OverlapMatrix(const std::vector<const RowSet*>& sets, unsigned threads) {
@@ -11,13 +9,10 @@ OverlapMatrix::OverlapMatrix(const std::vector<const RowSet*>& sets, unsigned th
   sizes_.reserve(n);
   for (const RowSet* set : sets) sizes_.push_back(set->size());
   shared_.assign(n < 2 ? 0 : n * (n - 1) / 2, 0);
-  // Row i of the triangle has n - 1 - i pairs: dealt out, rows even out.
-  deal_out(n, threads, [&](size_t i) {
-    for (size_t j = i + 1; j < n; ++j) {
-      // An empty set shares nothing; skipping it saves a call per pair.
-      if (sizes_[i] != 0 && sizes_[j] != 0) shared_[index(i, j)] = sets[i]->intersection_size(*sets[j]);
-    }
-  });
+  const std::vector<uint64_t> both = intersection_sizes(sets, sets, /*upper_triangle=*/true, threads);
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = i + 1; j < n; ++j) shared_[index(i, j)] = both[i * n + j];
+  }
 }
 
 size_t OverlapMatrix::index(size_t i, size_t j) const {

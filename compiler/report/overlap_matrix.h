@@ -1,7 +1,7 @@
 // How much every two segments share: the members in both, and their Jaccard
 // index (both / either), for the report's heat map and its table of the most
-// overlapping pairs. Counted with Roaring intersections (report/row_set.h),
-// the pairs split among threads.
+// overlapping pairs. Counted with Roaring intersections chunk by chunk
+// (intersection_sizes in report/row_set.h), the chunks split among threads.
 #pragma once
 
 #include <cstdint>

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "runtime/bitmap.h"
 
@@ -31,10 +32,24 @@ class RowSet {
   uint64_t size() const { return size_; }
   uint64_t intersection_size(const RowSet& other) const;
 
+  friend std::vector<uint64_t> intersection_sizes(const std::vector<const RowSet*>& rows,
+                                                  const std::vector<const RowSet*>& columns, bool upper_triangle,
+                                                  unsigned threads);
+
  private:
   roaring_bitmap_s* bitmap_ = nullptr;
   uint64_t size_ = 0;
 };
+
+// The intersection size of every set of `rows` with every set of `columns`,
+// row by row (rows.size() x columns.size() counts). With `upper_triangle`
+// (`rows` and `columns` the same sets) only pairs r < c are counted; the rest
+// are 0. Counted chunk by chunk on `threads` threads, so that each chunk of a
+// set comes from memory once, not once per pair: what makes hundreds of
+// segments over millions of rows fast.
+std::vector<uint64_t> intersection_sizes(const std::vector<const RowSet*>& rows,
+                                         const std::vector<const RowSet*>& columns, bool upper_triangle,
+                                         unsigned threads);
 
 // Chunks with at most this many members are arrays.
 inline constexpr int32_t kMaxArrayRows = 64;

@@ -6,7 +6,6 @@
 #include <numeric>
 #include <stdexcept>
 
-#include "report/deal_out.h"
 
 namespace segc::report {
 namespace {
@@ -80,11 +79,15 @@ std::vector<uint64_t> code_counts(const Column& column, size_t row_count) {
   return counts;
 }
 
-// Codes by how many customers have them, most first (ties: code order).
+// The kStringBuckets codes most customers have, most first (ties: code
+// order), then the others in no order: a partial sort, as a free-text field
+// has as many codes as customers.
 std::vector<uint32_t> commonest_codes(const std::vector<uint64_t>& counts) {
   std::vector<uint32_t> codes(counts.size());
   std::iota(codes.begin(), codes.end(), 0);
-  std::stable_sort(codes.begin(), codes.end(), [&](uint32_t a, uint32_t b) { return counts[a] > counts[b]; });
+  const auto top = codes.begin() + static_cast<ptrdiff_t>(std::min(kStringBuckets, codes.size()));
+  std::partial_sort(codes.begin(), top, codes.end(),
+                    [&](uint32_t a, uint32_t b) { return counts[a] != counts[b] ? counts[a] > counts[b] : a < b; });
   return codes;
 }
 
@@ -191,10 +194,13 @@ FieldProfile profile_field(const runtime::Table& table, size_t column_index, con
     buckets.emplace_back(rows[bucket]);
     profile.base.push_back(buckets.back().size());
   }
-  profile.per_segment.assign(segments.size(), std::vector<uint64_t>(buckets.size(), 0));
-  deal_out(segments.size(), threads, [&](size_t s) {
-    for (size_t b = 0; b < buckets.size(); ++b) profile.per_segment[s][b] = segments[s]->intersection_size(buckets[b]);
-  });
+  std::vector<const RowSet*> bucket_sets;
+  for (const RowSet& bucket : buckets) bucket_sets.push_back(&bucket);
+  const std::vector<uint64_t> counts = intersection_sizes(segments, bucket_sets, /*upper_triangle=*/false, threads);
+  for (size_t s = 0; s < segments.size(); ++s) {
+    profile.per_segment.emplace_back(counts.begin() + static_cast<ptrdiff_t>(s * buckets.size()),
+                                     counts.begin() + static_cast<ptrdiff_t>((s + 1) * buckets.size()));
+  }
   return profile;
 }
 
