@@ -65,6 +65,8 @@ struct CsvFlags {
 void add_csv_flags(CLI::App& command, CsvFlags& flags, const std::string& rejects_default);
 // Only how the file is written: --delimiter, --date-format, --decimal-comma.
 void add_csv_format_flags(CLI::App& command, CsvFlags& flags);
+// --on-error fail|skip; `skip_means` says what the command does with bad rows.
+void add_on_error_flag(CLI::App& command, CsvFlags& flags, const std::string& skip_means);
 
 struct RunOptions {
   std::vector<std::string> inputs;

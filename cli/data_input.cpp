@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <cstdio>
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -78,11 +78,14 @@ void add_csv_format_flags(CLI::App& command, CsvFlags& flags) {
   command.add_flag("--decimal-comma", flags.decimal_comma, "Decimals and floats use ',' as the decimal point");
 }
 
+void add_on_error_flag(CLI::App& command, CsvFlags& flags, const std::string& skip_means) {
+  add_choice_option(command, "--on-error", flags.on_error, {"fail", "skip"},
+                    "fail (default): report bad rows and stop; skip: " + skip_means);
+}
+
 void add_csv_flags(CLI::App& command, CsvFlags& flags, const std::string& rejects_default) {
   add_csv_format_flags(command, flags);
-  add_choice_option(command, "--on-error", flags.on_error, {"fail", "skip"},
-                    "fail (default): report bad rows and stop; skip: leave them out and write them to "
-                    "the rejects file");
+  add_on_error_flag(command, flags, "leave them out and write them to the rejects file");
   command.add_option("--rejects", flags.rejects,
                      "Where --on-error skip writes rejected rows (default: " + rejects_default + ")")
       ->check(not_empty("a file"));
@@ -128,7 +131,11 @@ LoadedData load_csv_data(const std::string& path, const runtime::TableSchema& sc
     std::vector<const runtime::DataError*> errors;
     for (const runtime::DataError& error : data.errors) errors.push_back(&error);
     print_export_hints(path, errors, flags);
-    print_line(fmt::format("{}: bad data, {} (--on-error skip leaves bad rows out)", path, nothing_done));
+    // Only bad rows can be left out: not a bad header, and not when they already are.
+    const bool rows_at_fault = std::any_of(data.errors.begin(), data.errors.end(),
+                                           [](const runtime::DataError& error) { return error.line > 1; });
+    print_line(fmt::format("{}: bad data, {}{}", path, nothing_done,
+                           rows_at_fault && flags.on_error != "skip" ? " (--on-error skip leaves bad rows out)" : ""));
     loaded.exit_code = kExitProblems;
     return loaded;
   }

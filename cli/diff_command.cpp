@@ -91,6 +91,7 @@ CLI::App* add_diff_command(CLI::App& app, DiffOptions& options) {
   add_root_option(*command, options.root);
   add_error_limit_flag(*command, options.error_limit);
   add_csv_format_flags(*command, options.csv);
+  add_on_error_flag(*command, options.csv, "leave them out on both sides (segc run --on-error skip lists them)");
   return command;
 }
 

@@ -69,6 +69,12 @@ std::string output_problem(const ReportOptions& options) {
   if (std::filesystem::is_directory(options.out, error)) {
     return fmt::format("-o {}: is a folder; give the file to write, e.g. {}/report.html", options.out, options.out);
   }
+  // Known now rather than after all the work.
+  const std::filesystem::path folder = std::filesystem::path(options.out).parent_path();
+  if (!folder.empty() && !std::filesystem::is_directory(folder, error)) {
+    return fmt::format("-o {}: {} is not a folder{}", options.out, folder.string(),
+                       std::filesystem::exists(folder, error) ? "" : " (it does not exist; create it first)");
+  }
   if (same_file(options.out, options.data)) {
     return fmt::format("-o {}: is the customer data (--data); the report would replace it", options.out);
   }
@@ -109,6 +115,8 @@ CLI::App* add_report_command(CLI::App& app, ReportOptions& options) {
   add_root_option(*command, options.root);
   add_error_limit_flag(*command, options.error_limit);
   add_csv_format_flags(*command, options.csv);
+  add_on_error_flag(*command, options.csv,
+                    "leave them out, say how many on the page (segc run --on-error skip lists them)");
   return command;
 }
 
@@ -121,7 +129,15 @@ int run_report_command(const ReportOptions& options) {
     return kExitUsage;
   }
   std::vector<report::HistoryPoint> earlier;
-  for (const std::string& folder : options.history) {
+  for (size_t i = 0; i < options.history.size(); ++i) {
+    const std::string& folder = options.history[i];
+    for (size_t j = 0; j < i; ++j) {
+      if (same_file(options.history[j], folder)) {
+        print_error(fmt::format("--history {}: given twice (also as {}); each run counts once", folder,
+                                options.history[j]));
+        return kExitUsage;
+      }
+    }
     std::string error;
     std::optional<report::HistoryPoint> point = report::read_history_point(folder, error);
     if (!point) {
@@ -164,6 +180,7 @@ int run_report_command(const ReportOptions& options) {
   }
   if (data.exit_code) return *data.exit_code;
   const runtime::Table& table = data.table;
+  if (table.row_count == 0) print_warning(fmt::format("{} has no customers: every segment on the page is empty", options.data));
   if (table.row_count > report::kMaxRowSetRows) {
     print_error(fmt::format("{}: {} customers; a report covers at most 4,294,967,296", options.data, table.row_count));
     return kExitUsage;
@@ -193,29 +210,38 @@ int run_report_command(const ReportOptions& options) {
   request.earlier = std::move(earlier);
   request.warnings = &warnings;
   request.data_path = options.data;
+  request.rejected_rows = data.rejected.size();
   request.as_of = checked->today;
   request.threads = options.threads == 0 ? default_thread_count() : options.threads;
   const report::ReportData report_data = report::build_report(request);
   report::PageOptions page;
   page.heat_map_limit = options.heat_map;
   const std::string html = report::render_html_report(report_data, page);
+  // As segc run: bad rows left out are reported, and the exit code is 1.
+  const int done = data.rejected.empty() ? kExitOk : kExitProblems;
+  if (!data.rejected.empty()) {
+    std::fprintf(stderr, "%s\n",
+                 terminal_safe(fmt::format("{}: {} bad row{} left out (segc run --on-error skip --rejects FILE lists them)",
+                                           options.data, data.rejected.size(), data.rejected.size() == 1 ? "" : "s"))
+                     .c_str());
+  }
   if (options.out == "-") {
     std::fwrite(html.data(), 1, html.size(), stdout);
-    return kExitOk;
+    return done;
   }
   std::string error;
   if (!output::write_file_atomically(options.out, html, error)) {
     print_error(error);
     return kExitUsage;
   }
-  std::printf("%s\n", terminal_safe(fmt::format("{}: {} segment{}, {} partition{} over {} customers as of {}",
-                                                options.out, report_data.segments.size(),
-                                                report_data.segments.size() == 1 ? "" : "s",
-                                                report_data.partitions.size(),
-                                                report_data.partitions.size() == 1 ? "" : "s", table.row_count,
+  auto plural = [](size_t count, const char* noun) { return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s"); };
+  std::printf("%s\n", terminal_safe(fmt::format("{}: {}, {} over {} as of {}", options.out,
+                                                plural(report_data.segments.size(), "segment"),
+                                                plural(report_data.partitions.size(), "partition"),
+                                                plural(table.row_count, "customer"),
                                                 calendar::format_iso_date(checked->today)))
                           .c_str());
-  return kExitOk;
+  return done;
 }
 
 }  // namespace segc::cli

@@ -10,6 +10,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <string>
 
 #include "runtime/output_file_mode.h"
 
@@ -32,7 +33,12 @@ bool StagedFiles::add(const std::string& path, std::string_view contents, std::s
 
   llvm::SmallString<256> model(llvm::sys::path::parent_path(target));
   if (model.empty()) model = ".";
-  llvm::sys::path::append(model, "." + llvm::sys::path::filename(target).str() + ".segc-%%%%%%");
+  // The temporary name must fit NAME_MAX (255 bytes) when the target's does:
+  // a long name is cut for it (at a byte; only segc ever sees this name).
+  std::string name = llvm::sys::path::filename(target).str();
+  constexpr size_t kMaxKept = 255 - std::char_traits<char>::length("..segc-%%%%%%");
+  if (name.size() > kMaxKept) name.resize(kMaxKept);
+  llvm::sys::path::append(model, "." + name + ".segc-%%%%%%");
   int fd = -1;
   llvm::SmallString<256> temporary;
   // 0600 until it is complete: nobody else opens it for writing meanwhile.

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <set>
 
 #include "report/html_text.h"
 #include "report/svg_charts.h"
@@ -30,6 +31,8 @@ table{border-collapse:collapse;width:100%;font-size:.9rem;margin:.4em 0}
 th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #e8eaed;vertical-align:middle}
 th.num,td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.share,.tag,.meta{white-space:nowrap}
+th[scope=row],td a,summary,code{overflow-wrap:anywhere}
+th[scope=row]{min-width:12em}
 thead th{position:sticky;top:0;background:#fff}
 th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer;color:inherit}
 th button:focus-visible,summary:focus-visible,a:focus-visible{outline:2px solid #0072B2;outline-offset:2px}
@@ -95,6 +98,9 @@ std::string swatch(const std::string& colour) {
                      colour);
 }
 
+// A share for the page's text ("<0.1%" escaped).
+std::string share_html(uint64_t part, uint64_t whole) { return html_escape(format_share(part, whole)); }
+
 std::string segment_anchor(size_t segment) { return fmt::format("segment-{}", segment + 1); }
 
 std::string facts(const ReportData& data) {
@@ -103,10 +109,14 @@ std::string facts(const ReportData& data) {
     files += fmt::format(R"({}<code>{}</code> <span class="muted">sha256 {}</span>)", files.empty() ? "" : "<br>",
                          html_escape(file.path), file.sha256.substr(0, 12));
   }
-  return fmt::format(R"(<dl class="facts"><dt>Customers</dt><dd>{}, from <code>{}</code></dd>)"
+  const std::string left_out =
+      data.rejected_rows == 0
+          ? ""
+          : fmt::format("; {} with bad values left out (<code>--on-error skip</code>)", count_of(data.rejected_rows, "row"));
+  return fmt::format(R"(<dl class="facts"><dt>Customers</dt><dd>{}, from <code>{}</code>{}</dd>)"
                      R"(<dt>As of</dt><dd>{}</dd><dt>Segments</dt><dd>{}</dd><dt>Partitions</dt><dd>{}</dd>)"
                      R"(<dt>Rule files</dt><dd>{}</dd></dl>)",
-                     format_count(data.rows), html_escape(data.data_path), calendar::format_iso_date(data.as_of),
+                     format_count(data.rows), html_escape(data.data_path), left_out, calendar::format_iso_date(data.as_of),
                      data.segments.size(), data.partitions.size(), files);
 }
 
@@ -144,7 +154,7 @@ std::string segments_section(const ReportData& data) {
   for (size_t i = 0; i < data.segments.size(); ++i) {
     const SegmentSummary& segment = data.segments[i];
     const double fraction = data.rows == 0 ? 0 : static_cast<double>(segment.members) / static_cast<double>(data.rows);
-    const std::string share = format_share(segment.members, data.rows);
+    const std::string share = format_share(segment.members, data.rows);  // plain: escaped where used
     std::string tags, meta;
     for (const std::string& tag : segment.properties.tags) tags += R"(<span class="tag">)" + html_escape(tag) + "</span>";
     for (const auto& [key, value] : segment.properties.meta) {
@@ -156,8 +166,8 @@ std::string segments_section(const ReportData& data) {
       std::vector<std::string> described;
       for (size_t p = 0; p < shares.size(); ++p) {
         if (shares[p] >= 0) {
-          described.push_back(fmt::format("{} {}%", calendar::format_iso_date(data.history[p].as_of),
-                                          format_decimal(100 * shares[p], 1)));
+          described.push_back(fmt::format("{} {}", calendar::format_iso_date(data.history[p].as_of),
+                                          format_fraction(shares[p])));
         }
       }
       trend = "<td>" + sparkline(shares, fmt::format("share over time: {}", fmt::join(described, ", "))) + "</td>";
@@ -166,13 +176,18 @@ std::string segments_section(const ReportData& data) {
         R"(<tr><th scope="row"><a href="#{}">{}</a></th><td class="num" data-sort="{}">{}</td>)"
         R"(<td class="share" data-sort="{}">{}{}</td>{}<td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>)",
         segment_anchor(i), html_escape(segment.name), segment.members, format_count(segment.members),
-        segment.members, share_bar(fraction, share + " of customers"), share, trend,
+        segment.members, share_bar(fraction), html_escape(share), trend,
         html_escape(segment.properties.owner), tags, meta, html_escape(segment.properties.description));
+  }
+  if (data.segments.empty()) {
+    return R"(<section id="segments" aria-labelledby="segments-title"><h2 id="segments-title">Segments</h2>)"
+           R"(<p>No segments were asked for (<code>--segments</code> named partitions only).</p></section>)";
   }
   return fmt::format(
       R"(<section id="segments" aria-labelledby="segments-title"><h2 id="segments-title">Segments</h2>)"
-      R"(<p>Members of each segment and their share of all {} customers. Select a column heading to sort.</p>)"
+      R"(<p>{}Members of each segment and their share of all {} customers. Select a column heading to sort.</p>)"
       R"(<div class="scroll"><table class="sortable"><thead><tr>{}{}{}{}{}{}{}{}</tr></thead><tbody>{}</tbody></table></div></section>)",
+      data.rows == 0 ? "<strong>The data has no customers</strong>, so every segment is empty. " : "",
       format_count(data.rows), sortable_header("Segment"), sortable_header("Members", true), sortable_header("Share"),
       history ? sortable_header("Trend") : "", sortable_header("Owner"), sortable_header("Tags"),
       sortable_header("Offers and meta"), sortable_header("Description"), rows);
@@ -189,7 +204,7 @@ std::string partitions_section(const ReportData& data) {
       parts.push_back({group.name, group.members, part_colour(g, group.is_else)});
       rows += fmt::format(R"(<tr><th scope="row">{}{}{}</th><td class="num">{}</td><td class="num">{}</td></tr>)",
                           swatch(parts.back().colour), html_escape(group.name), group.is_else ? R"( <span class="muted">(else)</span>)" : "",
-                          format_count(group.members), format_share(group.members, data.rows));
+                          format_count(group.members), share_html(group.members, data.rows));
     }
     body += fmt::format(R"(<h3>{} <span class="muted">({})</span></h3>{})"
                         R"(<table><thead><tr><th scope="col">Group, in priority order</th><th scope="col" class="num">Members</th>)"
@@ -247,9 +262,9 @@ std::string overlaps_section(const ReportData& data, const std::vector<Pair>& pa
     rows += fmt::format(R"(<tr><td><a href="#{}">{}</a></td><td><a href="#{}">{}</a></td><td class="num">{}</td>)"
                         R"(<td class="num">{}</td><td class="num">{}</td><td class="num">{}</td></tr>)",
                         segment_anchor(pair.a), html_escape(names[pair.a]), segment_anchor(pair.b),
-                        html_escape(names[pair.b]), format_count(pair.both), format_decimal(pair.jaccard, 3),
-                        format_share(pair.both, data.segments[pair.a].members),
-                        format_share(pair.both, data.segments[pair.b].members));
+                        html_escape(names[pair.b]), format_count(pair.both), html_escape(format_jaccard(pair.jaccard)),
+                        share_html(pair.both, data.segments[pair.a].members),
+                        share_html(pair.both, data.segments[pair.b].members));
   }
   const std::string table =
       pairs.empty() ? "<p>No two segments share a customer.</p>"
@@ -281,7 +296,7 @@ std::string profiles_section(const ReportData& data) {
     for (size_t k = 0; k < closest.size() && k < 3; ++k) {
       nearest.push_back(fmt::format(R"(<a href="#{}">{}</a> (Jaccard {}))", segment_anchor(closest[k].second),
                                     html_escape(data.segments[closest[k].second].name),
-                                    format_decimal(closest[k].first, 3)));
+                                    html_escape(format_jaccard(closest[k].first))));
     }
     std::string charts;
     if (segment.members != 0) {
@@ -291,19 +306,25 @@ std::string profiles_section(const ReportData& data) {
       }
     }
     body += fmt::format(
-        R"(<details id="{}"><summary><strong>{}</strong> — {} members ({}){}</summary>{}{}{}<div class="charts">{}</div></details>)",
-        segment_anchor(i), html_escape(segment.name), format_count(segment.members),
-        format_share(segment.members, data.rows),
+        R"(<details id="{}"><summary><strong>{}</strong> — {} ({}){}</summary>{}{}{}<div class="charts">{}</div></details>)",
+        segment_anchor(i), html_escape(segment.name), count_of(segment.members, "member"),
+        share_html(segment.members, data.rows),
         segment.properties.description.empty() ? "" : R"(<span class="muted"> · )" + html_escape(segment.properties.description) + "</span>",
         fmt::format(R"(<p class="muted">Defined in <code>{}:{}</code></p>)", html_escape(segment.file), segment.line),
         nearest.empty() ? "" : fmt::format("<p>Overlaps most with {}.</p>", fmt::join(nearest, ", ")),
-        segment.members == 0 ? "<p>No members, so no profile.</p>"
-                             : "<p>Bars: share of the members in each value; dark marks: share of all customers.</p>",
+        segment.members == 0     ? "<p>No members, so no profile.</p>"
+        : data.profiles.empty() ? ""
+                                : "<p>Bars: share of the members in each value; dark marks and the figure in "
+                                  "brackets: share of all customers.</p>",
         charts);
   }
   return fmt::format(R"(<section id="profiles" aria-labelledby="profiles-title"><h2 id="profiles-title">Profiles</h2>)"
-                     R"(<p>Who the members are against the whole customer base{}. Open a segment to see it.</p>{}</section>)",
-                     data.profiles.empty() ? " (no fields profiled)" : "", body);
+                     R"(<p>Who the members are against the whole customer base. Open a segment to see it.{}</p>{}</section>)",
+                     data.profiles.empty()
+                         ? " The schema has no field a profile shows by default: name enum, bool, string, int or "
+                           "decimal fields with <code>--profile</code>."
+                         : "",
+                     body);
 }
 
 std::string history_section(const ReportData& data) {
@@ -335,7 +356,7 @@ std::string history_section(const ReportData& data) {
       cells += found == point.members.end()
                    ? R"(<td class="num muted">—</td>)"
                    : fmt::format(R"(<td class="num">{} <span class="muted">({})</span></td>)", format_count(found->second),
-                                 format_share(found->second, point.rows));
+                                 share_html(found->second, point.rows));
     }
     rows += fmt::format(R"(<tr><th scope="row">{}</th>{}</tr>)", html_escape(name), cells);
   };
@@ -343,14 +364,45 @@ std::string history_section(const ReportData& data) {
   for (const PartitionSummary& partition : data.partitions) {
     for (const GroupSummary& group : partition.groups) add_row(partition.name + "." + group.name);
   }
+  // Runs of other rules, and what they had that these rules do not: sizes
+  // that moved because the rules changed are not drift in the data.
+  std::vector<std::string> other_rules;
+  std::set<std::string> shown_names;
+  for (const SegmentSummary& segment : data.segments) shown_names.insert(segment.name);
+  for (const PartitionSummary& partition : data.partitions) {
+    for (const GroupSummary& group : partition.groups) shown_names.insert(partition.name + "." + group.name);
+  }
+  std::set<std::string> gone;
+  const HistoryPoint* now = nullptr;
+  for (const HistoryPoint& point : data.history) {
+    if (point.is_current) now = &point;
+  }
+  for (const HistoryPoint& point : data.history) {
+    if (now != nullptr && &point != now && point.rule_hashes != now->rule_hashes) {
+      other_rules.push_back(fmt::format("{} (<code>{}</code>)", calendar::format_iso_date(point.as_of),
+                                        html_escape(point.source)));
+    }
+    for (const auto& [name, count] : point.members) {
+      if (!shown_names.contains(name)) gone.insert(html_escape(name));
+    }
+  }
+  std::string notes;
+  if (!other_rules.empty()) {
+    notes += fmt::format("<p><strong>The rules were not these</strong> in the run{} of {}: their rule files' SHA-256 "
+                         "differ, so sizes may have moved because a rule changed, not the customers.</p>",
+                         other_rules.size() == 1 ? "" : "s", fmt::join(other_rules, ", "));
+  }
+  if (!gone.empty()) {
+    notes += fmt::format("<p>In earlier runs but not in these rules (not shown): {}.</p>", fmt::join(gone, ", "));
+  }
   return fmt::format(
       R"(<section id="history" aria-labelledby="history-title"><h2 id="history-title">Sizes over time</h2>)"
-      R"(<p>Shares of the customers in {} runs, this one included (<code>--history</code>).</p>)"
+      R"(<p>Shares of the customers in {} runs, this one included (<code>--history</code>).</p>{})"
       R"(<figure><div class="scroll">{}</div><figcaption>The {} largest segments.</figcaption></figure>)"
       R"(<ul class="legend">{}</ul><div class="scroll"><table><thead><tr><th scope="col">Segment or group</th>{}</tr></thead>)"
       R"(<tbody>{}</tbody></table></div></section>)",
-      data.history.size(), line_chart(dates, series, "Share of customers over time"), series.size(), legend, header,
-      rows);
+      data.history.size(), notes, line_chart(dates, series, "Share of customers over time"), series.size(), legend,
+      header, rows);
 }
 
 }  // namespace

@@ -86,12 +86,31 @@ std::string format_count(uint64_t count) {
   return grouped;
 }
 
+std::string count_of(uint64_t count, std::string_view noun) {
+  return fmt::format("{} {}{}", format_count(count), noun, count == 1 ? "" : "s");
+}
+
 std::string format_share(uint64_t part, uint64_t whole) {
   if (part == 0 || whole == 0) return "0%";
-  const double percent = 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+  if (part >= whole) return "100%";
+  return format_fraction(static_cast<double>(part) / static_cast<double>(whole));
+}
+
+std::string format_fraction(double fraction) {
+  if (fraction <= 0) return "0%";
+  if (fraction >= 1) return "100%";
+  const double percent = 100.0 * fraction;
   if (percent < 0.05) return "<0.1%";
-  if (part < whole && percent >= 99.95) return ">99.9%";
-  return format_decimal(percent, 1) + "%";
+  if (percent >= 99.95) return ">99.9%";
+  return fmt::format("{:.1f}%", percent);
+}
+
+std::string format_jaccard(double jaccard) {
+  if (jaccard <= 0) return "0";
+  if (jaccard >= 1) return "1";
+  if (jaccard < 0.0005) return "<0.001";
+  if (jaccard >= 0.9995) return ">0.999";
+  return format_decimal(jaccard, 3);
 }
 
 std::string format_decimal(double value, int decimals) {

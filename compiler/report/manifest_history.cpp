@@ -52,7 +52,8 @@ std::optional<HistoryPoint> read_history_point(const std::string& path, std::str
   const fs::path file = fs::is_directory(path, code) ? fs::path(path) / "manifest.json" : fs::path(path);
   const std::string shown = file.string();
   if (!fs::is_regular_file(file, code)) {
-    error = fmt::format("{}: no manifest.json here; give a folder that `segc run --out` wrote", shown);
+    error = fs::exists(path, code) ? fmt::format("{}: no manifest.json here; give a folder that `segc run --out` wrote", shown)
+                                   : fmt::format("{}: no such folder or file", path);
     return std::nullopt;
   }
   if (fs::file_size(file, code) > kMaxManifestBytes) {
@@ -92,6 +93,12 @@ std::optional<HistoryPoint> read_history_point(const std::string& path, std::str
     return std::nullopt;
   }
   point.rows = rows->get<uint64_t>();
+  if (const Json* files = member(root, "rule_files", Json::value_t::array)) {
+    for (const Json& file : *files) {
+      if (const Json* hash = member(file, "sha256", Json::value_t::string)) point.rule_hashes.push_back(hash->get<std::string>());
+    }
+    std::sort(point.rule_hashes.begin(), point.rule_hashes.end());
+  }
   std::string problem;
   const Json* segments = member(root, "segments", Json::value_t::array);
   if (segments == nullptr || !read_counts(*segments, "", "segment", point, problem)) {

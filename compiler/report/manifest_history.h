@@ -16,6 +16,8 @@ struct HistoryPoint {
   std::string source; // the folder or file it was read from, as given
   uint64_t rows = 0;
   std::map<std::string, uint64_t> members;  // segment, or PARTITION.GROUP
+  std::vector<std::string> rule_hashes;     // SHA-256 of its rule files, sorted
+  bool is_current = false;                  // the run that writes the report
 };
 
 // The manifest at `path` (a results folder, or the manifest file itself);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "evaluate/partition_groups.h"
@@ -49,6 +50,7 @@ ReportData build_report(const ReportRequest& request) {
   ReportData data;
   data.data_path = request.data_path;
   data.rows = table.row_count;
+  data.rejected_rows = request.rejected_rows;
   data.as_of = request.as_of;
   data.rule_files = rule_files(program, sources);
   data.warnings = warning_summaries(request.warnings, sources);
@@ -68,7 +70,7 @@ ReportData build_report(const ReportRequest& request) {
     data.profiles.push_back(profile_field(table, column, set_pointers, request.threads));
   }
 
-  HistoryPoint now{request.as_of, "this run", table.row_count, {}};
+  HistoryPoint now{request.as_of, "this run", table.row_count, {}, {}, /*is_current=*/true};
   for (size_t index : request.partitions) {
     const CheckedPartition& partition = program.partitions[index];
     PartitionSummary summary{partition.name, module_file(partition.module), {}};
@@ -81,6 +83,8 @@ ReportData build_report(const ReportRequest& request) {
   }
   if (!request.earlier.empty()) {
     for (const SegmentSummary& segment : data.segments) now.members[segment.name] = segment.members;
+    for (const RuleFile& file : data.rule_files) now.rule_hashes.push_back(file.sha256);
+    std::sort(now.rule_hashes.begin(), now.rule_hashes.end());
     data.history = request.earlier;
     data.history.push_back(std::move(now));
     sort_history(data.history);

@@ -56,6 +56,7 @@ struct WarningSummary {
 struct ReportData {
   std::string data_path;
   uint64_t rows = 0;
+  uint64_t rejected_rows = 0;  // bad rows left out (--on-error skip)
   int32_t as_of = 0;
   std::vector<RuleFile> rule_files;
   std::vector<SegmentSummary> segments;  // the order of the request
@@ -77,6 +78,7 @@ struct ReportRequest {
   std::vector<HistoryPoint> earlier;     // read from --history
   const DiagnosticList* warnings = nullptr;
   std::string data_path;
+  uint64_t rejected_rows = 0;
   int32_t as_of = 0;
   unsigned threads = 1;
 };

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <numeric>
 #include <stdexcept>
+#include <utility>
 
 
 namespace segc::report {
@@ -20,7 +21,12 @@ constexpr int kMaxBands = 10;
 struct Bucketing {
   std::vector<std::string> labels;
   std::vector<uint32_t> code_bucket;  // String, Enum: bucket per dictionary code
-  __int128 first = 0, step = 1;       // Int, Decimal: bands [first + k*step, first + (k+1)*step)
+  // Int, Decimal: bands [first + k*step, first + (k+1)*step) for k below
+  // `bands`, after an open band "< first" when `below` and before an open band
+  // ">= first + bands*step" when `above`.
+  __int128 first = 0, step = 1;
+  int bands = 0;
+  bool below = false, above = false;
 };
 
 __int128 floor_div(__int128 a, __int128 b) {
@@ -45,27 +51,55 @@ std::string fixed_point(__int128 value, int scale) {
   return negative ? "-" + digits : digits;
 }
 
-Bucketing bands(const Column& column) {
+// "12.50–19.99", or "-20 – -1" with spaces where a minus sign would run into the dash.
+std::string band_label(__int128 from, __int128 to, int scale) {
+  if (from == to) return fixed_point(from, scale);
+  const char* dash = from < 0 || to < 0 ? " – " : "–";
+  return fixed_point(from, scale) + dash + fixed_point(to, scale);
+}
+
+// The values between the 1st and the 99th percentile, of an even sample of
+// at most kSampleSize present rows: one typo (an age of 999) must not squeeze
+// every real customer into one band.
+constexpr size_t kSampleSize = 65536;
+std::pair<__int128, __int128> bulk_of_values(const Column& column, size_t row_count) {
+  const size_t present = column.present.count();
+  const size_t stride = std::max<size_t>(1, present / kSampleSize);
+  std::vector<int64_t> sample;
+  sample.reserve(std::min(present, kSampleSize + 1));
+  size_t seen = 0;
+  for (size_t row = 0; row < row_count; ++row) {
+    if (column.present.test(row) && seen++ % stride == 0) sample.push_back(column.int_at(row));
+  }
+  std::sort(sample.begin(), sample.end());
+  const size_t last = sample.size() - 1;
+  return {sample[last / 100], sample[last - last / 100]};
+}
+
+Bucketing bands(const Column& column, size_t row_count) {
   Bucketing bucketing;
-  const __int128 low = column.min, high = column.max;
+  const auto [low, high] = bulk_of_values(column, row_count);
   // The smallest round width (1, 2, 5 times a power of ten) that covers the
-  // values in at most kMaxBands bands.
+  // bulk of the values in at most kMaxBands bands.
   for (__int128 power = 1;; power *= 10) {
     for (int multiple : {1, 2, 5}) {
       const __int128 step = power * multiple;
       const __int128 first = floor_div(low, step) * step;
-      if (floor_div(high - first, step) + 1 <= kMaxBands) {
-        bucketing.first = first;
-        bucketing.step = step;
-        const int bands = static_cast<int>(floor_div(high - first, step) + 1);
-        const int scale = column.spec.kind == ColumnKind::Decimal ? column.spec.scale : 0;
-        for (int band = 0; band < bands; ++band) {
-          const __int128 from = first + band * step;
-          bucketing.labels.push_back(step == 1 ? fixed_point(from, scale)
-                                               : fixed_point(from, scale) + "–" + fixed_point(from + step - 1, scale));
-        }
-        return bucketing;
+      if (floor_div(high - first, step) + 1 > kMaxBands) continue;
+      bucketing.first = first;
+      bucketing.step = step;
+      bucketing.bands = static_cast<int>(floor_div(high - first, step) + 1);
+      const __int128 end = first + bucketing.bands * step;
+      bucketing.below = column.min < first;
+      bucketing.above = column.max >= end;
+      const int scale = column.spec.kind == ColumnKind::Decimal ? column.spec.scale : 0;
+      if (bucketing.below) bucketing.labels.push_back("< " + fixed_point(first, scale));
+      for (int band = 0; band < bucketing.bands; ++band) {
+        const __int128 from = first + band * step;
+        bucketing.labels.push_back(band_label(from, from + step - 1, scale));
       }
+      if (bucketing.above) bucketing.labels.push_back("≥ " + fixed_point(end, scale));
+      return bucketing;
     }
   }
 }
@@ -119,7 +153,7 @@ Bucketing bucketing_for(const Column& column, size_t row_count) {
     case ColumnKind::Int:
     case ColumnKind::Decimal:
       if (column.present.count() == 0) return bucketing;
-      return bands(column);
+      return bands(column, row_count);
     default: throw std::logic_error("profile of a column kind that has none");
   }
 }
@@ -129,7 +163,14 @@ uint32_t bucket_of(const Column& column, const Bucketing& bucketing, size_t row)
     case ColumnKind::Bool: return column.bools.test(row) ? 0 : 1;
     case ColumnKind::Enum:
     case ColumnKind::String: return bucketing.code_bucket[column.code_at(row)];
-    default: return static_cast<uint32_t>(floor_div(column.int_at(row) - bucketing.first, bucketing.step));
+    default: {
+      const __int128 value = column.int_at(row);
+      const uint32_t offset = bucketing.below ? 1 : 0;
+      if (value < bucketing.first) return 0;
+      const __int128 band = floor_div(value - bucketing.first, bucketing.step);
+      return band >= bucketing.bands ? offset + static_cast<uint32_t>(bucketing.bands)
+                                     : offset + static_cast<uint32_t>(band);
+    }
   }
 }
 

@@ -14,7 +14,9 @@ double share(uint64_t part, uint64_t whole) {
   return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
 }
 
-std::string percent(double fraction) { return format_decimal(100.0 * fraction, 1) + "%"; }
+std::string percent(double fraction) { return format_fraction(fraction); }
+// For text and titles written straight into the page ("<0.1%").
+std::string percent_html(double fraction) { return html_escape(format_fraction(fraction)); }
 
 // Coordinates with two decimals at most: the page stays small and the same
 // numbers always print the same.
@@ -31,15 +33,25 @@ std::string heat_colour(double jaccard) {
 }  // namespace
 
 std::string part_colour(size_t index, bool is_else) {
-  return is_else ? "#9aa0a6" : kPalette[index % kPalette.size()];
+  if (is_else) return "#9aa0a6";
+  const std::string base = kPalette[index % kPalette.size()];
+  const size_t round = index / kPalette.size();
+  if (round == 0) return base;
+  // Past the eight colours, lighter ones: mixed with white, more each round.
+  const double white = std::min(0.8, 0.45 * static_cast<double>(round));
+  auto mix = [&](size_t at) {
+    const int channel = std::stoi(base.substr(at, 2), nullptr, 16);
+    return static_cast<int>(std::lround(channel + (255 - channel) * white));
+  };
+  return fmt::format("#{:02x}{:02x}{:02x}", mix(1), mix(3), mix(5));
 }
 
-std::string share_bar(double fraction, std::string_view label) {
+std::string share_bar(double fraction) {
   constexpr double kWidth = 120, kHeight = 12;
   return fmt::format(
-      R"(<svg class="bar" width="{0}" height="{1}" viewBox="0 0 {0} {1}" role="img" aria-label="{2}">)"
-      R"(<rect width="{0}" height="{1}" fill="#e8eaed"/><rect width="{3}" height="{1}" fill="{4}"/></svg>)",
-      kWidth, kHeight, html_escape(label), at(kWidth * std::clamp(fraction, 0.0, 1.0)), kPalette[0]);
+      R"(<svg class="bar" width="{0}" height="{1}" viewBox="0 0 {0} {1}" aria-hidden="true">)"
+      R"(<rect width="{0}" height="{1}" fill="#e8eaed"/><rect width="{2}" height="{1}" fill="{3}"/></svg>)",
+      kWidth, kHeight, at(kWidth * std::clamp(fraction, 0.0, 1.0)), kPalette[0]);
 }
 
 std::string stacked_bar(const std::vector<ChartPart>& parts, uint64_t total, std::string_view title) {
@@ -66,36 +78,45 @@ std::string stacked_bar(const std::vector<ChartPart>& parts, uint64_t total, std
 
 std::string heat_map(const std::vector<std::string>& names, const std::vector<size_t>& shown,
                      const OverlapMatrix& matrix, std::string_view title) {
-  constexpr double kLabels = 170;
   constexpr size_t kLabelCharacters = 24;
+  // Room for the longest label shown (about 6.5 px a character at 11 px).
+  size_t longest = 0;
+  for (size_t index : shown) {
+    const std::string label = shorten(names[index], kLabelCharacters);
+    size_t characters = 0;
+    for (char c : label) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    longest = std::max(longest, characters);
+  }
+  const double label_room = std::clamp(6.5 * static_cast<double>(longest) + 10, 40.0, 170.0);
   // Cells as large as fit a laptop screen's 640 px, between 12 and 28 px.
-  const double kCell = std::clamp(std::floor(640.0 / static_cast<double>(std::max<size_t>(shown.size(), 1))), 12.0, 28.0);
-  const double side = kLabels + kCell * static_cast<double>(shown.size());
+  const double cell = std::clamp(std::floor(640.0 / static_cast<double>(std::max<size_t>(shown.size(), 1))), 12.0, 28.0);
+  const double side = label_room + cell * static_cast<double>(shown.size());
   std::string marks;
   for (size_t row = 0; row < shown.size(); ++row) {
     const std::string label = html_escape(shorten(names[shown[row]], kLabelCharacters));
-    const double offset = kLabels + kCell * static_cast<double>(row);
-    marks += fmt::format(R"(<text x="{}" y="{}" text-anchor="end">{}<title>{}</title></text>)", at(kLabels - 4),
-                         at(offset + kCell - 4), label, html_escape(names[shown[row]]));
+    const double offset = label_room + cell * static_cast<double>(row);
+    marks += fmt::format(R"(<text x="{}" y="{}" text-anchor="end">{}<title>{}</title></text>)", at(label_room - 4),
+                         at(offset + cell - 4), label, html_escape(names[shown[row]]));
     marks += fmt::format(R"svg(<text transform="translate({},{}) rotate(-90)" text-anchor="start">{}<title>{}</title></text>)svg",
-                         at(offset + kCell - 4), at(kLabels - 4), label, html_escape(names[shown[row]]));
+                         at(offset + cell - 4), at(label_room - 4), label, html_escape(names[shown[row]]));
   }
   for (size_t row = 0; row < shown.size(); ++row) {
     for (size_t column = 0; column < shown.size(); ++column) {
       const size_t a = shown[row], b = shown[column];
       const double jaccard = matrix.jaccard(a, b);
       const std::string tip =
-          row == column ? fmt::format("{}: {} members", names[a], format_count(matrix.set_size(a)))
+          row == column ? fmt::format("{}: {}", names[a], count_of(matrix.set_size(a), "member"))
                         : fmt::format("{} and {}: {} in both, Jaccard {}", names[a], names[b],
-                                      format_count(matrix.both(a, b)), format_decimal(jaccard, 3));
+                                      format_count(matrix.both(a, b)), format_jaccard(jaccard));
       marks += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}</title></rect>)",
-                           at(kLabels + kCell * static_cast<double>(column)),
-                           at(kLabels + kCell * static_cast<double>(row)), kCell - 1, kCell - 1,
+                           at(label_room + cell * static_cast<double>(column)),
+                           at(label_room + cell * static_cast<double>(row)), cell - 1, cell - 1,
                            row == column ? "#9aa0a6" : heat_colour(jaccard), html_escape(tip));
     }
   }
   return fmt::format(R"(<svg class="heat" width="{0}" height="{0}" viewBox="0 0 {0} {0}" role="img" aria-label="{1}">{2}</svg>)",
-                     at(side), html_escape(title), marks);
+                     at(side), html_escape(fmt::format("{}; the table of most overlapping pairs below gives the numbers", title)),
+                     marks);
 }
 
 std::string heat_map_legend() {
@@ -103,11 +124,12 @@ std::string heat_map_legend() {
   const double steps[] = {0, 0.05, 0.1, 0.25, 0.5, 1};
   for (size_t i = 0; i < std::size(steps); ++i) {
     const double x = 56.0 * static_cast<double>(i);
-    marks += fmt::format(R"(<rect x="{}" y="0" width="14" height="14" fill="{}"/><text x="{}" y="11">{}</text>)", at(x),
+    marks += fmt::format(R"(<rect x="{}" y="0.5" width="13" height="13" fill="{}" stroke="#9aa0a6"/><text x="{}" y="11">{}</text>)", at(x),
                          heat_colour(steps[i]), at(x + 18), format_decimal(steps[i], 2));
   }
-  return fmt::format(R"(<svg class="legend" width="{}" height="14" viewBox="0 0 {} 14" aria-hidden="true">{}</svg>)",
-                     56 * std::size(steps), 56 * std::size(steps), marks);
+  const size_t width = 56 * (std::size(steps) - 1) + 30;
+  return fmt::format(R"(<svg class="legend" width="{0}" height="14" viewBox="0 0 {0} 14" aria-hidden="true">{1}</svg>)",
+                     width, marks);
 }
 
 std::string profile_chart(const FieldProfile& profile, size_t segment, uint64_t members, uint64_t rows,
@@ -129,14 +151,14 @@ std::string profile_chart(const FieldProfile& profile, size_t segment, uint64_t 
     described.push_back(fmt::format("{} {}", profile.labels[b], values));
     marks += fmt::format(R"(<text x="{}" y="{}" text-anchor="end">{}<title>{}</title></text>)", at(kLabelWidth - 6),
                          at(y + 13), html_escape(shorten(profile.labels[b], 18)), label);
-    marks += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="12" fill="{}"><title>{}: {} members ({})</title></rect>)",
+    marks += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="12" fill="{}"><title>{}: {} ({})</title></rect>)",
                          at(kLabelWidth), at(y + 3), at(scale * member_share), kPalette[0], label,
-                         format_count(counts[b]), percent(member_share));
-    marks += fmt::format(R"(<rect x="{}" y="{}" width="2" height="16" fill="#202124"><title>{}: {} of all customers ({})</title></rect>)",
-                         at(kLabelWidth + scale * base_share - 1), at(y + 1), label, format_count(profile.base[b]),
-                         percent(base_share));
+                         html_escape(count_of(counts[b], "member")), percent_html(member_share));
+    marks += fmt::format(R"(<rect x="{}" y="{}" width="2" height="16" fill="#202124"><title>{}: {} of all ({})</title></rect>)",
+                         at(kLabelWidth + scale * base_share - 1), at(y + 1), label,
+                         html_escape(count_of(profile.base[b], "customer")), percent_html(base_share));
     marks += fmt::format(R"(<text x="{}" y="{}">{}</text>)", at(kLabelWidth + kBarWidth + 8), at(y + 13),
-                         html_escape(fmt::format("{} / {}", percent(member_share), percent(base_share))));
+                         html_escape(fmt::format("{} (all {})", percent(member_share), percent(base_share))));
   }
   const double width = kLabelWidth + kBarWidth + kValueWidth;
   const double height = kRow * static_cast<double>(profile.labels.size());
@@ -175,8 +197,16 @@ std::string line_chart(const std::vector<std::string>& dates, const std::vector<
   for (const Series& line : series) {
     for (double value : line.values) largest = std::max(largest, value);
   }
-  // The axis goes to the next tenth (of the largest share) for round gridlines.
-  const double top = largest <= 0 ? 1.0 : std::ceil(largest * 10.0 - 1e-9) / 10.0;
+  // Four gridlines a round step apart (1, 2, 2.5, 5, 10, 20 or 25 percent)
+  // above the largest share.
+  double step = 0.25;
+  for (double round_step : {0.0025, 0.005, 0.01, 0.02, 0.025, 0.05, 0.1, 0.2, 0.25}) {
+    if (4 * round_step >= largest) {
+      step = round_step;
+      break;
+    }
+  }
+  const double top = 4 * step;
   auto x_of = [&](size_t i) {
     return dates.size() > 1 ? kLeft + plot_width * static_cast<double>(i) / static_cast<double>(dates.size() - 1)
                             : kLeft + plot_width / 2;
@@ -187,11 +217,13 @@ std::string line_chart(const std::vector<std::string>& dates, const std::vector<
     const double value = top * tick / 4.0;
     marks += fmt::format(R"(<line x1="{0}" x2="{1}" y1="{2}" y2="{2}" stroke="#dadce0"/><text x="{3}" y="{4}" text-anchor="end">{5}</text>)",
                          at(kLeft), at(kWidth - kRight), at(y_of(value)), at(kLeft - 6), at(y_of(value) + 4),
-                         percent(value));
+                         percent_html(value));
   }
   for (size_t i = 0; i < dates.size(); ++i) {
-    marks += fmt::format(R"(<text x="{}" y="{}" text-anchor="middle">{}</text>)", at(x_of(i)),
-                         at(kHeight - kBottom + 18), html_escape(dates[i]));
+    // The first and last dates end at the plot's edges rather than past them.
+    const char* anchor = dates.size() > 1 && i == 0 ? "start" : dates.size() > 1 && i + 1 == dates.size() ? "end" : "middle";
+    marks += fmt::format(R"(<text x="{}" y="{}" text-anchor="{}">{}</text>)", at(x_of(i)), at(kHeight - kBottom + 18), anchor,
+                         html_escape(dates[i]));
   }
   std::vector<std::string> described;
   std::string dots;  // drawn over the lines
@@ -205,7 +237,7 @@ std::string line_chart(const std::vector<std::string>& dates, const std::vector<
       points += fmt::format("{}{},{}", points.empty() ? "" : " ", at(x_of(i)), at(y_of(line.values[i])));
       dots += fmt::format(R"(<circle cx="{}" cy="{}" r="3" fill="{}"><title>{}, {}: {}</title></circle>)", at(x_of(i)),
                            at(y_of(line.values[i])), colour, html_escape(line.name), html_escape(dates[i]),
-                           percent(line.values[i]));
+                           percent_html(line.values[i]));
       values.push_back(fmt::format("{} {}", dates[i], percent(line.values[i])));
     }
     marks += fmt::format(R"(<polyline points="{}" fill="none" stroke="{}" stroke-width="2"/>)", points, colour);

@@ -19,8 +19,9 @@ namespace segc::report {
 inline constexpr std::array<const char*, 8> kPalette = {"#0072B2", "#E69F00", "#009E73", "#CC79A7",
                                                         "#56B4E9", "#D55E00", "#F0E442", "#000000"};
 
-// A bar for a table cell, `fraction` (0..1) of it filled; `label` is its text alternative.
-std::string share_bar(double fraction, std::string_view label);
+// A bar for a table cell, `fraction` (0..1) of it filled. Hidden from
+// screen readers: the cell states the share as text beside it.
+std::string share_bar(double fraction);
 
 struct ChartPart {
   std::string label;

@@ -52,7 +52,8 @@ ReportData hostile_report() {
   data.overlaps = OverlapMatrix({&set_a, &set_b}, 1);
   FieldProfile city{"city", {"<i>Москва</i>", "(missing)"}, {7, 3}, {{3, 1}, {5, 1}}};
   data.profiles = {city};
-  data.history = {{20700, "runs/<old>", 10, {{"evil", 2}}}, {20727, "this run", 10, {{"evil", 4}, {"москва", 6}}}};
+  data.history = {{20700, "runs/<old>", 10, {{"evil", 2}, {"<retired>", 1}}, {"aa"}, false},
+                  {20727, "this run", 10, {{"evil", 4}, {"москва", 6}}, {"00ff"}, true}};
   data.warnings = {{"rules/a.seg:3:1", "W0702", "segment '<evil>' has no members", "<help>"}};
   return data;
 }
@@ -82,15 +83,17 @@ TEST_CASE("report: the page shows every section's numbers, the same bytes every 
   const std::string page = render_html_report(data, {});
   CHECK(page == render_html_report(data, {}));
   CHECK_THAT(page, Catch::Contains("<h2 id=\"segments-title\">Segments</h2>"));
-  CHECK_THAT(page, Catch::Contains("40%"));                  // evil: 4 of 10
+  CHECK_THAT(page, Catch::Contains("40.0%"));                // evil: 4 of 10
   CHECK_THAT(page, Catch::Contains("evil and москва: 2 in both, Jaccard 0.25"));  // rows 2, 3 of 8
   CHECK_THAT(page, Catch::Contains("<h2 id=\"partitions-title\">Partitions</h2>"));
   CHECK_THAT(page, Catch::Contains("&lt;b&gt;rest&lt;/b&gt; <span class=\"muted\">(else)</span>"));
   CHECK_THAT(page, Catch::Contains("<h2 id=\"history-title\">Sizes over time</h2>"));
-  CHECK_THAT(page, Catch::Contains("share over time: 2026-09-04 20%, 2026-10-01 40%"));
+  CHECK_THAT(page, Catch::Contains("share over time: 2026-09-04 20.0%, 2026-10-01 40.0%"));
+  CHECK_THAT(page, Catch::Contains("The rules were not these</strong> in the run of 2026-09-04 (<code>runs/&lt;old&gt;</code>)"));
+  CHECK_THAT(page, Catch::Contains("In earlier runs but not in these rules (not shown): &lt;retired&gt;."));
   CHECK_THAT(page, Catch::Contains("Data warnings (1)"));
-  CHECK_THAT(page, Catch::Contains("75% of members, 70% of all"));  // evil's city: 3 of 4, base 7 of 10
-  CHECK_THAT(page, Catch::Contains("aria-label=\"Overlap heat map of all 2 segments\""));
+  CHECK_THAT(page, Catch::Contains("75.0% of members, 70.0% of all"));  // evil's city: 3 of 4, base 7 of 10
+  CHECK_THAT(page, Catch::Contains("aria-label=\"Overlap heat map of all 2 segments; the table of most overlapping pairs below gives the numbers\""));
 }
 
 }  // namespace segc::report

@@ -29,6 +29,17 @@ TEST_CASE("report: numbers, shares and shortened labels", "[report]") {
   CHECK(format_share(10, 10) == "100%");
   CHECK(format_share(1, 1000000) == "<0.1%");
   CHECK(format_share(999999, 1000000) == ">99.9%");
+  CHECK(format_share(19, 100) == "19.0%");
+  CHECK(format_fraction(0.0) == "0%");
+  CHECK(format_fraction(1.0) == "100%");
+  CHECK(format_fraction(0.0004) == "<0.1%");
+  CHECK(format_fraction(0.99999) == ">99.9%");
+  CHECK(format_fraction(0.25) == "25.0%");
+  CHECK(format_jaccard(0) == "0");
+  CHECK(format_jaccard(1) == "1");
+  CHECK(format_jaccard(0.00005) == "<0.001");
+  CHECK(format_jaccard(0.99995) == ">0.999");
+  CHECK(format_jaccard(0.25) == "0.25");
   CHECK(format_decimal(0.25, 3) == "0.25");
   CHECK(format_decimal(2.0, 1) == "2");
   CHECK(format_decimal(-0.0001, 2) == "0");

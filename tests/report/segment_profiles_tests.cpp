@@ -39,10 +39,14 @@ bool in_bucket(const runtime::Column& column, size_t row, const std::string& lab
     case ColumnKind::String: return std::string(column.dictionary[column.code_at(row)]) == label;
     default: {
       const int scale = column.spec.kind == ColumnKind::Decimal ? column.spec.scale : 0;
-      const size_t dash = label.find("–", 1);  // a minus sign may lead
-      const __int128 low = parse_fixed(label.substr(0, dash), scale);
-      const __int128 high = dash == std::string::npos ? low : parse_fixed(label.substr(dash + 3), scale);
-      return column.int_at(row) >= low && column.int_at(row) <= high;
+      const __int128 value = column.int_at(row);
+      if (label.rfind("< ", 0) == 0) return value < parse_fixed(label.substr(2), scale);
+      if (label.rfind("≥ ", 0) == 0) return value >= parse_fixed(label.substr(std::string("≥ ").size()), scale);
+      const std::string dash = label.find(" – ") != std::string::npos ? " – " : "–";
+      const size_t at = label.find(dash, 1);  // a minus sign may lead
+      const __int128 low = parse_fixed(label.substr(0, at), scale);
+      const __int128 high = at == std::string::npos ? low : parse_fixed(label.substr(at + dash.size()), scale);
+      return value >= low && value <= high;
     }
   }
 }
@@ -73,7 +77,8 @@ TEST_CASE("report: profile buckets hold exactly the customers their labels say",
       INFO("seed " << seed << ", column " << data.spec.name);
       const FieldProfile profile = profile_field(table, column, pointers, 2);
       REQUIRE(profile.base.size() == profile.labels.size());
-      CHECK(profile.labels.size() <= 11);  // 10 bands or 8 values and "(other values)", and "(missing)"
+      // 10 bands with "< X" and "≥ Y", or 8 values and "(other values)"; and "(missing)"
+      CHECK(profile.labels.size() <= 13);
       uint64_t total = 0;
       for (uint64_t count : profile.base) total += count;
       CHECK(total == table.row_count);
@@ -123,6 +128,29 @@ TEST_CASE("report: bands of round width, and which fields a default profile show
                                                    "80–89", "90–99"});
   CHECK(profile.base.front() == 2);  // 18 and 19
   CHECK(default_profile_columns(table) == std::vector<size_t>{1});
+
+  // One typo does not squeeze everyone into one band: the bands cover the
+  // bulk of the values, and the stray ones get open bands.
+  std::vector<int16_t> typos(200, 30);
+  for (size_t i = 0; i < typos.size(); ++i) typos[i] = static_cast<int16_t>(20 + i % 50);
+  typos[7] = 999;
+  typos[8] = -5;
+  runtime::Column typo;
+  typo.spec = {"age", ColumnKind::Int, 0, {}, false};
+  typo.present = runtime::Bitmap(typos.size(), true);
+  runtime::store_ints(typo, typos);
+  runtime::Table typo_table;
+  typo_table.schema.columns = {key.spec, typo.spec};
+  typo_table.row_count = typos.size();
+  std::vector<int8_t> typo_keys(typos.size(), 1);
+  key.present = runtime::Bitmap(typos.size(), true);
+  runtime::store_ints(key, typo_keys);
+  typo_table.columns = {key, typo};
+  const FieldProfile banded = profile_field(typo_table, 1, {}, 1);
+  CHECK(banded.labels == std::vector<std::string>{"< 20", "20–24", "25–29", "30–34", "35–39", "40–44", "45–49",
+                                                  "50–54", "55–59", "60–64", "65–69", "≥ 70"});
+  CHECK(banded.base.front() == 1);
+  CHECK(banded.base.back() == 1);
   CHECK_FALSE(unprofilable_column(key.spec).empty());
 }
 

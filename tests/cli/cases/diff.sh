@@ -106,3 +106,12 @@ grep -q 'is not in a git repository' "$work/err" || fail "diff outside git: $(ca
 df_tmp=$(dirname "$(mktemp -u)")
 [ -z "$(find "$df_tmp" -maxdepth 1 -name 'segc-diff-*' -newer "$df_repo/customers.csv")" ] ||
   fail "diff left its copy of the base revision behind: $(find "$df_tmp" -maxdepth 1 -name 'segc-diff-*')"
+
+# A bad row stops the diff, or with --on-error skip is left out of both sides.
+{ cat "$df_repo/customers.csv"; echo "301,old,Москва"; } >"$work/diff-bad.csv"
+expect_exit 1 "$segc" diff "$df_repo/rules" --base "$df_base" --data "$work/diff-bad.csv" --as-of 2026-11-01
+grep -q "(--on-error skip leaves bad rows out)" "$work/err" || fail "diff: a bad row does not suggest --on-error skip"
+expect_exit 0 "$segc" diff "$df_repo/rules" --base "$df_base" --data "$work/diff-bad.csv" --as-of 2026-11-01 \
+  --on-error skip --format json
+python3 -c 'import json, sys; d = json.load(sys.stdin); sys.exit(0 if any(s["name"] == "elders" for s in d["segments"]) else 1)' \
+  <"$work/out" || fail "diff --on-error skip: no comparison"

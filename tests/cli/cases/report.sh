@@ -63,7 +63,11 @@ grep -q '<h2 id="history-title">Sizes over time</h2>' "$rp_dir/history.html" || 
 
 # Bad flags and outputs: exit 2, nothing written.
 expect_exit 2 "$segc" report examples/retail --data "$rp_data" -o "$rp_dir/x.html" --history "$rp_dir/nowhere"
-grep -q "no manifest.json here" "$work/err" || fail "report --history: no reason given: $(cat "$work/err")"
+grep -q "nowhere: no such folder or file" "$work/err" || fail "report --history: no reason given: $(cat "$work/err")"
+expect_exit 2 "$segc" report examples/retail --data "$rp_data" -o "$rp_dir/x.html" --history "$rp_dir/oct" "$rp_dir/oct/"
+grep -q "given twice" "$work/err" || fail "report --history twice: $(cat "$work/err")"
+expect_exit 2 "$segc" report examples/retail --data "$rp_data" -o "$rp_dir/no/such/folder/x.html"
+grep -q "does not exist; create it first" "$work/err" || fail "report -o in a missing folder: $(cat "$work/err")"
 expect_exit 2 "$segc" report examples/retail --data "$rp_data" -o "$rp_dir/x.html" --profile cty
 grep -q "the schema has no field 'cty'; did you mean 'city'?" "$work/err" || fail "report --profile: no suggestion"
 expect_exit 2 "$segc" report examples/retail --data "$rp_data" -o "$rp_dir/x.html" --profile birth_date
@@ -78,6 +82,24 @@ cp examples/retail/*.seg "$rp_dir/rules/"
 expect_exit 2 "$segc" report "$rp_dir/rules" --data "$rp_data" -o "$rp_dir/rules/schema.seg"
 cmp -s examples/retail/schema.seg "$rp_dir/rules/schema.seg" || fail "report -o RULES: a rule file was overwritten"
 [ ! -e "$rp_dir/x.html" ] || fail "report: a failed report left a page"
+
+# A name as long as a file name may be (255 bytes) is written.
+rp_long="$rp_dir/$(printf 'b%.0s' $(seq 1 250)).html"
+expect_exit 0 "$segc" report examples/retail --data "$rp_data" "${rp_day[@]}" --segments kazan -o "$rp_long"
+[ -s "$rp_long" ] || fail "report -o with a 255-byte name: $(cat "$work/err")"
+
+# --on-error skip leaves bad rows out, says how many on stderr and on the
+# page, and exits 1 as segc run does.
+{ head -3 "$rp_data"; head -4 "$rp_data" | tail -1 | sed 's/^\([0-9]*\),[0-9]*,/\1,abc,/'; } >"$rp_dir/bad.csv"
+expect_exit 1 "$segc" report examples/retail --data "$rp_dir/bad.csv" "${rp_day[@]}" -o "$rp_dir/bad.html"
+grep -q "(--on-error skip leaves bad rows out)" "$work/err" || fail "report: no hint about --on-error skip"
+expect_exit 1 "$segc" report examples/retail --data "$rp_dir/bad.csv" "${rp_day[@]}" -o "$rp_dir/bad.html" --on-error skip
+grep -q "1 bad row left out" "$work/err" || fail "report --on-error skip: rows left out not reported: $(cat "$work/err")"
+grep -q "<dd>2, from <code>[^<]*</code>; 1 row with bad values left out" "$rp_dir/bad.html" ||
+  fail "report --on-error skip: the page does not say a row was left out"
+printf 'customer_id,agee\n1,2\n' >"$rp_dir/header.csv"
+expect_exit 1 "$segc" report examples/retail --data "$rp_dir/header.csv" "${rp_day[@]}" -o "$rp_dir/h.html"
+grep -q "on-error skip" "$work/err" && fail "report: a bad header is not skippable, but --on-error skip is suggested"
 
 # Data warnings are on the page; under --werror nothing is written and an
 # earlier page stays as it was.
