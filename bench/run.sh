@@ -64,20 +64,10 @@ build="${SEGC_BENCH_BUILD_DIR:-$repo/build-bench}"
 as_of=2026-11-01
 schema="$repo/examples/retail/schema.seg"
 
-launcher=()
-if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
-cmake -S "$repo" -B "$build" -G Ninja -DSEGC_BUILD_BENCH=ON "${launcher[@]}" >/dev/null
-ninja -C "$build" -j2 segc segc_bench segc-datagen segc_columnar_open segc_time_command
-segc="$build/cli/segc"
-time_command="$build/bench/segc_time_command"
-
-data_dir="$build/bench-data"
-data="$data_dir/customers-$rows.csv"
-mkdir -p "$data_dir"
-if [[ ! -s "$data" ]]; then
-  echo "generating $rows customers into $data"
-  "$build/tools/datagen/segc-datagen" --rows "$rows" --as-of "$as_of" -o "$data"
-fi
+# shellcheck source=bench/prepare.sh
+. "$repo/bench/prepare.sh"
+prepare_build segc segc_bench segc-datagen segc_columnar_open segc_time_command
+prepare_data
 results="$data_dir/results-$rows"
 rm -rf "$results"
 mkdir -p "$results"
