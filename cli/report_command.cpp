@@ -12,8 +12,8 @@
 #include "data_input.h"
 #include "driver/run_selection.h"
 #include "driver/segment_evaluator.h"
-#include "evaluate/data_lints.h"
 #include "diagnostics/terminal_text.h"
+#include "evaluate/data_lints.h"
 #include "evaluate/table_schema.h"
 #include "output/staged_files.h"
 #include "output_paths.h"
@@ -61,8 +61,9 @@ std::optional<std::vector<size_t>> profile_candidates(const ReportOptions& optio
   return columns;
 }
 
-// Why the page may not be written to --output, or "": it must not replace
-// the data, and must not be a folder (found only at the end otherwise).
+// Why the page may not be written to --output, or "", known before any
+// work: it must not be a folder, nor lie in a folder that does not exist,
+// nor replace the data.
 std::string output_problem(const ReportOptions& options) {
   if (options.out == "-") return "";
   std::error_code error;
@@ -100,7 +101,8 @@ CLI::App* add_report_command(CLI::App& app, ReportOptions& options) {
       ->check(not_empty("segment names"));
   command->add_option("--profile", options.profile,
                       "Fields whose distribution each segment's profile shows (comma-separated; default: the first "
-                      "8 enum, int and string fields with few values)")
+                      "8 enum, int and string fields, a string field when its 8 commonest values hold half the "
+                      "customers)")
       ->delimiter(',')
       ->check(not_empty("field names"));
   command->add_option("--history", options.history,
@@ -180,7 +182,9 @@ int run_report_command(const ReportOptions& options) {
   }
   if (data.exit_code) return *data.exit_code;
   const runtime::Table& table = data.table;
-  if (table.row_count == 0) print_warning(fmt::format("{} has no customers: every segment on the page is empty", options.data));
+  if (table.row_count == 0) {
+    print_warning(fmt::format("{} has no customers: every segment on the page is empty", options.data));
+  }
   if (table.row_count > report::kMaxRowSetRows) {
     print_error(fmt::format("{}: {} customers; a report covers at most 4,294,967,296", options.data, table.row_count));
     return kExitUsage;
@@ -220,10 +224,10 @@ int run_report_command(const ReportOptions& options) {
   // As segc run: bad rows left out are reported, and the exit code is 1.
   const int done = data.rejected.empty() ? kExitOk : kExitProblems;
   if (!data.rejected.empty()) {
-    std::fprintf(stderr, "%s\n",
-                 terminal_safe(fmt::format("{}: {} bad row{} left out (segc run --on-error skip --rejects FILE lists them)",
-                                           options.data, data.rejected.size(), data.rejected.size() == 1 ? "" : "s"))
-                     .c_str());
+    const std::string message =
+        fmt::format("{}: {} bad row{} left out (segc run --on-error skip --rejects FILE lists them)", options.data,
+                    data.rejected.size(), data.rejected.size() == 1 ? "" : "s");
+    std::fprintf(stderr, "%s\n", terminal_safe(message).c_str());
   }
   if (options.out == "-") {
     std::fwrite(html.data(), 1, html.size(), stdout);
@@ -234,7 +238,9 @@ int run_report_command(const ReportOptions& options) {
     print_error(error);
     return kExitUsage;
   }
-  auto plural = [](size_t count, const char* noun) { return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s"); };
+  auto plural = [](size_t count, const char* noun) {
+    return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
+  };
   std::printf("%s\n", terminal_safe(fmt::format("{}: {}, {} over {} as of {}", options.out,
                                                 plural(report_data.segments.size(), "segment"),
                                                 plural(report_data.partitions.size(), "partition"),

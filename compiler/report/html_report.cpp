@@ -102,6 +102,8 @@ std::string swatch(const std::string& colour) {
 std::string share_html(uint64_t part, uint64_t whole) { return html_escape(format_share(part, whole)); }
 
 std::string segment_anchor(size_t segment) { return fmt::format("segment-{}", segment + 1); }
+// Partition groups are numbered across partitions, in order.
+std::string group_anchor(size_t group) { return fmt::format("group-{}", group + 1); }
 
 std::string facts(const ReportData& data) {
   std::string files;
@@ -189,21 +191,23 @@ std::string segments_section(const ReportData& data) {
       R"(<div class="scroll"><table class="sortable"><thead><tr>{}{}{}{}{}{}{}{}</tr></thead><tbody>{}</tbody></table></div></section>)",
       data.rows == 0 ? "<strong>The data has no customers</strong>, so every segment is empty. " : "",
       format_count(data.rows), sortable_header("Segment"), sortable_header("Members", true), sortable_header("Share"),
-      history ? sortable_header("Trend") : "", sortable_header("Owner"), sortable_header("Tags"),
+      history ? R"(<th scope="col">Trend</th>)" : "", sortable_header("Owner"), sortable_header("Tags"),
       sortable_header("Offers and meta"), sortable_header("Description"), rows);
 }
 
 std::string partitions_section(const ReportData& data) {
   if (data.partitions.empty()) return "";
   std::string body;
+  size_t group_index = 0;  // numbers the groups' profiles
   for (const PartitionSummary& partition : data.partitions) {
     std::vector<ChartPart> parts;
     std::string rows;
     for (size_t g = 0; g < partition.groups.size(); ++g) {
       const GroupSummary& group = partition.groups[g];
       parts.push_back({group.name, group.members, part_colour(g, group.is_else)});
-      rows += fmt::format(R"(<tr><th scope="row">{}{}{}</th><td class="num">{}</td><td class="num">{}</td></tr>)",
-                          swatch(parts.back().colour), html_escape(group.name), group.is_else ? R"( <span class="muted">(else)</span>)" : "",
+      rows += fmt::format(R"(<tr><th scope="row">{}<a href="#{}">{}</a>{}</th><td class="num">{}</td><td class="num">{}</td></tr>)",
+                          swatch(parts.back().colour), group_anchor(group_index++), html_escape(group.name),
+                          group.is_else ? R"( <span class="muted">(else)</span>)" : "",
                           format_count(group.members), share_html(group.members, data.rows));
     }
     body += fmt::format(R"(<h3>{} <span class="muted">({})</span></h3>{})"
@@ -281,8 +285,28 @@ std::string overlaps_section(const ReportData& data, const std::vector<Pair>& pa
       heat_map(names, shown, data.overlaps, "Overlap heat map of " + which), which, more, heat_map_legend(), table);
 }
 
+// One segment's or group's profile: `subject` indexes FieldProfile::per_segment.
+std::string profile_details(const ReportData& data, const std::string& anchor, const std::string& name,
+                            uint64_t members, size_t subject, const std::string& notes_html) {
+  std::string charts;
+  if (members != 0) {
+    for (const FieldProfile& profile : data.profiles) {
+      charts += fmt::format(R"(<div class="chart"><h4>{}</h4>{}</div>)", html_escape(profile.field),
+                            profile_chart(profile, subject, members, data.rows, name));
+    }
+  }
+  return fmt::format(
+      R"(<details id="{}"><summary><strong>{}</strong> — {} ({})</summary>{}{}<div class="charts">{}</div></details>)",
+      anchor, html_escape(name), count_of(members, "member"), share_html(members, data.rows), notes_html,
+      members == 0           ? "<p>No members, so no profile.</p>"
+      : data.profiles.empty() ? ""
+                              : "<p>Bars: share of the members in each value; dark marks and the figure in "
+                                "brackets: share of all customers.</p>",
+      charts);
+}
+
 std::string profiles_section(const ReportData& data) {
-  if (data.segments.empty()) return "";
+  if (data.segments.empty() && data.partitions.empty()) return "";
   std::string body;
   for (size_t i = 0; i < data.segments.size(); ++i) {
     const SegmentSummary& segment = data.segments[i];
@@ -298,28 +322,29 @@ std::string profiles_section(const ReportData& data) {
                                     html_escape(data.segments[closest[k].second].name),
                                     html_escape(format_jaccard(closest[k].first))));
     }
-    std::string charts;
-    if (segment.members != 0) {
-      for (const FieldProfile& profile : data.profiles) {
-        charts += fmt::format(R"(<div class="chart"><h4>{}</h4>{}</div>)", html_escape(profile.field),
-                              profile_chart(profile, i, segment.members, data.rows, segment.name));
-      }
+    std::string notes = fmt::format(R"(<p class="muted">{}Defined in <code>{}:{}</code></p>)",
+                                    segment.properties.description.empty()
+                                        ? ""
+                                        : html_escape(segment.properties.description) + ". ",
+                                    html_escape(segment.file), segment.line);
+    if (!nearest.empty()) notes += fmt::format("<p>Overlaps most with {}.</p>", fmt::join(nearest, ", "));
+    body += profile_details(data, segment_anchor(i), segment.name, segment.members, i, notes);
+  }
+  size_t group_index = 0;
+  for (const PartitionSummary& partition : data.partitions) {
+    for (const GroupSummary& group : partition.groups) {
+      const std::string notes = fmt::format(
+          R"(<p class="muted">{} of partition <code>{}</code>: the customers it gets{}.</p>)",
+          group.is_else ? "The <code>else</code> group" : "A group", html_escape(partition.name),
+          group.is_else ? ", those no earlier group took" : ", not those an earlier group took");
+      body += profile_details(data, group_anchor(group_index), partition.name + "." + group.name, group.members,
+                              data.segments.size() + group_index, notes);
+      ++group_index;
     }
-    body += fmt::format(
-        R"(<details id="{}"><summary><strong>{}</strong> — {} ({}){}</summary>{}{}{}<div class="charts">{}</div></details>)",
-        segment_anchor(i), html_escape(segment.name), count_of(segment.members, "member"),
-        share_html(segment.members, data.rows),
-        segment.properties.description.empty() ? "" : R"(<span class="muted"> · )" + html_escape(segment.properties.description) + "</span>",
-        fmt::format(R"(<p class="muted">Defined in <code>{}:{}</code></p>)", html_escape(segment.file), segment.line),
-        nearest.empty() ? "" : fmt::format("<p>Overlaps most with {}.</p>", fmt::join(nearest, ", ")),
-        segment.members == 0     ? "<p>No members, so no profile.</p>"
-        : data.profiles.empty() ? ""
-                                : "<p>Bars: share of the members in each value; dark marks and the figure in "
-                                  "brackets: share of all customers.</p>",
-        charts);
   }
   return fmt::format(R"(<section id="profiles" aria-labelledby="profiles-title"><h2 id="profiles-title">Profiles</h2>)"
-                     R"(<p>Who the members are against the whole customer base. Open a segment to see it.{}</p>{}</section>)",
+                     R"(<p>Who the members of each segment and partition group are, against the whole customer )"
+                     R"(base. Open one to see it.{}</p>{}</section>)",
                      data.profiles.empty()
                          ? " The schema has no field a profile shows by default: name enum, bool, string, int or "
                            "decimal fields with <code>--profile</code>."
@@ -414,7 +439,7 @@ std::string render_html_report(const ReportData& data, const PageOptions& option
   nav += R"(<a href="#segments">Segments</a>)";
   if (!data.partitions.empty()) nav += R"(<a href="#partitions">Partitions</a>)";
   if (data.segments.size() >= 2) nav += R"(<a href="#overlaps">Overlaps</a>)";
-  if (!data.segments.empty()) nav += R"(<a href="#profiles">Profiles</a>)";
+  if (!data.segments.empty() || !data.partitions.empty()) nav += R"(<a href="#profiles">Profiles</a>)";
   if (!data.history.empty()) nav += R"(<a href="#history">Sizes over time</a>)";
   const std::string title = fmt::format("Segment report: {} as of {}", data.data_path, calendar::format_iso_date(data.as_of));
   return fmt::format(

@@ -66,11 +66,9 @@ ReportData build_report(const ReportRequest& request) {
   std::vector<const RowSet*> set_pointers;
   for (const RowSet& set : sets) set_pointers.push_back(&set);
   data.overlaps = OverlapMatrix(set_pointers, request.threads);
-  for (size_t column : request.profile_columns) {
-    data.profiles.push_back(profile_field(table, column, set_pointers, request.threads));
-  }
 
   HistoryPoint now{request.as_of, "this run", table.row_count, {}, {}, /*is_current=*/true};
+  std::vector<RowSet> group_sets;  // profiled after the segments
   for (size_t index : request.partitions) {
     const CheckedPartition& partition = program.partitions[index];
     PartitionSummary summary{partition.name, module_file(partition.module), {}};
@@ -78,8 +76,14 @@ ReportData build_report(const ReportRequest& request) {
          evaluate::partition_groups(partition, program, membership, table.row_count)) {
       summary.groups.push_back({group.name, group.is_else, group.members.count()});
       now.members[partition.name + "." + group.name] = group.members.count();
+      group_sets.emplace_back(group.members);
     }
     data.partitions.push_back(std::move(summary));
+  }
+  std::vector<const RowSet*> subjects = set_pointers;
+  for (const RowSet& set : group_sets) subjects.push_back(&set);
+  for (size_t column : request.profile_columns) {
+    data.profiles.push_back(profile_field(table, column, subjects, request.threads));
   }
   if (!request.earlier.empty()) {
     for (const SegmentSummary& segment : data.segments) now.members[segment.name] = segment.members;

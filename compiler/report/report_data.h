@@ -62,7 +62,8 @@ struct ReportData {
   std::vector<SegmentSummary> segments;  // the order of the request
   std::vector<PartitionSummary> partitions;
   OverlapMatrix overlaps;             // of `segments`, same order
-  std::vector<FieldProfile> profiles; // per_segment in the order of `segments`
+  // per_segment: the `segments`, then every group of `partitions`, in order
+  std::vector<FieldProfile> profiles;
   std::vector<HistoryPoint> history;  // by date, this run included; empty without --history
   std::vector<WarningSummary> warnings;
 };

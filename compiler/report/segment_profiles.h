@@ -30,11 +30,11 @@ struct FieldProfile {
   std::string field;
   std::vector<std::string> labels;                // bucket names ("(missing)" last when any)
   std::vector<uint64_t> base;                     // customers per bucket
-  std::vector<std::vector<uint64_t>> per_segment; // [segment][bucket], the order of `segments`
+  std::vector<std::vector<uint64_t>> per_segment; // [set][bucket], in the order of the sets given
 };
 
-// The profile of `column` for each of `segments` (rows of `table`), the
-// bucket intersections counted on `threads` threads.
+// The profile of `column` for each of `segments` (rows of `table`: segments
+// or partition groups), the bucket intersections counted on `threads` threads.
 FieldProfile profile_field(const runtime::Table& table, size_t column, const std::vector<const RowSet*>& segments,
                            unsigned threads);
 

@@ -50,7 +50,8 @@ ReportData hostile_report() {
   for (size_t row = 2; row < 8; ++row) b.set(row);
   const RowSet set_a(a), set_b(b);  // the matrix keeps the counts only
   data.overlaps = OverlapMatrix({&set_a, &set_b}, 1);
-  FieldProfile city{"city", {"<i>Москва</i>", "(missing)"}, {7, 3}, {{3, 1}, {5, 1}}};
+  // Per segment, then per partition group.
+  FieldProfile city{"city", {"<i>Москва</i>", "(missing)"}, {7, 3}, {{3, 1}, {5, 1}, {3, 1}, {4, 2}}};
   data.profiles = {city};
   data.history = {{20700, "runs/<old>", 10, {{"evil", 2}, {"<retired>", 1}}, {"aa"}, false},
                   {20727, "this run", 10, {{"evil", 4}, {"москва", 6}}, {"00ff"}, true}};
@@ -86,7 +87,7 @@ TEST_CASE("report: the page shows every section's numbers, the same bytes every 
   CHECK_THAT(page, Catch::Contains("40.0%"));                // evil: 4 of 10
   CHECK_THAT(page, Catch::Contains("evil and москва: 2 in both, Jaccard 0.25"));  // rows 2, 3 of 8
   CHECK_THAT(page, Catch::Contains("<h2 id=\"partitions-title\">Partitions</h2>"));
-  CHECK_THAT(page, Catch::Contains("&lt;b&gt;rest&lt;/b&gt; <span class=\"muted\">(else)</span>"));
+  CHECK_THAT(page, Catch::Contains("&lt;b&gt;rest&lt;/b&gt;</a> <span class=\"muted\">(else)</span>"));
   CHECK_THAT(page, Catch::Contains("<h2 id=\"history-title\">Sizes over time</h2>"));
   CHECK_THAT(page, Catch::Contains("share over time: 2026-09-04 20.0%, 2026-10-01 40.0%"));
   CHECK_THAT(page, Catch::Contains("The rules were not these</strong> in the run of 2026-09-04 (<code>runs/&lt;old&gt;</code>)"));

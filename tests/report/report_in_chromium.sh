@@ -72,7 +72,7 @@ for segment in manifest["segments"]:
 for partition in manifest["partitions"]:
     for group in partition["groups"]:
         shown = "{:,}".format(group["members"])
-        if not re.search(re.escape(group["name"]) + r'(?: <span class="muted">\(else\)</span>)?</th><td class="num">'
+        if not re.search(re.escape(group["name"]) + r'</a>(?: <span class="muted">\(else\)</span>)?</th><td class="num">'
                          + re.escape(shown) + "</td>", dom):
             problems.append(f"group {group['name']}: {shown} not shown")
 if "<svg" not in dom or 'class="heat"' not in dom:

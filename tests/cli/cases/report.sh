@@ -27,11 +27,15 @@ if shown != want:
     sys.exit(f"segments: {sorted(set(shown.items()) ^ set(want.items()))[:5]}")
 for partition in manifest["partitions"]:
     for group in partition["groups"]:
-        row = re.search(r'</svg>' + re.escape(group["name"]) + r'(?: <span class="muted">\(else\)</span>)?</th>'
+        row = re.search(r'</svg><a href="#group-\d+">' + re.escape(group["name"]) + r'</a>(?: <span class="muted">\(else\)</span>)?</th>'
                         r'<td class="num">([\d,]+)</td>', page)
         if row is None or int(row.group(1).replace(",", "")) != group["members"]:
             sys.exit(f"group {group['name']}: page {row and row.group(1)}, run {group['members']}")
 PY
+
+# Every partition group has a profile, the else group too.
+grep -q '<details id="group-9"><summary><strong>november.nov_newsletter</strong> — 7,027 members' "$rp_dir/report.html" ||
+  fail "report: the else group nov_newsletter has no profile"
 
 # Overlaps: the heat map's counts are those of the member lists.
 rp_both=$(comm -12 <(sort "$rp_dir/run/kazan.keys") <(sort "$rp_dir/run/adults.keys") | wc -l)
