@@ -11,6 +11,7 @@ packages=(
   clang-19 libclang-rt-19-dev
   git python3 python3-yaml
   chromium fonts-dejavu-core
+  libsqlite3-dev
 )
 
 missing=()
