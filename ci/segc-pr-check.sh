@@ -27,12 +27,23 @@ echo "::group::segc check"
 "$segc" check --format sarif "$rules" >segc.sarif || true
 echo "::endgroup::"
 
+# The summary says when formatting or tests failed too, not only the
+# check's findings: a reviewer reading it must not see only "no problems".
 echo "::group::segc fmt --check"
-"$segc" fmt --check "$rules" || status=1
+if ! "$segc" fmt --check "$rules" >segc-fmt.txt; then
+  status=1
+  unformatted=$(grep -c . segc-fmt.txt)
+  echo "### segc fmt: $unformatted file(s) not formatted (segc fmt --write fixes them; the job log lists them)" >>"$summary"
+fi
+cat segc-fmt.txt
 echo "::endgroup::"
 
 echo "::group::segc test"
-"$segc" test "$rules" || status=1
+if ! "$segc" test "$rules" >segc-test.txt 2>&1; then
+  status=1
+  echo "### segc test: $(tail -n 1 segc-test.txt) (the job log shows which and why)" >>"$summary"
+fi
+cat segc-test.txt
 echo "::endgroup::"
 
 if [ -n "${SEGC_DATA:-}" ]; then

@@ -47,6 +47,7 @@ grep -qx '### segc diff against main ([0-9a-f]\{12\})' "$work/pr-summary.md" ||
 grep -qx '| adults | changed | 8 | 5 | -37.5% | 0 | 3 |' "$work/pr-summary.md" ||
   fail "pr workflow: the summary's diff row for adults is wrong: $(cat "$work/pr-summary.md")"
 grep -qx '| adults |  | 3, 4, 5 |' "$work/pr-summary.md" || fail "pr workflow: the example keys are missing"
+grep -q '^### segc \(fmt\|test\):' "$work/pr-summary.md" && fail "pr workflow: a passing pull request's summary reports a failure"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["runs"][0]["results"] == []' "$pr_repo/segc.sarif" ||
   fail "pr workflow: segc.sarif is not an empty SARIF log"
 grep -qx '::group::segc diff against main' "$work/out" || fail "pr workflow: the log has no groups"
@@ -63,6 +64,9 @@ grep -q '^::error file=rules/teens.seg,line=2,.*title=E0202::' "$work/out" ||
   fail "pr workflow: no annotation for the unknown name: $(head -5 "$work/out")"
 grep -q '^### segc: 1 error, 0 warnings' "$work/pr-summary.md" || fail "pr workflow: the check is not in the summary"
 grep -q 'rules/teens.seg' "$work/out" "$work/err" || fail "pr workflow: fmt --check does not name the file"
+grep -qx '### segc fmt: 1 file(s) not formatted (segc fmt --write fixes them; the job log lists them)' \
+  "$work/pr-summary.md" || fail "pr workflow: the summary does not say formatting failed: $(cat "$work/pr-summary.md")"
+grep -q '^### segc test: ' "$work/pr-summary.md" || fail "pr workflow: the summary does not say the tests failed"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["runs"][0]["results"][0]["ruleId"] == "E0202"' \
   "$pr_repo/segc.sarif" || fail "pr workflow: segc.sarif lacks the error"
 
