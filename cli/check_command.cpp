@@ -1,7 +1,6 @@
 // segc check: parse, resolve imports, type-check and lint; print diagnostics.
 #include <fmt/format.h>
 #include <fcntl.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -106,7 +105,7 @@ int run_check_command(const CheckOptions& options) {
   RenderOptions render;
   render.checked_files = result.root_files;
   if (format == DiagnosticFormat::Text) {
-    render.color = isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
+    render.color = stderr_wants_colour();
     std::cerr << render_diagnostics(format, result.diagnostics, result.sources, render);
     const size_t errors = result.diagnostics.error_count();
     const size_t warnings = result.diagnostics.warning_count();

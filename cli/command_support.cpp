@@ -38,6 +38,14 @@ CLI::Validator not_empty(const std::string& what) {
       "");
 }
 
+bool stderr_wants_colour() { return ::isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr; }
+
+void add_rule_files_option(CLI::App& command, std::vector<std::string>& inputs) {
+  command.add_option("files", inputs, "Rule files, or folders meaning every *.seg below them")
+      ->required()
+      ->check(not_empty("a rule file or folder"));
+}
+
 CLI::Option* add_choice_option(CLI::App& command, const std::string& name, std::string& value,
                                const std::vector<std::string>& choices, const std::string& help) {
   std::string listed;
@@ -115,7 +123,7 @@ CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror,
   }
   RenderOptions render;
   render.checked_files = result.root_files;
-  render.color = ::isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+  render.color = stderr_wants_colour();
   const std::string text =
       render_diagnostics(DiagnosticFormat::Text, result.diagnostics, result.sources, render);
   if (print_warnings || result.diagnostics.has_errors()) std::fwrite(text.data(), 1, text.size(), stderr);
@@ -136,7 +144,7 @@ bool report_data_warnings(DiagnosticList warnings, const SourceManager& sources,
     for (Diagnostic& diagnostic : warnings.items()) diagnostic.severity = Severity::Error;
   }
   RenderOptions render;
-  render.color = ::isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+  render.color = stderr_wants_colour();
   const std::string text = render_diagnostics(DiagnosticFormat::Text, warnings, sources, render);
   std::fwrite(text.data(), 1, text.size(), stderr);
   if (!werror) return false;

@@ -55,6 +55,10 @@ CompiledRules compile_rules(const std::vector<std::string>& inputs, bool werror,
 bool report_data_warnings(DiagnosticList warnings, const SourceManager& sources, bool werror,
                           std::string_view nothing_done);
 
+// The rule files and folders every command but check and fmt takes (those
+// also read stdin), required.
+void add_rule_files_option(CLI::App& command, std::vector<std::string>& inputs);
+
 // An option whose value is one of `choices`, the default shown in --help;
 // an empty or other value is refused naming them ("a, b or c").
 CLI::Option* add_choice_option(CLI::App& command, const std::string& name, std::string& value,
@@ -71,6 +75,10 @@ std::optional<int32_t> evaluation_date(const std::string& as_of, const std::stri
 // folder or may not be read, else "". Only looks: a FIFO is not opened, so a
 // program writing into it is not cut off before the data is read.
 std::string unreadable_input(const std::string& path);
+
+// Whether diagnostics on stderr are coloured (CLI.md): only when stderr is a
+// terminal and NO_COLOR is unset.
+bool stderr_wants_colour();
 
 // Prints "segc: MESSAGE" to stderr, control characters escaped (terminal_safe).
 void print_error(const std::string& message);

@@ -68,9 +68,7 @@ LoadedData load(const DiffOptions& options, bool columnar, const CheckedProgram&
 CLI::App* add_diff_command(CLI::App& app, DiffOptions& options) {
   CLI::App* command = app.add_subcommand(
       "diff", "Compare segment sizes and members under the rules as they are and at a git revision");
-  command->add_option("files", options.inputs, "Rule files, or folders meaning every *.seg below them")
-      ->required()
-      ->check(not_empty("a rule file or folder"));
+  add_rule_files_option(*command, options.inputs);
   command->add_option("--base", options.base, "The git revision to compare with, e.g. main or HEAD~1")
       ->required()
       ->check(not_empty("a git revision such as main"));

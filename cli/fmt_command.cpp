@@ -4,12 +4,10 @@
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
 #include <llvm/Support/raw_ostream.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <stdexcept>
 #include <string>
@@ -40,7 +38,7 @@ void print_diagnostics(DiagnosticList& diagnostics, const SourceManager& sources
   diagnostics.sort_and_deduplicate();
   diagnostics.apply_limit(error_limit);
   RenderOptions options;
-  options.color = ::isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+  options.color = stderr_wants_colour();
   const std::string text =
       render_diagnostics(DiagnosticFormat::Text, diagnostics, sources, options);
   std::fflush(stdout);

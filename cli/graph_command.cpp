@@ -14,9 +14,7 @@ namespace segc::cli {
 CLI::App* add_graph_command(CLI::App& app, GraphOptions& options) {
   CLI::App* command = app.add_subcommand(
       "graph", "Print the segments, partitions and imports of rule files with the references between them");
-  command->add_option("files", options.inputs, "Rule files, or folders meaning every *.seg below them")
-      ->required()
-      ->check(not_empty("a rule file or folder"));
+  add_rule_files_option(*command, options.inputs);
   add_choice_option(*command, "--format", options.format, {"dot", "mermaid", "json"},
                     "dot (Graphviz, default), mermaid or json");
   command->add_option("--affected", options.affected,

@@ -87,9 +87,7 @@ std::string output_problem(const ReportOptions& options) {
 CLI::App* add_report_command(CLI::App& app, ReportOptions& options) {
   CLI::App* command = app.add_subcommand(
       "report", "Write one self-contained HTML page: segment sizes, partition shares, overlaps and member profiles");
-  command->add_option("files", options.inputs, "Rule files, or folders meaning every *.seg below them")
-      ->required()
-      ->check(not_empty("a rule file or folder"));
+  add_rule_files_option(*command, options.inputs);
   add_data_flag(*command, options.data);
   command->add_option("-o,--output", options.out, "The HTML file to write, - for standard output")
       ->required()

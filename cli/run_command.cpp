@@ -93,10 +93,7 @@ bool write_results(output::ResultFolder& folder, const CheckedProgram& program,
 CLI::App* add_run_command(CLI::App& app, RunOptions& options) {
   CLI::App* command =
       app.add_subcommand("run", "Evaluate segments and partitions over customer data");
-  command->add_option("files", options.inputs,
-                      "Rule files, or folders meaning every *.seg below them")
-      ->required()
-      ->check(not_empty("a rule file or folder"));
+  add_rule_files_option(*command, options.inputs);
   add_data_flag(*command, options.data);
   add_date_flags(*command, options.as_of, options.timezone,
                  "The date `today` means, YYYY-MM-DD (default: the current date)");

@@ -13,10 +13,7 @@ namespace segc::cli {
 CLI::App* add_test_command(CLI::App& app, TestOptions& options) {
   CLI::App* command = app.add_subcommand(
       "test", "Run the test blocks of rule files and report failed expectations");
-  command->add_option("files", options.inputs,
-                      "Rule files, or folders meaning every *.seg below them")
-      ->required()
-      ->check(not_empty("a rule file or folder"));
+  add_rule_files_option(*command, options.inputs);
   add_date_flags(*command, options.as_of, options.timezone,
                  "The date `today` means in test blocks without `as of` (default: the current date)");
   add_choice_option(*command, "--engine", options.engine, {"jit", "interpreter"},

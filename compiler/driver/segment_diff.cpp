@@ -144,7 +144,7 @@ void collect(const DiffSide& side, const runtime::Table& table, SideMembers& out
     out.partitions.push_back(evaluate::partition_groups(partition, program, *side.membership, table.row_count));
     // A group's members depend on the partition's whole list, in order.
     std::string listed = partition.else_group.value_or("") + ":";
-    for (size_t segment : partition.segments) listed += definition(side, segment) + "|";
+    for (size_t segment : partition.segments) listed += out.segments[segment].definition + "|";
     for (const evaluate::PartitionGroup& group : out.partitions.back()) {
       out.groups.push_back({partition.name + "." + group.name, listed, {}, &group.members});
     }

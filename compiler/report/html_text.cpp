@@ -2,36 +2,31 @@
 
 #include <fmt/format.h>
 
+#include "runtime/csv_text.h"
+
 namespace segc::report {
 namespace {
 
-// The length of the valid UTF-8 sequence at text[at], or 0.
-size_t utf8_length(std::string_view text, size_t at) {
-  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(at);
-  size_t length = 0;
-  uint32_t code = 0;
-  if (lead < 0x80) return 1;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-    code = lead & 0x1F;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    code = lead & 0x0F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    code = lead & 0x07;
-  } else {
-    return 0;
+// `valid` (well-formed UTF-8) with the markup characters as entities and
+// control characters but tab and line feed as U+FFFD.
+void append_escaped(std::string_view valid, std::string& out) {
+  for (char c : valid) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte < 0x20 && c != '\n' && c != '\t') || byte == 0x7F) {
+          out += "\xEF\xBF\xBD";  // U+FFFD: control characters, NUL included
+        } else {
+          out += c;
+        }
+      }
+    }
   }
-  if (at + length > text.size()) return 0;
-  for (size_t i = 1; i < length; ++i) {
-    if ((byte(at + i) & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (byte(at + i) & 0x3F);
-  }
-  const bool overlong = (length == 3 && code < 0x800) || (length == 4 && code < 0x10000);
-  const bool surrogate = code >= 0xD800 && code <= 0xDFFF;
-  return overlong || surrogate || code > 0x10FFFF ? 0 : length;
 }
 
 }  // namespace
@@ -39,25 +34,12 @@ size_t utf8_length(std::string_view text, size_t at) {
 std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (size_t at = 0; at < text.size();) {
-    const char c = text[at];
-    switch (c) {
-      case '&': out += "&amp;"; ++at; continue;
-      case '<': out += "&lt;"; ++at; continue;
-      case '>': out += "&gt;"; ++at; continue;
-      case '"': out += "&quot;"; ++at; continue;
-      case '\'': out += "&#39;"; ++at; continue;
-      default: break;
-    }
-    const size_t length = utf8_length(text, at);
-    const auto byte = static_cast<unsigned char>(c);
-    if (length == 0 || (length == 1 && byte < 0x20 && c != '\n' && c != '\t') || byte == 0x7F) {
-      out += "\xEF\xBF\xBD";  // U+FFFD: control characters (NUL included) and broken UTF-8
-      at += length == 0 ? 1 : length;
-      continue;
-    }
-    out.append(text.substr(at, length));
-    at += length;
+  while (!text.empty()) {
+    const size_t bad = runtime::csv::find_invalid_utf8(text);
+    append_escaped(text.substr(0, bad), out);
+    if (bad == std::string_view::npos) break;
+    out += "\xEF\xBF\xBD";  // each byte of broken UTF-8
+    text.remove_prefix(bad + 1);
   }
   return out;
 }
